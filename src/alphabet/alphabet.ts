@@ -1,0 +1,176 @@
+/**
+ * The alphabet of an automaton: a partition of all code points into
+ * *classes*, each a `CharSet`, such that every expression in play treats the
+ * members of one class alike. Automata have one transition per class, and a
+ * vocabulary has one word per class.
+ *
+ * Invariant: `classes` are non-empty, pairwise disjoint and cover
+ * `[0, MAX_CODE_POINT]`; `starts`/`classAt` list the maximal intervals of the
+ * partition in order, so `classOf` is one binary search.
+ */
+import {
+  type CharSet,
+  type Range,
+  MAX_CODE_POINT,
+  fromRanges,
+  format,
+  ALL,
+  has,
+  intersect,
+  isEmpty,
+} from './charset.js';
+
+export interface Alphabet {
+  /** Class id → the code points in it. */
+  readonly classes: readonly CharSet[];
+  /** The class holding the code points that no input set mentions, if any. */
+  readonly other: number | null;
+  /** Sorted starts of the maximal intervals of the partition. */
+  readonly starts: Int32Array;
+  /** Class id of the interval beginning at `starts[i]`. */
+  readonly classAt: Int32Array;
+}
+
+function build(classes: readonly CharSet[], other: number | null): Alphabet {
+  const intervals: [number, number][] = [];
+  classes.forEach((set, id) => {
+    for (const [lo] of set.ranges) intervals.push([lo, id]);
+  });
+  intervals.sort((a, b) => a[0] - b[0]);
+  return {
+    classes,
+    other,
+    starts: Int32Array.from(intervals, (x) => x[0]),
+    classAt: Int32Array.from(intervals, (x) => x[1]),
+  };
+}
+
+/** The one-class alphabet: every code point alike. */
+export const TRIVIAL: Alphabet = build([ALL], 0);
+
+/**
+ * The coarsest partition in which each of `sets` is a union of classes.
+ * Code points with the same membership signature across `sets` share a class;
+ * classes are numbered by their smallest code point, so the result does not
+ * depend on the order of `sets`.
+ */
+export function partition(sets: readonly CharSet[]): Alphabet {
+  // Elementary intervals between all boundaries.
+  const cuts = new Set<number>([0]);
+  for (const s of sets) {
+    for (const [lo, hi] of s.ranges) {
+      cuts.add(lo);
+      if (hi < MAX_CODE_POINT) cuts.add(hi + 1);
+    }
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  // Signature of each elementary interval: which sets contain it.
+  const bySignature = new Map<string, Range[]>();
+  const order: string[] = [];
+  const uniqueSets = dedupe(sets);
+  for (let i = 0; i < points.length; i++) {
+    const lo = points[i]!;
+    const hi = i + 1 < points.length ? points[i + 1]! - 1 : MAX_CODE_POINT;
+    let sig = '';
+    for (const s of uniqueSets) sig += has(s, lo) ? '1' : '0';
+    let list = bySignature.get(sig);
+    if (list === undefined) {
+      list = [];
+      bySignature.set(sig, list);
+      order.push(sig);
+    }
+    list.push([lo, hi]);
+  }
+  const classes = order.map((sig) => fromRanges(bySignature.get(sig)!));
+  const otherSig = '0'.repeat(uniqueSets.length);
+  const otherIndex = order.indexOf(otherSig);
+  return build(classes, otherIndex < 0 ? null : otherIndex);
+}
+
+function dedupe(sets: readonly CharSet[]): CharSet[] {
+  const seen = new Set<string>();
+  const out: CharSet[] = [];
+  for (const s of sets) {
+    const key = JSON.stringify(s.ranges);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/** The class of a code point (binary search over the intervals). */
+export function classOf(alphabet: Alphabet, cp: number): number {
+  const starts = alphabet.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= cp) lo = mid;
+    else hi = mid - 1;
+  }
+  return alphabet.classAt[lo]!;
+}
+
+/** The ids of the classes that a set is a union of (assumes it is one). */
+export function classesOf(alphabet: Alphabet, set: CharSet): number[] {
+  const out: number[] = [];
+  alphabet.classes.forEach((cls, id) => {
+    if (!isEmpty(intersect(cls, set))) out.push(id);
+  });
+  return out;
+}
+
+/** A readable name for a class: `a`, `[0-9]`, `[^a-z]`, or `other`. */
+export function classLabel(alphabet: Alphabet, id: number): string {
+  if (id === alphabet.other && alphabet.classes.length > 1) return 'other';
+  return format(alphabet.classes[id]!);
+}
+
+/** The labels of all classes, in class order. */
+export function classLabels(alphabet: Alphabet): string[] {
+  return alphabet.classes.map((_, id) => classLabel(alphabet, id));
+}
+
+/**
+ * The common refinement of two alphabets: each class of the result lies in
+ * exactly one class of `a` and one of `b`. Returns the refinement and, per
+ * new class, its class in `a` and in `b`.
+ */
+export function refine(
+  a: Alphabet,
+  b: Alphabet,
+): { alphabet: Alphabet; toA: Int32Array; toB: Int32Array } {
+  const pieces: { set: CharSet; ca: number; cb: number; isOther: boolean }[] = [];
+  a.classes.forEach((sa, ca) => {
+    b.classes.forEach((sb, cb) => {
+      const set = intersect(sa, sb);
+      if (!isEmpty(set)) pieces.push({ set, ca, cb, isOther: ca === a.other && cb === b.other });
+    });
+  });
+  pieces.sort((x, y) => x.set.ranges[0]![0] - y.set.ranges[0]![0]);
+  const otherIndex = pieces.findIndex((p) => p.isOther);
+  return {
+    alphabet: build(
+      pieces.map((p) => p.set),
+      otherIndex < 0 ? null : otherIndex,
+    ),
+    toA: Int32Array.from(pieces, (p) => p.ca),
+    toB: Int32Array.from(pieces, (p) => p.cb),
+  };
+}
+
+/**
+ * Merges classes into groups: `groupOf[c]` is the new id of old class `c`
+ * (new ids must be 0..k-1). Used to coarsen an alphabet once a minimal DFA
+ * shows that two classes behave identically.
+ */
+export function merge(alphabet: Alphabet, groupOf: ArrayLike<number>, groups: number): Alphabet {
+  const members: Range[][] = Array.from({ length: groups }, () => []);
+  for (let c = 0; c < alphabet.classes.length; c++) members[groupOf[c]!]!.push(...alphabet.classes[c]!.ranges);
+  const classes = members.map((r) => fromRanges(r));
+  const other = alphabet.other === null ? null : groupOf[alphabet.other]!;
+  // A merged class that swallowed `other` is still the unmentioned rest.
+  return build(classes, other);
+}

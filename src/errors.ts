@@ -1,0 +1,97 @@
+/**
+ * Every failure wordflow reports to a person is a `WordflowError`: a kind, a
+ * message in plain words, and where possible the span of the input at fault.
+ * Library code throws them; only the front ends turn them into text and exit
+ * codes (see `formatError`).
+ */
+
+/** A half-open span `[start, end)` of UTF-16 offsets into the source text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type ErrorKind =
+  /** The expression or automaton file is malformed. */
+  | 'syntax'
+  /** A named limit (see `limits.ts`) was reached; the message names its flag. */
+  | 'limit'
+  /** Well-formed input that cannot be used as asked (e.g. an unknown embedding). */
+  | 'usage'
+  /** An internal check failed, e.g. `check --verify` saw two engines disagree. */
+  | 'internal';
+
+export class WordflowError extends Error {
+  override readonly name = 'WordflowError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    /** Where in `source` the problem is, if it has a place. */
+    readonly span?: Span,
+    /** The text the span points into (an expression or a file's contents). */
+    readonly source?: string,
+    /** What the source is called in messages, e.g. a file name. */
+    readonly sourceName?: string,
+  ) {
+    super(message);
+  }
+
+  /** The same error, pointing into `source` (used when a span was found without it). */
+  withSource(source: string, sourceName?: string): WordflowError {
+    return new WordflowError(this.kind, this.message, this.span, source, sourceName ?? this.sourceName);
+  }
+}
+
+/** Throws a `limit` error naming the flag that raises the limit. */
+export function limitError(what: string, limit: number, flag: string, span?: Span, source?: string): WordflowError {
+  return new WordflowError(
+    'limit',
+    `${what} exceeds the limit of ${limit.toLocaleString('en-US')}; raise it with ${flag}`,
+    span,
+    source,
+  );
+}
+
+/** Line and column (1-based, counting code points) of an offset in a text. */
+export function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = [...source.slice(lineStart, Math.min(offset, source.length))].length + 1;
+  return { line, column };
+}
+
+/**
+ * The error as a person reads it: one line naming the problem and its place,
+ * then the offending line of the source with a caret under the fault.
+ */
+export function formatError(error: WordflowError): string {
+  const { span, source } = error;
+  if (span === undefined || source === undefined) return error.message;
+  const { line, column } = lineColumn(source, span.start);
+  const lines = source.split('\n');
+  const text = lines[line - 1] ?? '';
+  const where = source.includes('\n') || error.sourceName !== undefined
+    ? `${error.sourceName ?? 'input'}:${line}:${column}`
+    : `column ${column}`;
+  const visible = [...text].map((ch) => (ch === '\t' ? ' ' : ch)).join('');
+  const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, [...text].length - column + 1));
+  return `${error.message} (at ${where})\n  ${visible}\n  ${' '.repeat(column - 1)}${'^'.repeat(width)}`;
+}
+
+/** Turns anything thrown into a `WordflowError`; stack overflows become limit errors. */
+export function asWordflowError(e: unknown): WordflowError {
+  if (e instanceof WordflowError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new WordflowError('limit', 'the input is nested too deeply to process; lower its nesting or raise --max-depth only as far as the stack allows');
+  }
+  if (e instanceof RangeError && /(Invalid array length|allocation failed|out of memory)/i.test(e.message)) {
+    return new WordflowError('limit', 'the input needs more memory than is available; lower the limits (--max-states, --max-repeat)');
+  }
+  return new WordflowError('internal', e instanceof Error ? e.message : String(e));
+}

@@ -1,0 +1,66 @@
+/**
+ * Every limit wordflow enforces, with its default and the flag that raises it.
+ * All defaults live here; every construction that can blow up takes a
+ * `Limits` and ends in one `limit` error naming the flag (see `limitError`).
+ */
+
+export interface Limits {
+  /**
+   * Longest expression accepted, in UTF-16 units. 100 000 leaves room for
+   * machine-generated alternations of a few thousand words.
+   * `wordflow check "$(printf 'a%.0s' {1..100001})"` → "pattern length … --max-length".
+   */
+  readonly maxLength: number;
+  /**
+   * Deepest nesting of groups, classes, complements and quantifiers. The parser
+   * and the AST passes recurse, so this keeps them far from the stack's end:
+   * 10 000 `(` gives "nesting depth exceeds the limit of 500; raise it with --max-depth".
+   */
+  readonly maxDepth: number;
+  /**
+   * Largest bound in `{m}`, `{m,}`, `{m,n}`. Counted repetition is unrolled,
+   * so `a{1001}` gives "repetition bound … --max-repeat".
+   */
+  readonly maxRepeat: number;
+  /**
+   * Most states in any DFA built (subset construction, products, the NFA
+   * fragments of `&` and `~`). `(a|b)*a(a|b){30}` needs 2^31 and stops here:
+   * "DFA states exceed the limit of 100,000; raise it with --max-states".
+   */
+  readonly maxStates: number;
+  /**
+   * Most NFA states built from one expression after unrolling repetitions
+   * (`(a{1000}){1000}` would need a million): "NFA states … --max-nfa-states".
+   */
+  readonly maxNfaStates: number;
+  /** Most elements of a transition monoid computed: "monoid size … --max-monoid". */
+  readonly maxMonoid: number;
+  /** Longest member `enum` and `sample` will build: "enumeration length … --max-enum-length". */
+  readonly maxEnumLength: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxLength: 100_000,
+  maxDepth: 500,
+  maxRepeat: 1000,
+  maxStates: 100_000,
+  maxNfaStates: 1_000_000,
+  maxMonoid: 100_000,
+  maxEnumLength: 10_000,
+};
+
+/** The command-line flag of each limit, for error messages and help. */
+export const LIMIT_FLAGS: { readonly [K in keyof Limits]: string } = {
+  maxLength: '--max-length',
+  maxDepth: '--max-depth',
+  maxRepeat: '--max-repeat',
+  maxStates: '--max-states',
+  maxNfaStates: '--max-nfa-states',
+  maxMonoid: '--max-monoid',
+  maxEnumLength: '--max-enum-length',
+};
+
+/** Defaults overridden by whichever fields are given. */
+export function limits(overrides: Partial<Limits> = {}): Limits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}
