@@ -46,7 +46,7 @@ export class WordflowError extends Error {
 export function limitError(what: string, limit: number, flag: string, span?: Span, source?: string): WordflowError {
   return new WordflowError(
     'limit',
-    `${what} exceeds the limit of ${limit.toLocaleString('en-US')}; raise it with ${flag}`,
+    `${what}: over the limit of ${limit.toLocaleString("en-US")}; raise it with ${flag}`,
     span,
     source,
   );

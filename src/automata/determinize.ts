@@ -1,0 +1,50 @@
+/**
+ * The subset construction (Rabin–Scott) under a state budget. The result is a
+ * *partial* DFA: the empty subset is not a state, so missing transitions are
+ * `-1`. States are numbered in breadth-first order from the start (0).
+ */
+import { limitError } from '../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import type { Dfa } from './dfa.js';
+import type { Nfa } from './nfa.js';
+import { subsetCore } from './subset.js';
+
+/** Called now and then during long constructions, with the states built so far. */
+export type Progress = (statesSoFar: number) => void;
+
+export function determinize(nfa: Nfa, limits: Limits = DEFAULT_LIMITS, onProgress?: Progress): Dfa {
+  const core = subsetCore(nfa);
+  const k = nfa.alphabet.classes.length;
+  const ids = new Map<string, number>();
+  const sets: Int32Array[] = [];
+  let delta = new Int32Array(Math.max(16, k * 16));
+
+  const idOf = (set: Int32Array): number => {
+    if (set.length === 0) return -1;
+    const key = core.key(set);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = sets.length;
+      if (id >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
+      ids.set(key, id);
+      sets.push(set);
+    }
+    return id;
+  };
+
+  idOf(core.start());
+  if (sets.length === 0) sets.push(new Int32Array(0)); // start closure is empty only for a stateless NFA
+  for (let s = 0; s < sets.length; s++) {
+    const next = core.successors(sets[s]!);
+    if ((s + 1) * k > delta.length) {
+      const grown = new Int32Array(delta.length * 2);
+      grown.set(delta);
+      delta = grown;
+    }
+    for (let c = 0; c < k; c++) delta[s * k + c] = idOf(next[c]!);
+    if (onProgress !== undefined && (s & 0x3fff) === 0x3fff) onProgress(sets.length);
+  }
+  const accepting = new Uint8Array(sets.length);
+  for (let s = 0; s < sets.length; s++) accepting[s] = core.accepting(sets[s]!) ? 1 : 0;
+  return { alphabet: nfa.alphabet, states: sets.length, start: 0, accepting, delta: delta.slice(0, sets.length * k) };
+}
