@@ -1,0 +1,24 @@
+/** `wordflow regex --fa FILE`: an equivalent regular expression (state elimination). */
+import type { Command } from 'commander';
+import { regexOfDfa } from '../../automata/toRegex.js';
+import { printRegex } from '../../syntax/regex/print.js';
+import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('regex')
+    .description('an equivalent regular expression, by state elimination on the minimal DFA')
+    .argument('[pattern]', 'an expression to simplify (or use --fa)')
+    .option('--json', 'print {"regex": string}');
+  withFa(cmd);
+  withLimits(cmd);
+  cmd.addHelpText('after', `\nExamples:\n  $ wordflow regex --fa grammars/examples/parity.fa\n  $ wordflow regex '~(.*aa.*)&[ab]*'`);
+  cmd.action(
+    action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+      const text = printRegex(regexOfDfa(dfa));
+      await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
+      return EXIT.yes;
+    }),
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * What every command shares: the limit flags, `--fa FILE`, loading the
+ * language, and turning errors into one paragraph on stderr with exit 2.
+ * Commands stay thin: they parse flags, call the library, print.
+ */
+import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { type Dfa } from '../automata/dfa.js';
+import { asWordflowError, formatError, WordflowError } from '../errors.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../limits.js';
+import { compileFa, compileRegex, type CompileOptions } from '../language.js';
+
+/** Exit codes of the contract: 0 yes / success, 1 a well-formed no, 2 bad input or a limit. */
+export const EXIT = { yes: 0, no: 1, error: 2 } as const;
+
+const LIMIT_HELP: { readonly [K in keyof Limits]: string } = {
+  maxLength: 'longest pattern accepted',
+  maxDepth: 'deepest nesting of groups, classes and ~',
+  maxRepeat: 'largest bound in {m,n}',
+  maxStates: 'most DFA states built',
+  maxNfaStates: 'most NFA states built',
+  maxMonoid: 'most transition-monoid elements',
+  maxEnumLength: 'longest member enumerated, counted or sampled',
+};
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new WordflowError('usage', `${flag} needs a non-negative integer, got '${value}'`);
+    return n;
+  };
+}
+
+/** Adds every limit flag (with its default in the help). */
+export function withLimits(cmd: Command): Command {
+  for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
+    cmd.addOption(
+      new Option(`${LIMIT_FLAGS[key]} <n>`, `${LIMIT_HELP[key]} (default ${DEFAULT_LIMITS[key]})`)
+        .argParser(positiveInt(LIMIT_FLAGS[key]))
+        .hideHelp(key === 'maxNfaStates' || key === 'maxDepth' || key === 'maxLength'),
+    );
+  }
+  return cmd;
+}
+
+/** Commander's camel-cased option values → `Limits` overrides. */
+export function limitsOf(opts: Record<string, unknown>): Partial<Limits> {
+  const out: Partial<Record<keyof Limits, number>> = {};
+  for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
+    if (typeof opts[key] === 'number') out[key] = opts[key] as number;
+  }
+  return out;
+}
+
+/** Adds `--fa FILE` (an automaton file instead of PATTERN). */
+export function withFa(cmd: Command): Command {
+  return cmd.option('--fa <file>', 'read the language from an automaton file instead of PATTERN');
+}
+
+/** Reads a text file, turning I/O failures into usage errors. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WordflowError('usage', `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+  }
+}
+
+/** A pattern or automaton file → its DFA (minimal unless asked otherwise). */
+export function loadLanguage(source: { pattern?: string; fa?: string }, options: CompileOptions = {}): Dfa {
+  if (source.fa !== undefined) return compileFa(readText(source.fa), source.fa, options);
+  if (source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
+  return compileRegex(source.pattern, options);
+}
+
+/**
+ * For commands taking `[PATTERN] [STRING…]`: with `--fa`, the first
+ * positional argument is a string, not the pattern.
+ */
+export function splitPatternArgs(
+  pattern: string | undefined,
+  rest: readonly string[],
+  fa: string | undefined,
+): { pattern?: string; strings: string[] } {
+  if (fa !== undefined) return { strings: pattern === undefined ? [...rest] : [pattern, ...rest] };
+  return { pattern, strings: [...rest] };
+}
+
+/** Prints an error as one paragraph (plus caret) on stderr. */
+export function reportError(e: unknown): void {
+  const err = asWordflowError(e);
+  process.stderr.write(`wordflow: ${formatError(err)}\n`);
+}
+
+/**
+ * Wraps a command's action: any error → message on stderr and exit 2; the
+ * action's result is the exit code. Never a stack trace.
+ */
+export function action<A extends unknown[]>(fn: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    let code: number;
+    try {
+      code = await fn(...args);
+    } catch (e) {
+      reportError(e);
+      code = EXIT.error;
+    }
+    await flush();
+    process.exitCode = code;
+  };
+}
+
+/** Waits until stdout has drained, so piping into `head` etc. is safe. */
+function flush(): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => resolve());
+    else resolve();
+  });
+}
+
+/** Writes a line to stdout, waiting when the pipe is full (back-pressure). */
+export async function writeLine(line: string): Promise<void> {
+  if (!process.stdout.write(line + '\n')) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+}
+
+/** Shows a string readably: raw when plain, JSON-quoted when empty or containing whitespace/control characters. */
+export function displayString(s: string): string {
+  return s === '' || /[\s"\\\p{C}]/u.test(s) ? JSON.stringify(s) : s;
+}
+
+/** A non-negative integer option value. */
+export function intOption(value: string, flag: string): number {
+  return positiveInt(flag)(value);
+}

@@ -1,0 +1,26 @@
+/**
+ * Records from a stream, read in chunks and never whole: lines (split on
+ * `\n`) or NUL-separated strings. A final separator does not make an extra
+ * empty record. UTF-8 is decoded across chunk boundaries.
+ */
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+export async function* records(stream: Readable, separator: '\n' | '\0' = '\n'): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for await (const chunk of stream) {
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let at = pending.indexOf(separator);
+    if (at < 0) continue;
+    let from = 0;
+    while (at >= 0) {
+      yield pending.slice(from, at);
+      from = at + 1;
+      at = pending.indexOf(separator, from);
+    }
+    pending = pending.slice(from);
+  }
+  pending += decoder.end();
+  if (pending.length > 0) yield pending;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * The `wordflow` command. Each command lives in `commands/<name>.ts` and
+ * registers itself; this file only wires them and maps commander's own
+ * errors (unknown options, missing arguments) to exit code 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { register as check } from './commands/check.js';
+import { register as dfa } from './commands/dfa.js';
+import { register as equiv } from './commands/equiv.js';
+import { register as members } from './commands/members.js';
+import { register as regex } from './commands/regex.js';
+import { register as play } from './commands/play.js';
+import { EXIT, reportError } from './common.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function program(): Command {
+  const p = new Command('wordflow')
+    .description('regular languages read as vocabularies of maps: expression → minimal DFA → compositions of words')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false });
+  for (const register of [play, check, dfa, equiv, members, regex]) register(p);
+  for (const cmd of p.commands) cmd.exitOverride();
+  return p;
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // A closed pipe (`wordflow enum … | head`) is a normal way to stop reading.
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  await program().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : EXIT.error;
+  } else {
+    reportError(e);
+    process.exitCode = EXIT.error;
+  }
+}
