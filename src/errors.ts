@@ -66,22 +66,39 @@ export function lineColumn(source: string, offset: number): { line: number; colu
   return { line, column };
 }
 
+/** The error on one line: the message and its place, without the caret. */
+export function errorLine(error: WordflowError): string {
+  const { span, source } = error;
+  if (span === undefined || source === undefined) return error.message;
+  const { line, column } = lineColumn(source, span.start);
+  return `${error.message} (at ${source.includes('\n') || error.sourceName !== undefined ? `${error.sourceName ?? 'input'}:${line}:${column}` : `column ${column}`})`;
+}
+
+/** How wide a source line may be before it is shown as a window around the fault. */
+const WINDOW = 72;
+
 /**
  * The error as a person reads it: one line naming the problem and its place,
- * then the offending line of the source with a caret under the fault.
+ * then the offending line of the source (a window of it, when long) with a
+ * caret under the fault.
  */
 export function formatError(error: WordflowError): string {
   const { span, source } = error;
   if (span === undefined || source === undefined) return error.message;
   const { line, column } = lineColumn(source, span.start);
-  const lines = source.split('\n');
-  const text = lines[line - 1] ?? '';
+  const chars = [...(source.split('\n')[line - 1] ?? '')].map((ch) => (ch === '\t' ? ' ' : ch));
   const where = source.includes('\n') || error.sourceName !== undefined
     ? `${error.sourceName ?? 'input'}:${line}:${column}`
     : `column ${column}`;
-  const visible = [...text].map((ch) => (ch === '\t' ? ' ' : ch)).join('');
-  const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, [...text].length - column + 1));
-  return `${error.message} (at ${where})\n  ${visible}\n  ${' '.repeat(column - 1)}${'^'.repeat(width)}`;
+  const head = error.message.includes(where) ? error.message : `${error.message} (at ${where})`;
+  const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, chars.length - column + 1, 40));
+  // Show at most WINDOW characters, keeping the caret in view.
+  let from = 0;
+  if (chars.length > WINDOW) from = Math.max(0, Math.min(column - 1 - WINDOW / 2, chars.length - WINDOW));
+  const to = Math.min(chars.length, from + WINDOW);
+  const text = (from > 0 ? '…' : '') + chars.slice(from, to).join('') + (to < chars.length ? '…' : '');
+  const pad = column - 1 - from + (from > 0 ? 1 : 0);
+  return `${head}\n  ${text}\n  ${' '.repeat(pad)}${'^'.repeat(width)}`;
 }
 
 /** Turns anything thrown into a `WordflowError`; stack overflows become limit errors. */
