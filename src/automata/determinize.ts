@@ -7,13 +7,17 @@ import { limitError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Dfa } from './dfa.js';
 import type { Nfa } from './nfa.js';
-import { subsetCore } from './subset.js';
+import { type SubsetCore, subsetCore } from './subset.js';
 
 /** Called now and then during long constructions, with the states built so far. */
 export type Progress = (statesSoFar: number) => void;
 
-export function determinize(nfa: Nfa, limits: Limits = DEFAULT_LIMITS, onProgress?: Progress): Dfa {
-  const core = subsetCore(nfa);
+export function determinize(
+  nfa: Nfa,
+  limits: Limits = DEFAULT_LIMITS,
+  onProgress?: Progress,
+  core: SubsetCore = subsetCore(nfa),
+): Dfa {
   const k = nfa.alphabet.classes.length;
   const ids = new Map<string, number>();
   const sets: Int32Array[] = [];

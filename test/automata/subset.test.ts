@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRegex } from '../../src/syntax/regex/parse.js';
+import { nfaOfRegex } from '../../src/language.js';
+import { determinize } from '../../src/automata/determinize.js';
+import { subsetCore } from '../../src/automata/subset.js';
+import { accepts } from '../../src/automata/dfa.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { extendedPatternArb } from '../support/arbitraries.js';
+import { allStrings, nfaAccepts } from '../support/oracles.js';
+
+describe('subset construction', () => {
+  it('gives the same DFA with bitset and sorted-array state sets', () => {
+    fc.assert(
+      fc.property(extendedPatternArb(['a', 'b']), (p) => {
+        const nfa = nfaOfRegex(parseRegex(p));
+        const bits = determinize(nfa, DEFAULT_LIMITS, undefined, subsetCore(nfa, Infinity));
+        const sparse = determinize(nfa, DEFAULT_LIMITS, undefined, subsetCore(nfa, 0));
+        expect(sparse.states).toBe(bits.states);
+        expect(Array.from(sparse.delta)).toEqual(Array.from(bits.delta));
+        expect(Array.from(sparse.accepting)).toEqual(Array.from(bits.accepting));
+        for (const s of allStrings(['a', 'b', 'c'], 3)) expect(accepts(bits, s)).toBe(nfaAccepts(nfa, s));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('handles NFAs beyond the bitset limit', () => {
+    const nfa = nfaOfRegex(parseRegex('(ab){1500}c?'));
+    const dfa = determinize(nfa);
+    expect(accepts(dfa, 'ab'.repeat(1500))).toBe(true);
+    expect(accepts(dfa, 'ab'.repeat(1500) + 'c')).toBe(true);
+    expect(accepts(dfa, 'ab'.repeat(1499))).toBe(false);
+  });
+
+  it('steps one class at a time like all classes at once', () => {
+    const nfa = nfaOfRegex(parseRegex('(a|b)*a(a|b){2}'));
+    for (const limit of [0, Infinity]) {
+      const core = subsetCore(nfa, limit);
+      const s = core.start();
+      const all = core.successors(s);
+      all.forEach((set, c) => expect(core.key(core.successor(s, c))).toBe(core.key(set)));
+      expect(core.members(s).length).toBeGreaterThan(0);
+    }
+  });
+});
