@@ -1,0 +1,118 @@
+/**
+ * The tokens of wordflow's expression syntax and the chevrotain lexer that
+ * produces them. Two modes: `outside` (the expression proper) and `inClass`
+ * (between `[` and `]`), where almost every character is literal. `[` inside a
+ * class opens a nested class, so the mode stack mirrors class nesting.
+ *
+ * Every character of every input lexes to some token: constructs that are not
+ * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
+ * parser can reject them with a message that names them.
+ */
+import { type IToken, type TokenType, EOF, Lexer, createToken, tokenMatcher } from 'chevrotain';
+import { WordflowError } from '../../errors.js';
+
+/** Tokens that can never start a valid atom; the parser turns each into a specific error. */
+export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
+/** The three ways to open a group that only groups: `(`, `(?:`, `(?<name>`. */
+export const GroupOpen = createToken({ name: 'GroupOpen', pattern: Lexer.NA });
+/** `[` and `[^`, inside or outside a class. */
+export const ClassOpener = createToken({ name: 'ClassOpener', pattern: Lexer.NA });
+
+/**
+ * A backslash and what it escapes, taken whole so the escape can be decoded
+ * (and rejected) with its full text. A surrogate pair written as two `\u`
+ * escapes is one token because JavaScript's `u` mode reads it as one code point.
+ */
+export const Escape = createToken({
+  name: 'Escape',
+  pattern:
+    /\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u\{[0-9a-fA-F]*\}?|u[0-9a-fA-F]{0,4}|x[0-9a-fA-F]{0,2}|c[A-Za-z]?|[pP]\{[^}]*\}?|k<[^>]*>?|[0-9]+|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^])?/,
+});
+
+export const Lookaround = createToken({ name: 'Lookaround', pattern: /\(\?<?[=!]/, categories: [Stray] });
+export const NonCapture = createToken({ name: 'NonCapture', pattern: /\(\?:/, categories: [GroupOpen] });
+/** `(?<name>`; the name is checked by the parser. A missing `>` is caught there too. */
+export const Named = createToken({ name: 'Named', pattern: /\(\?<[^>()[\]{}|\\]*>?/, categories: [GroupOpen] });
+/** `(?` followed by anything else: inline modifiers and the like. */
+export const BadGroup = createToken({ name: 'BadGroup', pattern: /\(\?/, categories: [Stray] });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, categories: [GroupOpen] });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+
+export const ClassOpenNeg = createToken({ name: 'ClassOpenNeg', pattern: /\[\^/, push_mode: 'inClass', categories: [ClassOpener] });
+export const ClassOpen = createToken({ name: 'ClassOpen', pattern: /\[/, push_mode: 'inClass', categories: [ClassOpener] });
+export const ClassClose = createToken({ name: 'ClassClose', pattern: /]/, pop_mode: true });
+export const Dash = createToken({ name: 'Dash', pattern: /-/ });
+/** A run of literal class characters; the parser splits it into code points. */
+export const ClassChar = createToken({
+  name: 'ClassChar',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\[\]-])+/,
+});
+
+/** `]` outside any class. */
+export const StrayClose = createToken({ name: 'StrayClose', pattern: /]/, categories: [Stray] });
+/** `*`, `+`, `?`, `{m}`, `{m,}`, `{m,n}`, each optionally followed by a lazy `?`. */
+export const Quantifier = createToken({
+  name: 'Quantifier',
+  pattern: /(?:[*+?]|\{[0-9]+(?:,[0-9]*)?\})\??/,
+});
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, categories: [Stray] });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, categories: [Stray] });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [Stray] });
+export const Dollar = createToken({ name: 'Dollar', pattern: /\$/, categories: [Stray] });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
+export const Amp = createToken({ name: 'Amp', pattern: /&/ });
+export const Tilde = createToken({ name: 'Tilde', pattern: /~/ });
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+/**
+ * A run of literal characters, taken as one token because long literal
+ * stretches are common and chevrotain's cost is per token; the parser splits
+ * the run into one atom per code point.
+ */
+export const Literal = createToken({
+  name: 'Literal',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\.|&~*+?()[\]{}^$])+/,
+});
+
+const OUTSIDE: TokenType[] = [
+  Escape, Lookaround, NonCapture, Named, BadGroup, LParen, RParen,
+  ClassOpenNeg, ClassOpen, StrayClose, Quantifier, LBrace, RBrace,
+  Pipe, Amp, Tilde, Dot, Caret, Dollar, Literal,
+];
+const IN_CLASS: TokenType[] = [Escape, ClassOpenNeg, ClassOpen, ClassClose, Dash, ClassChar];
+
+/** Every token type, for the parser's vocabulary (categories included). */
+export const ALL_TOKENS: TokenType[] = [Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar];
+
+const lexer = new Lexer(
+  { modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' },
+  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+);
+
+/** Offset just past a token (chevrotain's `endOffset` is inclusive and absent for EOF). */
+export function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+/** Whether the token is chevrotain's end-of-input marker. */
+export function isEof(token: IToken): boolean {
+  return tokenMatcher(token, EOF);
+}
+
+/**
+ * The tokens of `text`. The token set covers every character, so a lexer
+ * error means a bug here; it is still reported as a positioned syntax error.
+ */
+export function lex(text: string): IToken[] {
+  const result = lexer.tokenize(text);
+  const error = result.errors[0];
+  if (error !== undefined) {
+    const ch = String.fromCodePoint(text.codePointAt(error.offset) ?? 0xfffd);
+    throw new WordflowError(
+      'syntax',
+      `unexpected character '${ch}'`,
+      { start: error.offset, end: error.offset + Math.max(1, error.length) },
+      text,
+    );
+  }
+  return result.tokens;
+}
