@@ -1,0 +1,145 @@
+/**
+ * The compiled matcher: one object that decides membership for a DFA by the
+ * fastest path for the input at hand, all paths sharing one transition core
+ * (the unit automata of `units.ts`) and giving identical results:
+ *
+ * - short strings: the JavaScript loop over UTF-16 units (`js.ts`), which
+ *   has no call or copy overhead;
+ * - long strings: encoded piecewise to UTF-8 straight into WebAssembly memory
+ *   and read by the generated module (`wasm/`), two bytes per table load,
+ *   with SIMD skipping in states that loop on most bytes;
+ * - bytes (files, stdin): the byte automaton directly, chunk by chunk.
+ *
+ * @example
+ * const m = compileMatcher(compileRegex('[a-z]+'));
+ * m.accepts('hello'); // true
+ */
+import { type Dfa } from '../automata/dfa.js';
+import { codePointRunner, runnerAccepts, type StringRunner, unitRunner } from './js.js';
+import { jsByteRunner } from './bytes.js';
+import { type UnitAutomaton, unitAccepts, utf16Automaton, utf8Automaton } from './units.js';
+import { type ByteRunner, wasmRunner } from './wasm/matcher.js';
+
+export type { StringRunner } from './js.js';
+export type { ByteRunner } from './wasm/matcher.js';
+export type { UnitAutomaton } from './units.js';
+
+/** Which engine `accepts` uses: by input length (`auto`), or always one. */
+export type Engine = 'auto' | 'js' | 'wasm';
+
+export interface MatcherOptions {
+  /** Default `auto`. `wasm` still uses JS for strings with lone surrogates (UTF-8 cannot carry them). */
+  readonly engine?: Engine;
+  /** Byte runner: WebAssembly (default) or the JavaScript loop. */
+  readonly bytes?: 'wasm' | 'js';
+}
+
+/**
+ * From this many UTF-16 units on, `auto` reads strings with WebAssembly.
+ * Below it the call and encoding overhead outweighs the faster loop
+ * (measured by `wordflow bench`; the crossover is a few hundred units).
+ */
+export const WASM_MIN_LENGTH = 512;
+
+export interface Matcher {
+  readonly dfa: Dfa;
+  /** Whether the whole string is in the language. */
+  accepts(s: string): boolean;
+  /** The JavaScript runner over strings (any piece boundaries). */
+  readonly strings: StringRunner;
+  /** The UTF-8 byte runner, or null when the byte automaton would be too large (then decode and use `strings`). */
+  readonly bytes: ByteRunner | null;
+  /** A scanner reading UTF-8 input in chunks. */
+  scanner(): Scanner;
+}
+
+/** Reads UTF-8 input in chunks of any size, carrying the state across them. */
+export interface Scanner {
+  push(chunk: Uint8Array): void;
+  /** No continuation can be accepted any more (the rest of the input may be skipped). */
+  readonly dead: boolean;
+  /** Whether the input pushed so far is in the language. */
+  accepts(): boolean;
+}
+
+/** `String.prototype.isWellFormed` (ES2024), or a scan where it is missing. */
+export function isWellFormed(s: string): boolean {
+  const native = (s as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  if (typeof native === 'function') return native.call(s);
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u < 0xdc00) {
+      const l = s.charCodeAt(i + 1);
+      if (!(l >= 0xdc00 && l < 0xe000)) return false;
+      i++;
+    } else if (u >= 0xdc00 && u < 0xe000) return false;
+  }
+  return true;
+}
+
+export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher {
+  const units = utf16Automaton(dfa);
+  const strings = units === null ? codePointRunner(dfa) : unitRunner(units);
+  let byteAutomaton: UnitAutomaton | null | undefined;
+  let byteRunner: ByteRunner | null | undefined;
+  // The byte automaton and module are built on first use: short-string users never pay for them.
+  const bytes = (): ByteRunner | null => {
+    if (byteRunner === undefined) {
+      byteAutomaton = utf8Automaton(dfa);
+      byteRunner = byteAutomaton === null ? null : options.bytes === 'js' ? jsByteRunner(byteAutomaton) : (wasmRunner(byteAutomaton) ?? jsByteRunner(byteAutomaton));
+    }
+    return byteRunner;
+  };
+  const engine = options.engine ?? 'auto';
+  const useWasm = (s: string): boolean =>
+    engine !== 'js' && (engine === 'wasm' || s.length >= WASM_MIN_LENGTH) && bytes() !== null && isWellFormed(s);
+  const matcher: Matcher = {
+    dfa,
+    strings,
+    get bytes() {
+      return bytes();
+    },
+    accepts(s) {
+      if (useWasm(s)) {
+        const r = bytes()!;
+        return unitAccepts(r.automaton, r.runString(dfa.start, s));
+      }
+      return runnerAccepts(strings, s);
+    },
+    scanner: () => scannerOf(matcher),
+  };
+  return matcher;
+}
+
+function scannerOf(m: Matcher): Scanner {
+  const r = m.bytes;
+  if (r !== null) {
+    let state = m.dfa.start;
+    const dead = r.automaton.dead;
+    return {
+      push(chunk) {
+        if (state !== dead) state = r.runBytes(state, chunk);
+      },
+      get dead() {
+        return state === dead;
+      },
+      accepts: () => unitAccepts(r.automaton, state),
+    };
+  }
+  // No byte automaton: decode (a streaming decoder never splits a code point).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const s = m.strings;
+  let state = s.enter(m.dfa.start);
+  return {
+    push(chunk) {
+      if (!s.isDead(state)) state = s.run(state, decoder.decode(chunk, { stream: true }));
+    },
+    get dead() {
+      return s.isDead(state);
+    },
+    accepts() {
+      state = s.run(state, decoder.decode());
+      return m.dfa.accepting[s.settle(state)] === 1;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Every membership path against the DFA walk (`accepts` in dfa.ts): the JS
+ * unit matcher, the code-point fallback, the WebAssembly and JS byte
+ * matchers, chunked (streaming) reading, the facade's engines, and vector
+ * transformations. Random DFAs over random partitions, random strings with
+ * astral code points and lone surrogates, random (often ill-formed) UTF-8.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { accepts } from '../../src/automata/dfa.js';
+import { codePointRunner, runnerAccepts, unitRunner } from '../../src/matcher/js.js';
+import { jsByteRunner } from '../../src/matcher/bytes.js';
+import { compileMatcher, isWellFormed } from '../../src/matcher/index.js';
+import { vectorRun } from '../../src/matcher/transform.js';
+import { unitAccepts, utf16Automaton, utf8Automaton } from '../../src/matcher/units.js';
+import { wasmRunner } from '../../src/matcher/wasm/matcher.js';
+import { bytesArb, compilePattern, cuts, dfaArb, stringArb, wellFormedArb } from './support.js';
+
+const decode = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
+const fractions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 });
+
+describe('string runners', () => {
+  it('the UTF-16 unit matcher and the code-point fallback agree with the DFA walk', () => {
+    fc.assert(
+      fc.property(dfaArb, stringArb(), (dfa, s) => {
+        const expected = accepts(dfa, s);
+        expect(runnerAccepts(unitRunner(utf16Automaton(dfa)!), s)).toBe(expected);
+        expect(runnerAccepts(codePointRunner(dfa), s)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reading in pieces (splitting surrogate pairs anywhere) gives the same verdict', () => {
+    fc.assert(
+      fc.property(dfaArb, stringArb(), fractions, (dfa, s, fs) => {
+        const expected = accepts(dfa, s);
+        for (const r of [unitRunner(utf16Automaton(dfa)!), codePointRunner(dfa)]) {
+          let state = r.enter(dfa.start);
+          let at = 0;
+          for (const cut of [...cuts(s.length, fs), s.length]) {
+            state = r.run(state, s, at, cut);
+            at = cut;
+          }
+          expect(dfa.accepting[r.settle(state)] === 1).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('byte runners (UTF-8)', () => {
+  it('the byte automaton decodes exactly as Buffer#toString does, ill-formed input included', () => {
+    fc.assert(
+      fc.property(dfaArb, bytesArb(), (dfa, bytes) => {
+        const expected = accepts(dfa, decode(bytes));
+        const a = utf8Automaton(dfa)!;
+        expect(unitAccepts(a, jsByteRunner(a).runBytes(dfa.start, bytes))).toBe(expected);
+        expect(unitAccepts(a, wasmRunner(a)!.runBytes(dfa.start, bytes))).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with TextDecoder too', () => {
+    fc.assert(
+      fc.property(dfaArb, bytesArb(), (dfa, bytes) => {
+        const a = utf8Automaton(dfa)!;
+        const s = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+        expect(unitAccepts(a, jsByteRunner(a).runBytes(dfa.start, bytes))).toBe(accepts(dfa, s));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('chunks of any size (splitting UTF-8 sequences) carry the state exactly', () => {
+    fc.assert(
+      fc.property(dfaArb, bytesArb(), fractions, (dfa, bytes, fs) => {
+        const expected = accepts(dfa, decode(bytes));
+        for (const engine of ['wasm', 'js'] as const) {
+          const scan = compileMatcher(dfa, { bytes: engine }).scanner();
+          let at = 0;
+          for (const cut of [...cuts(bytes.length, fs), bytes.length]) {
+            scan.push(bytes.subarray(at, cut));
+            at = cut;
+          }
+          expect(scan.accepts()).toBe(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the wasm matcher reads well-formed strings as UTF-8', () => {
+    fc.assert(
+      fc.property(dfaArb, wellFormedArb(), (dfa, s) => {
+        const a = utf8Automaton(dfa)!;
+        expect(unitAccepts(a, wasmRunner(a)!.runString(dfa.start, s))).toBe(accepts(dfa, s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('compiled matcher facade', () => {
+  it('every engine gives the DFA walk verdict, on short and long strings', () => {
+    const long = fc.tuple(stringArb(8), fc.integer({ min: 1, max: 12_500 })).map(([s, n]) => s.repeat(n));
+    fc.assert(
+      fc.property(dfaArb, fc.oneof(stringArb(), long), (dfa, s) => {
+        const expected = accepts(dfa, s);
+        for (const engine of ['auto', 'js', 'wasm'] as const) expect(compileMatcher(dfa, { engine }).accepts(s)).toBe(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('isWellFormed matches a lone-surrogate scan', () => {
+    fc.assert(
+      fc.property(stringArb(), (s) => {
+        const lone = [...s].some((ch) => ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800);
+        expect(isWellFormed(s)).toBe(!lone);
+      }),
+    );
+  });
+
+  it('agrees with V8 on realistic patterns over long matching and non-matching inputs', () => {
+    const cases: [string, string][] = [
+      ['[A-Za-z_][A-Za-z0-9_]*', 'x' + 'ab_9Z'.repeat(20_000)],
+      ['[0-9]+', '0123456789'.repeat(10_000) + 'x'],
+      ['"([^"\\\\]|\\\\.)*"', '"' + 'ab\\"c é 😀 '.repeat(5_000) + '"'],
+      ['(a|b)*abb', 'ab'.repeat(20_000) + 'abb'],
+      ['(a|b)*abb', 'ab'.repeat(20_000) + 'ab'],
+      ['[^\\n]*error[^\\n]*', 'x'.repeat(50_000) + 'error' + 'é'.repeat(100)],
+    ];
+    for (const [p, s] of cases) {
+      const m = compileMatcher(compilePattern(p));
+      const expected = new RegExp('^(?:' + p + ')$', 'su').test(s);
+      for (const t of [s, s.slice(0, 100), s.slice(1)]) {
+        expect(m.accepts(t)).toBe(new RegExp('^(?:' + p + ')$', 'su').test(t));
+      }
+      expect(m.accepts(s)).toBe(expected);
+    }
+  });
+});
+
+describe('vector transformations', () => {
+  it('the end state from every start state equals running from that state', () => {
+    fc.assert(
+      fc.property(dfaArb, stringArb(), bytesArb(), (dfa, s, bytes) => {
+        const u16 = utf16Automaton(dfa)!;
+        const starts = Array.from({ length: u16.states }, (_, q) => q);
+        const v = vectorRun(u16, starts);
+        const r = unitRunner(u16);
+        const w = u16.symbols;
+        v.feedString(s, 0, s.length, (q, from, to) => r.run(q * w, s, from, to) / w);
+        const ends = v.ends();
+        for (const q of starts) expect(ends[q]).toBe(r.run(q * w, s) / w);
+
+        const u8 = utf8Automaton(dfa)!;
+        const b = jsByteRunner(u8);
+        const vb = vectorRun(u8, Array.from({ length: dfa.states }, (_, q) => q));
+        const half = bytes.length >> 1;
+        vb.feedBytes(bytes, 0, half, (q, from, to) => b.runBytes(q, bytes, from, to));
+        vb.feedBytes(bytes, half, bytes.length, (q, from, to) => b.runBytes(q, bytes, from, to));
+        const endsB = vb.ends();
+        for (let q = 0; q < dfa.states; q++) expect(endsB[q]).toBe(b.runBytes(q, bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
