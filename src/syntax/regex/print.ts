@@ -82,9 +82,14 @@ export function printSet(set: CharSet): string {
 /** The level of the node's own printed form. */
 function levelOf(node: Regex): number {
   switch (node.kind) {
-    case 'alt': return node.items.length > 1 ? ALT : ATOM;
-    case 'and': return node.items.length > 1 ? AND : ATOM;
-    case 'concat': return node.items.length > 1 ? CONCAT : ATOM;
+    case 'alt':
+    case 'and':
+    case 'concat': {
+      const [first] = node.items;
+      if (node.items.length > 1) return node.kind === 'alt' ? ALT : node.kind === 'and' ? AND : CONCAT;
+      if (first !== undefined) return levelOf(first);
+      return node.kind === 'and' ? NOT : ATOM;
+    }
     case 'not': return NOT;
     case 'repeat': return REPEAT;
     default: return ATOM;
