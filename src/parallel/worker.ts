@@ -1,0 +1,55 @@
+/**
+ * Worker thread of the parallel reader: computes the transformation of one
+ * chunk (of a file, or of a shared byte buffer) and posts it back. Matchers
+ * are cached per DFA id, so a pool reused across calls compiles once.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { Dfa } from '../automata/dfa.js';
+import { compileMatcher, type Matcher } from '../matcher/index.js';
+import { chunkTransform, type ByteSource } from './chunks.js';
+import type { Job, JobResult } from './protocol.js';
+
+const matchers = new Map<number, Matcher>();
+
+function matcherFor(id: number, dfa: Dfa | undefined): Matcher {
+  let m = matchers.get(id);
+  if (m === undefined) {
+    if (dfa === undefined) throw new Error(`unknown language ${id}`);
+    if (matchers.size > 16) matchers.clear();
+    m = compileMatcher(dfa);
+    matchers.set(id, m);
+  }
+  return m;
+}
+
+function run(job: Job): JobResult {
+  const m = matcherFor(job.languageId, job.dfa);
+  const runner = m.bytes;
+  if (runner === null) throw new Error('no byte automaton');
+  if (job.source.kind === 'file') {
+    const fd = openSync(job.source.path, 'r');
+    try {
+      const read: ByteSource = (into, offset, length) => readSync(fd, into, 0, length, offset);
+      return { id: job.id, map: chunkTransform(m.dfa, runner, read, job.from, job.to) };
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const shared = new Uint8Array(job.source.buffer, job.source.offset, job.source.length);
+  const read: ByteSource = (into, offset, length) => {
+    into.set(shared.subarray(offset, offset + length));
+    return length;
+  };
+  return { id: job.id, map: chunkTransform(m.dfa, runner, read, job.from, job.to) };
+}
+
+parentPort!.on('message', (job: Job) => {
+  let result: JobResult;
+  try {
+    result = run(job);
+  } catch (e) {
+    result = { id: job.id, error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(result, result.map === undefined ? [] : [result.map.buffer as ArrayBuffer]);
+});
