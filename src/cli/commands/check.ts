@@ -1,36 +1,77 @@
 /**
  * `wordflow check PATTERN [STRING…]`: membership. Strings come as arguments
- * or, with none, one per line (or NUL-separated with --null) on stdin.
+ * or, with none, one per line (or NUL-separated with --null) on stdin or from
+ * `--file F`; `--whole` reads the entire input as one string, streamed in
+ * chunks (never whole) and, for a large file on several cores, in parallel.
  * `--jsonl` reads `{"pattern"|"fa", "input"}` lines and answers each in order.
+ *
+ * Deciding is delegated to a `Language`: the compiled matcher (default), a
+ * vocabulary of maps (`--embedding E`), all of them cross-checked
+ * (`--verify`), or a lazy DFA when the full DFA exceeds --max-states.
  */
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
-import { accepts } from '../../automata/dfa.js';
 import type { Dfa } from '../../automata/dfa.js';
+import { lazyDfa, type LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
+import { dfaOfNfa, nfaOfRegex } from '../../language.js';
+import { limits as withDefaults, type Limits } from '../../limits.js';
+import { compileMatcher, type Matcher } from '../../matcher/index.js';
+import { acceptsFile } from '../../parallel/index.js';
+import { parseRegex } from '../../syntax/regex/parse.js';
+import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, loadLanguage, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
 import { records } from '../input.js';
-import type { Limits } from '../../limits.js';
 
 interface CheckOptions {
   fa?: string;
   json?: boolean;
   jsonl?: boolean;
   null?: boolean;
+  whole?: boolean;
+  file?: string;
+  stats?: boolean;
+  embedding?: string;
+  verify?: boolean;
   [key: string]: unknown;
 }
 
-/** Decides membership for one string; front ends never see the engine. */
-export type Decider = (s: string) => boolean;
+/** Reads input in chunks and decides membership of all of it at the end. */
+interface WholeScan {
+  push(chunk: Uint8Array): void;
+  /** Nothing more can be accepted: the rest of the input need not be read. */
+  readonly dead: boolean;
+  accepts(): boolean;
+}
+
+/** How one language decides membership, whatever engine is behind it. */
+interface Language {
+  accepts(s: string): boolean;
+  whole(): WholeScan;
+  /** A whole file, possibly in parallel (the matcher only). */
+  file?(path: string): Promise<boolean>;
+  /** Which engine decides, for --stats. */
+  readonly engine: string;
+}
+
+type Mode = { kind: 'dfa' } | { kind: 'embedding'; name: EmbeddingName } | { kind: 'verify' };
 
 export function register(program: Command): void {
   const cmd = program
     .command('check')
     .description('membership: prints accept<TAB>string or reject<TAB>string per string')
     .argument('[pattern]', 'the regular expression (omit with --fa or --jsonl)')
-    .argument('[strings...]', 'strings to check; none = one per line on stdin')
+    .argument('[strings...]', 'strings to check; none = one per line on stdin (or --file)')
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')
     .option('--jsonl', 'read {"pattern": p, "input": s} (or {"fa": path, …}) lines on stdin; write {"accept": bool} or {"error": msg} per line')
-    .option('--null', 'stdin strings are NUL-separated instead of one per line');
+    .option('--null', 'strings are NUL-separated instead of one per line')
+    .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
+    .option('--whole', 'the entire input (stdin or --file) is one string, read in chunks; prints accept<TAB>source')
+    .option('--stats', 'report bytes, strings, time and throughput on stderr')
+    .option('--embedding <E>', 'decide by composing the maps of embedding E (transform, onehot, relu1d, sigmoid, flow2d)')
+    .option('--verify', 'decide with the DFA and every embedding; exit 2 on any disagreement');
   withFa(cmd);
   withLimits(cmd);
   cmd.addHelpText(
@@ -40,39 +81,256 @@ Examples:
   $ wordflow check '(a|b)*abb' abb ab          # accept abb, reject ab; exit 1
   $ printf 'x1\\n9x\\n' | wordflow check '[a-z]\\w*'
   $ wordflow check --fa grammars/examples/parity.fa aa ab
-  $ echo '{"pattern":"a+","input":"aaa"}' | wordflow check --jsonl`,
+  $ echo '{"pattern":"a+","input":"aaa"}' | wordflow check --jsonl
+  $ wordflow check '[^\\u0000]*' --whole --file big.log --stats
+  $ wordflow check '(a|b)*a(a|b){30}' abababababababababababababababab   # lazy DFA: past --max-states
+  $ wordflow check 'a*b' aab --embedding flow2d
+
+With --whole, files of ${'16 MiB'} and more are read by several threads when
+several cores are available; the verdict is the same.`,
   );
   cmd.action(
     action(async (pattern: string | undefined, rest: string[], opts: CheckOptions) => {
       const limits = limitsOf(opts);
-      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits);
+      const mode = modeOf(opts);
+      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode);
       const args = splitPatternArgs(pattern, rest, opts.fa);
-      const dfa = loadLanguage({ pattern: args.pattern, fa: opts.fa }, { limits });
-      const decide: Decider = (s) => accepts(dfa, s);
-      const inputs: AsyncIterable<string> | Iterable<string> =
-        args.strings.length > 0 ? args.strings : records(process.stdin, opts.null ? '\0' : '\n');
-      let all = true;
-      for await (const s of inputs) {
-        const ok = decide(s);
-        all &&= ok;
-        await writeLine(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`);
+      if (opts.file !== undefined) {
+        if (args.strings.length > 0) throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
+        checkReadable(opts.file);
       }
-      return all ? EXIT.yes : EXIT.no;
+      const started = process.hrtime.bigint();
+      const language = load({ pattern: args.pattern, fa: opts.fa }, limits, mode);
+      const stats = { bytes: 0, strings: 0 };
+      let code: number;
+      if (opts.whole) {
+        if (args.strings.length > 0) throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
+        const ok = await checkWhole(language, opts.file, stats);
+        stats.strings = 1;
+        const source = opts.file ?? '-';
+        await writeLine(opts.json ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes }) : `${ok ? 'accept' : 'reject'}\t${source}`);
+        code = ok ? EXIT.yes : EXIT.no;
+      } else {
+        const separator = opts.null ? '\0' : '\n';
+        const inputs: AsyncIterable<string> | Iterable<string> =
+          args.strings.length > 0 ? args.strings : records(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
+        let all = true;
+        for await (const s of inputs) {
+          const ok = language.accepts(s);
+          all &&= ok;
+          stats.strings++;
+          stats.bytes += Buffer.byteLength(s) + 1;
+          await writeLine(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`);
+        }
+        code = all ? EXIT.yes : EXIT.no;
+      }
+      if (opts.stats) reportStats(stats, started, language.engine);
+      return code;
     }),
   );
 }
 
+function modeOf(opts: CheckOptions): Mode {
+  if (opts.verify && opts.embedding !== undefined) throw new WordflowError('usage', '--verify already uses every embedding; drop --embedding');
+  if (opts.verify) return { kind: 'verify' };
+  if (opts.embedding !== undefined) return { kind: 'embedding', name: embeddingName(opts.embedding) };
+  return { kind: 'dfa' };
+}
+
+function checkReadable(path: string): void {
+  try {
+    if (statSync(path).isDirectory()) throw new WordflowError('usage', `cannot read ${path}: it is a directory`);
+  } catch (e) {
+    if (e instanceof WordflowError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WordflowError('usage', `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+  }
+}
+
+function reportStats(stats: { bytes: number; strings: number }, started: bigint, engine: string): void {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const mbps = stats.bytes / 1e6 / Math.max(seconds, 1e-9);
+  process.stderr.write(
+    `wordflow: ${stats.bytes.toLocaleString('en-US')} bytes, ${stats.strings.toLocaleString('en-US')} string${stats.strings === 1 ? '' : 's'}, ` +
+      `${(seconds * 1000).toFixed(1)} ms, ${mbps.toFixed(1)} MB/s (${engine})\n`,
+  );
+}
+
+/**
+ * The language of a pattern or automaton file, deciding by `mode`. When the
+ * full DFA of a pattern would exceed --max-states, membership is still
+ * decided by a lazy DFA (same subset step, bounded cache); embeddings need
+ * the full DFA, so they still stop at the limit.
+ */
+function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial<Limits>, mode: Mode): Language {
+  let dfa: Dfa;
+  if (source.fa !== undefined || source.pattern === undefined) {
+    dfa = loadLanguage(source, { limits: limitOverrides });
+  } else {
+    const lim = withDefaults(limitOverrides);
+    const ast = parseRegex(source.pattern, lim);
+    try {
+      const nfa = nfaOfRegex(ast, { limits: limitOverrides });
+      try {
+        dfa = dfaOfNfa(nfa, { limits: limitOverrides });
+      } catch (e) {
+        const err = asWordflowError(e);
+        if (err.kind !== 'limit' || !err.message.startsWith('DFA states') || mode.kind !== 'dfa') throw err;
+        return lazyLanguage(lazyDfa(nfa, lim.maxStates));
+      }
+    } catch (e) {
+      throw asWordflowError(e).withSource(source.pattern);
+    }
+  }
+  switch (mode.kind) {
+    case 'dfa':
+      return matcherLanguage(compileMatcher(dfa));
+    case 'embedding':
+      return embeddingLanguage(dfa, mode.name);
+    case 'verify':
+      return verifyingLanguage(dfa);
+  }
+}
+
+function matcherLanguage(m: Matcher): Language {
+  return {
+    engine: 'compiled matcher',
+    accepts: (s) => m.accepts(s),
+    whole: () => m.scanner(),
+    file: async (path) => (await acceptsFile(m, path)).accept,
+  };
+}
+
+/** A scan that decodes UTF-8 (never splitting a code point) and feeds strings. */
+function decodingScan(feed: (s: string) => void, isDead: () => boolean, verdict: () => boolean): WholeScan {
+  const decoder = new StringDecoder('utf8');
+  return {
+    push: (chunk) => feed(decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))),
+    get dead() {
+      return isDead();
+    },
+    accepts() {
+      feed(decoder.end());
+      return verdict();
+    },
+  };
+}
+
+function lazyLanguage(lazy: LazyDfa): Language {
+  return {
+    get engine() {
+      return `lazy DFA, ${lazy.flushes} cache flush${lazy.flushes === 1 ? '' : 'es'}`;
+    },
+    accepts: (s) => lazy.accepts(s),
+    whole() {
+      const run = lazy.start();
+      return decodingScan(
+        (s) => run.push(s),
+        () => run.dead,
+        () => run.accepts(),
+      );
+    },
+  };
+}
+
+function embeddingLanguage(dfa: Dfa, name: EmbeddingName): Language {
+  const v = cachedVocabulary(dfa, name);
+  return {
+    engine: `embedding ${name}`,
+    accepts: (s) => acceptsBy(v, s),
+    whole() {
+      let x = v.start;
+      return decodingScan(
+        (s) => {
+          if (s.length > 0) x = v.run(sentence(dfa, s), x);
+        },
+        () => false,
+        () => v.inTarget(x),
+      );
+    },
+  };
+}
+
+function disagreement(names: readonly string[], accept: boolean, what: string): WordflowError {
+  return new WordflowError(
+    'internal',
+    `embedding${names.length === 1 ? '' : 's'} ${names.join(', ')} disagree${names.length === 1 ? 's' : ''} with the DFA (which says ${accept ? 'accept' : 'reject'}) on ${what}`,
+  );
+}
+
+function verifyingLanguage(dfa: Dfa): Language {
+  const m = compileMatcher(dfa);
+  const names: EmbeddingName[] = ['transform', 'onehot', 'relu1d', 'sigmoid', 'flow2d'];
+  return {
+    engine: 'DFA and every embedding',
+    accepts(s) {
+      const r = verifyAll(dfa, s);
+      const fast = m.accepts(s);
+      if (fast !== r.accept) throw new WordflowError('internal', `the compiled matcher disagrees with the DFA walk on ${JSON.stringify(s)}`);
+      if (r.disagreements.length > 0) throw disagreement(r.disagreements, r.accept, JSON.stringify(s));
+      return r.accept;
+    },
+    whole() {
+      const scan = m.scanner();
+      const vs = names.map((n) => cachedVocabulary(dfa, n));
+      const points = vs.map((v) => v.start);
+      const inner = decodingScan(
+        (s) => {
+          if (s.length === 0) return;
+          const words = sentence(dfa, s);
+          vs.forEach((v, i) => (points[i] = v.run(words, points[i])));
+        },
+        () => false,
+        () => true,
+      );
+      return {
+        push(chunk) {
+          scan.push(chunk);
+          inner.push(chunk);
+        },
+        dead: false,
+        accepts() {
+          inner.accepts();
+          const accept = scan.accepts();
+          const wrong = names.filter((_, i) => vs[i]!.inTarget(points[i]!) !== accept);
+          if (wrong.length > 0) throw disagreement(wrong, accept, 'the input');
+          return accept;
+        },
+      };
+    },
+  };
+}
+
+async function checkWhole(language: Language, file: string | undefined, stats: { bytes: number }): Promise<boolean> {
+  if (file !== undefined && language.file !== undefined) {
+    stats.bytes = statSync(file).size;
+    return language.file(file);
+  }
+  const stream: Readable = file !== undefined ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
+  const scan = language.whole();
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
+    stats.bytes += bytes.length;
+    if (!scan.dead) scan.push(bytes);
+  }
+  return scan.accepts();
+}
+
 /** Compiled languages by source, so long streams over few patterns are fast. */
 class LanguageCache {
-  private readonly map = new Map<string, Dfa | WordflowError>();
-  constructor(private readonly limits: Partial<Limits>, private readonly capacity = 1024) {}
+  private readonly map = new Map<string, Language | WordflowError>();
+  constructor(
+    private readonly limits: Partial<Limits>,
+    private readonly mode: Mode,
+    private readonly capacity = 1024,
+  ) {}
 
-  get(source: { pattern?: string; fa?: string }): Dfa {
+  get(source: { pattern?: string; fa?: string }): Language {
     const key = source.fa !== undefined ? 'f' + source.fa : 'p' + source.pattern;
     let hit = this.map.get(key);
     if (hit === undefined) {
       try {
-        hit = loadLanguage(source, { limits: this.limits });
+        hit = load(source, this.limits, this.mode);
       } catch (e) {
         hit = asWordflowError(e);
       }
@@ -84,21 +342,24 @@ class LanguageCache {
   }
 }
 
-async function checkJsonl(extra: string[], limits: Partial<Limits>): Promise<number> {
+async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode): Promise<number> {
   if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
-  const cache = new LanguageCache(limits);
+  const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
   for await (const line of records(process.stdin, '\n')) {
     if (line.trim() === '') continue;
     let out: object;
     try {
       const { source, input } = parseJsonlLine(line);
-      const ok = accepts(cache.get(source), input);
+      const ok = cache.get(source).accepts(input);
       if (!ok && code === EXIT.yes) code = EXIT.no;
       out = { accept: ok };
     } catch (e) {
+      const err = asWordflowError(e);
+      // A disagreement under --verify is not one bad line: it fails the run loudly.
+      if (err.kind === 'internal' && mode.kind === 'verify') throw err;
       code = EXIT.error;
-      out = { error: errorLine(asWordflowError(e)) };
+      out = { error: errorLine(err) };
     }
     await writeLine(JSON.stringify(out));
   }
