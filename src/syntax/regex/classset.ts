@@ -6,7 +6,7 @@
  * on an explicit stack (`classReader`), not on the call stack.
  */
 import type { IToken } from 'chevrotain';
-import { type CharSet, complement, fromRanges, single, unionAll } from '../../alphabet/charset.js';
+import { type CharSet, EMPTY, complement, range, single, unionAll } from '../../alphabet/charset.js';
 import type { Span } from '../../errors.js';
 import type { Regex } from './ast.js';
 import { chars } from './nodes.js';
@@ -37,14 +37,14 @@ export function escapeAtom(token: IToken, text: string): ClassAtom {
   const span = tokenSpan(token);
   return decoded.kind === 'char'
     ? { kind: 'char', cp: decoded.cp, span }
-    : { kind: 'set', set: decoded.set, span, what: `the class shorthand ${token.image}` };
+    : { kind: 'set', set: decoded.set, span, what: `${/^\\[pP]/.test(token.image) ? 'the property' : 'the class shorthand'} ${token.image}` };
 }
 
 const NESTED = 'a nested class';
 
 /** A nested class used as an element of the enclosing class. */
 export function nestedAtom(node: Regex): ClassAtom {
-  const set = node.kind === 'chars' ? node.set : fromRanges([]);
+  const set = node.kind === 'chars' ? node.set : EMPTY;
   return { kind: 'set', set, span: node.span, what: NESTED };
 }
 
@@ -56,14 +56,12 @@ function atomSet(atom: ClassAtom): CharSet {
 /** `lo-hi`; both ends must be single code points in order. */
 function rangeSet(lo: ClassAtom, hi: ClassAtom, text: string): CharSet {
   const span = { start: lo.span.start, end: hi.span.end };
-  for (const end of [lo, hi]) {
-    if (end.kind === 'set') {
-      throw syntaxError(`${end.what} cannot be an end of a range; write \\- for a literal '-'`, span, text);
-    }
+  if (lo.kind === 'set' || hi.kind === 'set') {
+    const what = lo.kind === 'set' ? lo.what : hi.kind === 'set' ? hi.what : '';
+    throw syntaxError(`${what} cannot be an end of a range; write \\- for a literal '-'`, span, text);
   }
-  const [a, b] = [lo, hi].map((end) => (end.kind === 'char' ? end.cp : 0)) as [number, number];
-  if (a > b) throw syntaxError(`range out of order [${text.slice(span.start, span.end)}]`, span, text);
-  return fromRanges([[a, b]]);
+  if (lo.cp > hi.cp) throw syntaxError(`range out of order [${text.slice(span.start, span.end)}]`, span, text);
+  return range(lo.cp, hi.cp);
 }
 
 /**

@@ -111,6 +111,5 @@ export function fromParserError(error: IRecognitionException, text: string): Wor
   const token = error.token;
   const at = isEof(token) ? text.length : token.startOffset;
   const span = { start: at, end: isEof(token) ? at : tokenEnd(token) };
-  if (!isEof(token) && token.tokenType.name === 'RParen') return syntaxError("unmatched ')'", span, text);
   return syntaxError(`unexpected ${describe(token)}`, span, text);
 }

@@ -8,7 +8,7 @@
  */
 import { type IToken, EmbeddedActionsParser } from 'chevrotain';
 import { ALL, type CharSet, single } from '../../alphabet/charset.js';
-import { WordflowError } from '../../errors.js';
+import { WordflowError, asWordflowError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
 import type { Regex } from './ast.js';
 import { stripAnchors } from './anchors.js';
@@ -47,7 +47,6 @@ class RegexParser extends EmbeddedActionsParser {
 
   private readonly pattern = this.RULE('pattern', (): Regex => {
     const g = this.ACTION(() => groupReader(this.text, this.limits));
-    const text = (): string => this.text;
     this.MANY(() => {
       this.OR([
         { ALT: () => this.on(this.CONSUME(Literal), (t) => literals(t, g)) },
@@ -56,7 +55,7 @@ class RegexParser extends EmbeddedActionsParser {
         { ALT: () => this.on(this.CONSUME(Amp), (t) => g.and(t)) },
         { ALT: () => this.on(this.CONSUME(Tilde), (t) => g.tilde(t)) },
         { ALT: () => this.on(this.CONSUME(Dot), (t) => g.atom(chars(ALL, tokenSpan(t)))) },
-        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(chars(escapeSet(t, text()), tokenSpan(t)))) },
+        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(chars(escapeSet(t, this.text), tokenSpan(t)))) },
         { ALT: () => this.on(this.CONSUME(GroupOpen), (t) => g.open(t)) },
         { ALT: () => this.on(this.CONSUME(RParen), (t) => g.close(t)) },
         {
@@ -67,7 +66,7 @@ class RegexParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => this.on(this.CONSUME(Stray), (t) => {
-            throw strayError(t, text());
+            throw strayError(t, this.text);
           }),
         },
       ]);
@@ -140,7 +139,7 @@ function overflowError(text: string): WordflowError {
   return new WordflowError(
     'limit',
     `the pattern is nested too deeply to parse; lower its nesting (the limit is set with ${LIMIT_FLAGS.maxDepth})`,
-    undefined,
+    { start: 0, end: text.length },
     text,
   );
 }
@@ -160,7 +159,7 @@ export function parseRegex(text: string, limits: Limits = DEFAULT_LIMITS): Regex
     return theParser().run(stripAnchors(lex(text)), text, limits);
   } catch (e) {
     if (e instanceof WordflowError) throw e.source === undefined ? e.withSource(text) : e;
-    if (e instanceof RangeError) throw overflowError(text);
-    throw new WordflowError('internal', `the expression parser failed: ${e instanceof Error ? e.message : String(e)}`, undefined, text);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw overflowError(text);
+    throw asWordflowError(e).withSource(text);
   }
 }

@@ -126,6 +126,7 @@ const CONTAINS: readonly (readonly [string, readonly string[], number, number])[
   ['[\\d-z]', ['\\d', 'end of a range', '\\-'], 1, 5],
   ['[a-\\w]', ['\\w', 'end of a range'], 1, 5],
   ['[a-[b]]', ['nested class', 'end of a range'], 1, 6],
+  ['[\\p{L}-z]', ['the property \\p{L}', 'end of a range'], 1, 8],
   ['[[a]', ['unclosed character class opened at column 1', 'nested class', '\\['], 0, 1],
   ['[a[b', ['unclosed character class opened at column 3', 'nested class'], 2, 3],
 ];
