@@ -26,6 +26,9 @@ describe('literals and escapes', () => {
 
   it('reads an astral character and a lone surrogate as one code point each', () => {
     expect(p('😀')).toBe('<U+1F600>');
+    expect(p('a😀+')).toBe('(cat <a> (rep <U+1F600> 1 inf))');
+    expect(p('[😀-😂x]')).toBe('<x,U+1F600-U+1F602>');
+    expect(p('[\\uD83D\\uDE00-\\u{1F602}]')).toBe('<U+1F600-U+1F602>');
     expect(p('\uD800x')).toBe('(cat <U+D800> <x>)');
   });
 
