@@ -1,0 +1,85 @@
+/**
+ * An automaton file as an `Nfa`. The alphabet is the coarsest partition in
+ * which every label is a union of classes (`partition`), so an edge labelled
+ * `[0-9]` becomes one `[class, target]` pair per class inside `[0-9]`, and
+ * ε-edges become ε-successors. State `i` of the NFA is state `i` of the file
+ * (file order of first mention); pairs keep file order with repeats dropped,
+ * so the same file always gives the same NFA.
+ */
+import { type Alphabet, partition } from '../alphabet/alphabet.js';
+import type { CharSet } from '../alphabet/charset.js';
+import type { FaFile } from '../syntax/fa/ast.js';
+import type { Nfa } from './nfa.js';
+
+/**
+ * The classes a set is a union of, in increasing order. Walks the partition's
+ * intervals that the set's ranges cover (binary search for the first), so a
+ * label costs time in proportion to what it covers rather than to the number
+ * of classes, which matters for files with many distinct symbols.
+ */
+export function coveredClasses(alphabet: Alphabet, set: CharSet): number[] {
+  const { starts, classAt } = alphabet;
+  const found = new Set<number>();
+  for (const [lo, hi] of set.ranges) {
+    let a = 0;
+    let z = starts.length - 1;
+    while (a < z) {
+      const mid = (a + z + 1) >> 1;
+      if (starts[mid]! <= lo) a = mid;
+      else z = mid - 1;
+    }
+    for (let i = a; i < starts.length && starts[i]! <= hi; i++) found.add(classAt[i]!);
+  }
+  return [...found].sort((x, y) => x - y);
+}
+
+/**
+ * The NFA of a parsed automaton file: same states, start and accepting
+ * states; missing transitions simply lead nowhere (the implicit dead state).
+ *
+ * @example nfaFromFa(parseFa('start q\naccept q\nq -a-> q\n')) // 1 state, classes 'a' and other
+ */
+export function nfaFromFa(fa: FaFile): Nfa {
+  const n = fa.states.length;
+  const sets: CharSet[] = [];
+  for (const e of fa.edges) if (e.label !== 'epsilon') sets.push(e.label);
+  const alphabet = partition(sets);
+  const pairs: number[][] = Array.from({ length: n }, () => []);
+  const eps: number[][] = Array.from({ length: n }, () => []);
+  // Created on first use: most states of a large file have few edges.
+  const seenPairs: (Set<number> | undefined)[] = new Array(n);
+  const seenEps: (Set<number> | undefined)[] = new Array(n);
+  const k = alphabet.classes.length;
+  for (const e of fa.edges) {
+    if (e.label === 'epsilon') {
+      const seen = (seenEps[e.from] ??= new Set());
+      if (!seen.has(e.to)) {
+        seen.add(e.to);
+        eps[e.from]!.push(e.to);
+      }
+      continue;
+    }
+    const seen = (seenPairs[e.from] ??= new Set());
+    for (const c of coveredClasses(alphabet, e.label)) {
+      const key = e.to * k + c;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pairs[e.from]!.push(c, e.to);
+    }
+  }
+  const accepting = new Uint8Array(n);
+  for (const q of fa.accepting) accepting[q] = 1;
+  return {
+    alphabet,
+    states: n,
+    start: fa.start,
+    accepting,
+    edges: pairs.map((p) => Int32Array.from(p)),
+    epsilon: eps.map((p) => Int32Array.from(p)),
+  };
+}
+
+/** The file's state names, indexed like the states of `nfaFromFa(fa)`. */
+export function stateNames(fa: FaFile): string[] {
+  return fa.states.map((s) => s.name);
+}
