@@ -14,7 +14,7 @@ export interface Limits {
   /**
    * Deepest nesting of groups, classes, complements and quantifiers. The parser
    * and the AST passes recurse, so this keeps them far from the stack's end:
-   * 10 000 `(` gives "nesting depth exceeds the limit of 500; raise it with --max-depth".
+   * 10 000 `(` gives "nesting depth: over the limit of 500; raise it with --max-depth".
    */
   readonly maxDepth: number;
   /**
@@ -25,7 +25,7 @@ export interface Limits {
   /**
    * Most states in any DFA built (subset construction, products, the NFA
    * fragments of `&` and `~`). `(a|b)*a(a|b){30}` needs 2^31 and stops here:
-   * "DFA states exceed the limit of 100,000; raise it with --max-states".
+   * "DFA states: over the limit of 100,000; raise it with --max-states".
    */
   readonly maxStates: number;
   /**

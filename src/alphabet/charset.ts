@@ -139,26 +139,35 @@ const NAMED: Record<number, string> = {
   0x0b: '\\v',
   0x0c: '\\f',
   0x0d: '\\r',
-  0x00: '\\0',
 };
 
 /** Metacharacters that need a backslash outside a class. */
 const META = new Set([...'\\.|&~*+?()[]{}^$']);
 /** Characters that need a backslash inside a class. */
 const CLASS_META = new Set([...'\\]-^[']);
+/** Non-ASCII code points that would be invisible or would combine with a neighbour. */
+const INVISIBLE = /[\p{Z}\p{C}\p{M}]/u;
 
-/** One code point written so that the expression parser reads it back. */
+function hexEscape(cp: number): string {
+  if (cp < 0x80) return '\\x' + cp.toString(16).padStart(2, '0');
+  return cp <= 0xffff ? '\\u' + cp.toString(16).padStart(4, '0') : `\\u{${cp.toString(16)}}`;
+}
+
+/**
+ * One code point written so that the expression parser reads it back as
+ * that code point, whatever follows it: U+0000 is `\x00` (not `\0`, which a
+ * digit would turn into an octal escape), lone surrogates are `\u{d83d}`
+ * (two `\uXXXX` in a row would fuse into one code point), and invisible or
+ * combining characters are hex escapes.
+ */
 export function formatCodePoint(cp: number, inClass = false): string {
   const named = NAMED[cp];
   if (named !== undefined) return named;
+  if (cp >= 0xd800 && cp <= 0xdfff) return `\\u{${cp.toString(16)}}`;
   const ch = String.fromCodePoint(cp);
   if ((inClass ? CLASS_META : META).has(ch)) return '\\' + ch;
-  if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
-  if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0x2028 || cp === 0x2029) {
-    return cp <= 0xffff ? '\\u' + cp.toString(16).padStart(4, '0') : `\\u{${cp.toString(16)}}`;
-  }
-  if (cp > 0xffff && !/\p{L}|\p{N}|\p{S}|\p{P}/u.test(ch)) return `\\u{${cp.toString(16)}}`;
-  if (cp === 0x20 && !inClass) return ' ';
+  if (cp < 0x20 || cp === 0x7f) return hexEscape(cp);
+  if (cp >= 0x80 && INVISIBLE.test(ch)) return hexEscape(cp);
   return ch;
 }
 

@@ -23,24 +23,11 @@ const NOT = 3;
 const REPEAT = 4;
 const ATOM = 5;
 
-/** Non-ASCII code points that would be invisible or would combine with their neighbour. */
-const INVISIBLE = /[\p{Z}\p{C}\p{M}]/u;
-
-function hexEscape(cp: number): string {
-  return cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\u{${cp.toString(16)}}`;
-}
-
 /**
- * One code point as pattern text. Departs from `formatCodePoint` where its
- * output could be misread: `\0` before a digit would become an octal escape,
- * and two `\uD8xx\uDCxx` escapes in a row would fuse into one code point.
+ * One code point as pattern text (see `formatCodePoint`: it escapes whatever
+ * could be misread, such as `\0` before a digit or two surrogate escapes in a row).
  */
-export function printCodePoint(cp: number, inClass = false): string {
-  if (cp === 0) return '\\x00';
-  if (cp >= 0xd800 && cp <= 0xdfff) return `\\u{${cp.toString(16)}}`;
-  if (cp >= 0x80 && INVISIBLE.test(String.fromCodePoint(cp))) return hexEscape(cp);
-  return formatCodePoint(cp, inClass);
-}
+export const printCodePoint: (cp: number, inClass?: boolean) => string = formatCodePoint;
 
 /** The inside of a class listing exactly `set`. */
 function classBody(set: CharSet): string {
