@@ -1,0 +1,219 @@
+/**
+ * The transition monoid of a complete DFA: the set of maps q ↦ δ(q, w) for
+ * all words w, under composition (w then w'), with the identity for the
+ * empty word. For a minimal DFA it is the syntactic monoid of the language,
+ * and by Schützenberger's theorem the language is star-free iff the monoid
+ * is aperiodic (every element m has m^k = m^(k+1) for some k).
+ *
+ * Built by breadth-first search from the identity, multiplying by the
+ * generators (the classes) on the right in class order, with elements as
+ * Int32Array maps in one flat table and a hash index. BFS discovers the
+ * elements in shortlex order of their words, so each element is labelled by
+ * its shortest word and, among those, the least in class order.
+ */
+import { complete, type Dfa } from './dfa.js';
+import { classLabel } from '../alphabet/alphabet.js';
+import { limitError, WordflowError } from '../errors.js';
+import { limits as withDefaults, type Limits } from '../limits.js';
+
+/** Multiplication tables are kept only for monoids this small. */
+export const TABLE_LIMIT = 64;
+
+/**
+ * At most this many state images are stored (elements × states), whatever
+ * --max-monoid says: 2^26 Int32 entries is 256 MiB.
+ */
+export const MAX_CELLS = 2 ** 26;
+
+export interface Monoid {
+  /** The complete DFA whose transformations these are. */
+  readonly dfa: Dfa;
+  readonly size: number;
+  /** Element i maps state q to `maps[i·n + q]` (n = dfa.states). Element 0 is the identity. */
+  readonly maps: Int32Array;
+  /** BFS parent of each element (−1 for the identity) … */
+  readonly parent: Int32Array;
+  /** … and the class that extends the parent's word to this element's word. */
+  readonly last: Int32Array;
+  /** The element of each class (generator). */
+  readonly generators: Int32Array;
+  /** Elements e with e·e = e. */
+  readonly idempotents: readonly number[];
+  /** Every element m has m^k = m^(k+1) for some k. */
+  readonly aperiodic: boolean;
+  /** An element whose powers cycle with period > 1 (null when aperiodic). */
+  readonly periodicWitness: number | null;
+  /** `table[a·size + b]` = the element of a's word followed by b's word; null when size > TABLE_LIMIT. */
+  readonly table: Int32Array | null;
+}
+
+function hashOf(maps: Int32Array, at: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let q = 0; q < n; q++) {
+    h ^= maps[at + q]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function sameMap(maps: Int32Array, a: number, b: number, n: number): boolean {
+  for (let q = 0; q < n; q++) if (maps[a + q] !== maps[b + q]) return false;
+  return true;
+}
+
+/** The cycle lengths of a map's functional graph are all 1 (its powers stabilise). */
+function powersStabilise(maps: Int32Array, at: number, n: number, mark: Int32Array, pos: Int32Array): boolean {
+  mark.fill(0);
+  for (let s = 0; s < n; s++) {
+    if (mark[s] !== 0) continue;
+    let q = s;
+    let depth = 0;
+    while (mark[q] === 0) {
+      mark[q] = 1;
+      pos[q] = depth++;
+      q = maps[at + q]!;
+    }
+    if (mark[q] === 1 && depth - pos[q]! > 1) return false;
+    for (let r = s; mark[r] === 1; r = maps[at + r]!) mark[r] = 2;
+  }
+  return true;
+}
+
+/**
+ * The transition monoid of `dfa` (completed if partial). Throws a `limit`
+ * error naming --max-monoid when it has more than `limits.maxMonoid`
+ * elements.
+ */
+export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid {
+  const full = complete(dfa);
+  const n = full.states;
+  const k = full.alphabet.classes.length;
+  const maxSize = withDefaults(limits).maxMonoid;
+  const memorySize = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, n)));
+  let capacity = Math.max(16, Math.min(1024, maxSize + 1));
+  let maps = new Int32Array(capacity * n);
+  let parent = new Int32Array(capacity);
+  let last = new Int32Array(capacity);
+  const index = new Map<number, number[]>();
+  let size = 0;
+
+  /** Adds the map staged at row `size` unless present; returns its element index. */
+  const intern = (from: number, cls: number): number => {
+    const at = size * n;
+    const h = hashOf(maps, at, n);
+    const bucket = index.get(h);
+    if (bucket !== undefined) for (const i of bucket) if (sameMap(maps, i * n, at, n)) return i;
+    if (size >= maxSize) throw limitError('transition monoid size', maxSize, '--max-monoid');
+    if (size >= memorySize) {
+      throw new WordflowError('limit', `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, more than wordflow can hold in memory`);
+    }
+    parent[size] = from;
+    last[size] = cls;
+    if (bucket === undefined) index.set(h, [size]);
+    else bucket.push(size);
+    return size++;
+  };
+  const ensure = (): void => {
+    if (size + 1 < capacity) return;
+    capacity *= 2;
+    const grown = new Int32Array(capacity * n);
+    grown.set(maps);
+    maps = grown;
+    const p = new Int32Array(capacity);
+    p.set(parent);
+    parent = p;
+    const l = new Int32Array(capacity);
+    l.set(last);
+    last = l;
+  };
+
+  for (let q = 0; q < n; q++) maps[q] = q;
+  intern(-1, -1);
+  const generators = new Int32Array(k);
+  for (let head = 0; head < size; head++) {
+    for (let c = 0; c < k; c++) {
+      ensure();
+      const src = head * n;
+      const dst = size * n;
+      for (let q = 0; q < n; q++) maps[dst + q] = full.delta[maps[src + q]! * k + c]!;
+      const e = intern(head, c);
+      if (head === 0) generators[c] = e;
+    }
+  }
+  maps = maps.slice(0, size * n);
+
+  const idempotents: number[] = [];
+  let periodicWitness: number | null = null;
+  const mark = new Int32Array(n);
+  const pos = new Int32Array(n);
+  for (let i = 0; i < size; i++) {
+    const at = i * n;
+    let idem = true;
+    for (let q = 0; q < n && idem; q++) idem = maps[at + maps[at + q]!] === maps[at + q];
+    if (idem) idempotents.push(i);
+    if (periodicWitness === null && !powersStabilise(maps, at, n, mark, pos)) periodicWitness = i;
+  }
+
+  let table: Int32Array | null = null;
+  if (size <= TABLE_LIMIT) {
+    table = new Int32Array(size * size);
+    const lookup = new Map<string, number>();
+    for (let i = 0; i < size; i++) lookup.set(maps.subarray(i * n, i * n + n).join(','), i);
+    const tmp = new Int32Array(n);
+    for (let a = 0; a < size; a++) {
+      for (let b = 0; b < size; b++) {
+        for (let q = 0; q < n; q++) tmp[q] = maps[b * n + maps[a * n + q]!]!;
+        table[a * size + b] = lookup.get(tmp.join(','))!;
+      }
+    }
+  }
+  return {
+    dfa: full,
+    size,
+    maps,
+    parent: parent.slice(0, size),
+    last: last.slice(0, size),
+    generators,
+    idempotents,
+    aperiodic: periodicWitness === null,
+    periodicWitness,
+    table,
+  };
+}
+
+/** The shortest (then least) word of element i, as classes. */
+export function wordOf(m: Monoid, i: number): number[] {
+  const out: number[] = [];
+  for (let e = i; m.parent[e]! >= 0; e = m.parent[e]!) out.push(m.last[e]!);
+  return out.reverse();
+}
+
+/** Element i's map as an array. */
+export function mapOf(m: Monoid, i: number): number[] {
+  const n = m.dfa.states;
+  return Array.from(m.maps.subarray(i * n, i * n + n));
+}
+
+/** The element a word evaluates to, or −1 if (impossibly) absent. */
+export function elementOf(m: Monoid, word: ArrayLike<number>): number {
+  const { dfa } = m;
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+  const image = Array.from({ length: n }, (_, q) => {
+    let s = q;
+    for (let i = 0; i < word.length; i++) s = dfa.delta[s * k + word[i]!]!;
+    return s;
+  });
+  for (let i = 0; i < m.size; i++) {
+    let same = true;
+    for (let q = 0; q < n && same; q++) same = m.maps[i * n + q] === image[q];
+    if (same) return i;
+  }
+  return -1;
+}
+
+/** A word as text: class labels in a row (multi-character labels bracketed by the label itself), ε when empty. */
+export function formatWord(m: Monoid, word: readonly number[]): string {
+  if (word.length === 0) return 'ε';
+  return word.map((c) => classLabel(m.dfa.alphabet, c)).join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
+}

@@ -1,0 +1,104 @@
+/**
+ * wordflow's vocabularies: a DFA read as words (one map per alphabet
+ * class), sentences (compositions) and meanings (where the composition
+ * carries the start point). See DESIGN.md, "Embeddings".
+ */
+import { classOf } from '../alphabet/alphabet.js';
+import { accepts, type Dfa } from '../automata/dfa.js';
+import { type EmbeddingName, EMBEDDING_NAMES } from './types.js';
+import { vocabulary, type Vocabulary } from './embeddings.js';
+
+export * from './types.js';
+export { vocabulary, certify, embeddingName, type Vocabulary, type VocabularyOptions } from './embeddings.js';
+export { trace, type Trace, type TraceStep, type TraceOptions } from './trace.js';
+export { transformVocabulary, transformParams, certifyTransform, type TransformParams, type TransformVocabulary } from './transform.js';
+export { onehotVocabulary, onehotParams, certifyOnehot, type OnehotParams, type OnehotVocabulary, type SparseColumns } from './onehot.js';
+export {
+  relu1dVocabulary,
+  relu1dParams,
+  certifyRelu1d,
+  evaluateKnots,
+  evaluateNetwork,
+  reluNetwork,
+  type Knots,
+  type Relu1dParams,
+  type Relu1dVocabulary,
+} from './relu1d.js';
+export {
+  sigmoidVocabulary,
+  sigmoidParams,
+  certifySigmoid,
+  minimalGain,
+  omlinGilesBound,
+  defaultGain,
+  bestEpsilon,
+  crowding,
+  maxInDegree,
+  type GainReport,
+  type SigmoidOptions,
+  type SigmoidParams,
+  type SigmoidVocabulary,
+} from './sigmoid.js';
+export {
+  flow2dVocabulary,
+  flow2dParams,
+  exactBits,
+  applyUnfolded,
+  runUnfolded,
+  compiledPhrases,
+  type Flow2dParams,
+  type Flow2dVocabulary,
+} from './flow2d/index.js';
+export { FOLD_WIDTH, X_SHIFT, X_SCALE, Y_SCALE, Y_SHIFT, Y_AFTER } from './flow2d/construct.js';
+export { decode, type Decoded } from './flow2d/decode.js';
+export { certifyFlow2d } from './flow2d/certify.js';
+export { explain, renderExplanation, type Explanation } from './explain.js';
+
+/** The classes of the code points of `s`, as an Int32Array (no per-letter allocation). */
+export function sentence(dfa: Dfa, s: string): Int32Array {
+  const out = new Int32Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    out[n++] = classOf(dfa.alphabet, cp);
+  }
+  return out.subarray(0, n);
+}
+
+/** Membership decided by the vocabulary: compose the words of `s` from x0 and test T. */
+export function acceptsBy(v: Vocabulary, s: string): boolean {
+  return v.inTarget(v.run(sentence(v.dfa, s)));
+}
+
+const cache = new WeakMap<Dfa, Map<EmbeddingName, Vocabulary>>();
+
+/** The vocabulary of `dfa` in `embedding`, built once per DFA object and reused. */
+export function cachedVocabulary(dfa: Dfa, embedding: EmbeddingName): Vocabulary {
+  let byName = cache.get(dfa);
+  if (byName === undefined) {
+    byName = new Map();
+    cache.set(dfa, byName);
+  }
+  let v = byName.get(embedding);
+  if (v === undefined) {
+    v = vocabulary(dfa, embedding);
+    byName.set(embedding, v);
+  }
+  return v;
+}
+
+/**
+ * Decides `s` with the DFA and with every embedding; `disagreements` names
+ * each embedding whose verdict differs from the DFA's (empty when all
+ * agree). Vocabularies are cached per DFA object, so a stream of strings
+ * over one language builds them once.
+ */
+export function verifyAll(dfa: Dfa, s: string): { accept: boolean; disagreements: string[] } {
+  const accept = accepts(dfa, s);
+  const disagreements: string[] = [];
+  for (const name of EMBEDDING_NAMES) {
+    if (acceptsBy(cachedVocabulary(dfa, name), s) !== accept) disagreements.push(name);
+  }
+  return { accept, disagreements };
+}

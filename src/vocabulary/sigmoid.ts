@@ -1,0 +1,412 @@
+/**
+ * `sigmoid`: a second-order recurrent network in the style of Omlin & Giles
+ * (1996, "Constructing deterministic finite-state automata in recurrent
+ * neural networks", JACM 43(6)). The state is a vector of n neurons in
+ * (0,1)^n, word c is x ↦ σ(H·M_c x − H/2) with M_c the 0/1 transition
+ * matrix (the input selects the weight slice: second order) and H the gain.
+ *
+ * Regions are R_q = {x ∈ [0,1]^n : x_q ≥ 1 − ε, x_p ≤ ε for p ≠ q}, the
+ * target T = {x : max_{p∈F} x_p > ½}. The map is increasing in every
+ * coordinate (weights ≥ 0), so the image of the box R_q lies in the box
+ * spanned by the images of its two extreme corners; the certificate
+ * evaluates those with outward-rounded interval arithmetic.
+ *
+ * Choice of ε: with D the largest number of other states one class sends
+ * into a state that is not the current target (D ≥ 1), every inclusion
+ * reduces to φ(ε) = σ(H(Dε − ½)) ≤ ε (the "high" neuron's condition is the
+ * case D = 1 by the symmetry σ(−z) = 1 − σ(z)). φ is convex below its
+ * inflection, so ε − φ(ε) is concave there and is largest where
+ * φ'(ε) = 1, i.e. σ(1−σ) = 1/(HD): that ε maximises the margin, and the
+ * certificate can hold for some ε iff it holds for this one. Its fixed-point
+ * picture: ε lies between the low stable fixed point of φ and the unstable
+ * one, which merge (saddle-node) at the smallest workable gain.
+ */
+import type { Dfa } from '../automata/dfa.js';
+import { WordflowError } from '../errors.js';
+import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from './common.js';
+import { type Interval, add, mul, point, sigmoid as sigmoidInterval } from './interval.js';
+import type { SparseColumns } from './onehot.js';
+import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
+
+export interface SigmoidParams {
+  /** The gain H. */
+  readonly gain: number;
+  /** The region tolerance ε. */
+  readonly epsilon: number;
+  /** W_c = H·M_c by columns. */
+  readonly weights: readonly SparseColumns[];
+  /** Per class, the bias of every neuron (−H/2). */
+  readonly bias: readonly Float64Array[];
+}
+
+export type SigmoidVocabulary = VocabularyBase<'sigmoid', SigmoidParams>;
+
+/** Options of the sigmoid construction. */
+export interface SigmoidOptions {
+  /** The gain H; default: the smallest certified gain (to 1e-3) plus 1, rounded up to an integer. */
+  readonly gain?: number;
+  /** Override ε (default: the margin-maximising ε for the gain). */
+  readonly epsilon?: number;
+}
+
+/**
+ * D of the module comment: max over classes c and states q of the largest
+ * in-degree under c of a state other than δ(q, c); at least 1.
+ */
+export function crowding(dfa: Dfa): number {
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+  let d = 1;
+  const indeg = new Int32Array(n);
+  for (let c = 0; c < k; c++) {
+    indeg.fill(0);
+    for (let q = 0; q < n; q++) indeg[dfa.delta[q * k + c]!]!++;
+    let first = -1;
+    let second = 0;
+    for (let i = 0; i < n; i++) {
+      if (first < 0 || indeg[i]! > indeg[first]!) {
+        second = first < 0 ? 0 : indeg[first]!;
+        first = i;
+      } else if (indeg[i]! > second) second = indeg[i]!;
+    }
+    for (let q = 0; q < n; q++) d = Math.max(d, dfa.delta[q * k + c] === first ? second : indeg[first]!);
+  }
+  return d;
+}
+
+/** The largest number of states one class sends into one state (Omlin–Giles's r). */
+export function maxInDegree(dfa: Dfa): number {
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+  let r = 0;
+  const indeg = new Int32Array(n);
+  for (let c = 0; c < k; c++) {
+    indeg.fill(0);
+    for (let q = 0; q < n; q++) r = Math.max(r, ++indeg[dfa.delta[q * k + c]!]!);
+  }
+  return r;
+}
+
+function logistic(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The ε maximising ε − σ(H(Dε − ½)) (see the module comment). */
+export function bestEpsilon(gain: number, d: number): number {
+  const hd = gain * d;
+  if (!(hd > 4)) return 1 / (4 * d);
+  const s = (1 - Math.sqrt(1 - 4 / hd)) / 2;
+  const z = Math.log(s / (1 - s));
+  return Math.min(1 / (2 * d), Math.max(0, (z / gain + 0.5) / d));
+}
+
+/** The network of a complete DFA at gain H. */
+export function sigmoidParams(dfa: Dfa, gain: number, epsilon = bestEpsilon(gain, crowding(dfa))): SigmoidParams {
+  if (!(gain > 0 && Number.isFinite(gain))) throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+  const weights = dfa.alphabet.classes.map((_, c) => {
+    const colStart = new Int32Array(n + 1);
+    const rows = new Int32Array(n);
+    for (let q = 0; q < n; q++) {
+      colStart[q + 1] = q + 1;
+      rows[q] = dfa.delta[q * k + c]!;
+    }
+    return { colStart, rows, values: new Float64Array(n).fill(gain) };
+  });
+  const bias = dfa.alphabet.classes.map(() => new Float64Array(n).fill(-gain / 2));
+  return { gain, epsilon, weights, bias };
+}
+
+/** out = σ(W x + b) (out must not alias x). */
+function step(w: SparseColumns, b: Float64Array, x: Float64Array, out: Float64Array): void {
+  out.set(b);
+  const { colStart, rows, values } = w;
+  for (let j = 0; j < x.length; j++) {
+    const xj = x[j]!;
+    if (xj === 0) continue;
+    for (let e = colStart[j]!; e < colStart[j + 1]!; e++) out[rows[e]!]! += values[e]! * xj;
+  }
+  for (let i = 0; i < out.length; i++) out[i] = logistic(out[i]!);
+}
+
+/** The `sigmoid` vocabulary with explicit parameters. */
+export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocabulary {
+  const n = dfa.states;
+  const eps = params.epsilon;
+  const accepting = acceptingStates(dfa);
+  const start = new Float64Array(n);
+  start[dfa.start] = 1;
+  const stateOf = (x: Float64Array): number | null => {
+    let best = 0;
+    for (let q = 1; q < n; q++) if (x[q]! > x[best]!) best = q;
+    if (!(x[best]! >= 1 - eps && x[best]! <= 1)) return null;
+    for (let q = 0; q < n; q++) if (q !== best && !(x[q]! <= eps && x[q]! >= 0)) return null;
+    return best;
+  };
+  return {
+    embedding: 'sigmoid',
+    dfa,
+    dimension: n,
+    start,
+    params,
+    apply(word, x, out = new Float64Array(n)) {
+      checkWord(dfa, word);
+      checkPoint(x, n);
+      const tmp = new Float64Array(n);
+      step(params.weights[word]!, params.bias[word]!, x, tmp);
+      out.set(tmp);
+      return out;
+    },
+    run(classes, from = start) {
+      checkSentence(dfa, classes);
+      checkPoint(from, n);
+      let a = Float64Array.from(from);
+      let b = new Float64Array(n);
+      for (let i = 0; i < classes.length; i++) {
+        const c = classes[i]!;
+        step(params.weights[c]!, params.bias[c]!, a, b);
+        const t = a;
+        a = b;
+        b = t;
+      }
+      return a;
+    },
+    stateOf,
+    inTarget(x) {
+      for (const q of accepting) if (x[q]! > 0.5) return true;
+      return false;
+    },
+    describe(): VocabularyJson {
+      const names = labels(dfa);
+      return {
+        embedding: 'sigmoid',
+        dimension: n,
+        states: n,
+        startState: dfa.start,
+        accepting,
+        start: [...start],
+        words: params.weights.map((w, c) => {
+          const entries: [number, number, number][] = [];
+          for (let j = 0; j < n; j++) for (let e = w.colStart[j]!; e < w.colStart[j + 1]!; e++) entries.push([w.rows[e]!, j, w.values[e]!]);
+          return { class: c, label: names[c]!, map: { kind: 'sigmoid', gain: params.gain, entries, bias: [...params.bias[c]!] } };
+        }),
+        regions: { description: `R_q = {x : x_q ≥ 1 − ε, x_p ≤ ε (p ≠ q)}, ε = ${eps}`, epsilon: eps },
+        target: { description: 'T = {x : max_{q∈F} x_q > 1/2}', states: accepting },
+        constants: { gain: params.gain, epsilon: eps },
+      };
+    },
+  };
+}
+
+/**
+ * Conditions 1–3 with outward-rounded intervals. For R_q and class c, every
+ * neuron's pre-activation is bounded by putting x_q ∈ [1 − ε, 1] and every
+ * other x_j ∈ [0, ε] (weights of either sign are handled per entry). Rows
+ * that column q does not touch keep their baseline bounds, of which only
+ * the few largest are needed; the rows it touches and row δ(q, c) are
+ * summed afresh.
+ */
+export function certifySigmoid(v: SigmoidVocabulary): Certificate {
+  const { dfa, params } = v;
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+  const eps = params.epsilon;
+  const b = new CertificateBuilder('sigmoid', n, k, 'interval');
+  if (!(eps >= 0 && eps < 0.5)) b.fail({ condition: 'regions', state: 0, message: `with ε = ${eps} the regions overlap or leave T (need 0 ≤ ε < 1/2)` });
+  for (let q = 0; q < n; q++) {
+    if (v.start[q] !== (q === dfa.start ? 1 : 0)) {
+      b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not e_{q0}' });
+      break;
+    }
+  }
+  const low: Interval = { lo: 0, hi: eps };
+  const high: Interval = { lo: 1 - eps, hi: 1 };
+  for (let c = 0; c < k; c++) {
+    const w = params.weights[c]!;
+    const bias = params.bias[c]!;
+    // Rows by entries, to re-sum a row with one column raised.
+    const rowEntries: [number, number][][] = Array.from({ length: n }, () => []);
+    let maxColumn = 0;
+    for (let j = 0; j < n; j++) {
+      maxColumn = Math.max(maxColumn, w.colStart[j + 1]! - w.colStart[j]!);
+      for (let e = w.colStart[j]!; e < w.colStart[j + 1]!; e++) rowEntries[w.rows[e]!]!.push([j, w.values[e]!]);
+    }
+    const rowSum = (i: number, raised: number): Interval => {
+      let z = point(bias[i]!);
+      for (const [j, val] of rowEntries[i]!) z = add(z, mul(point(val), j === raised ? high : low));
+      return z;
+    };
+    const baseline = new Float64Array(n);
+    for (let i = 0; i < n; i++) baseline[i] = rowSum(i, -1).hi;
+    const keep = Math.min(n, maxColumn + 2);
+    const top = Array.from({ length: n }, (_, i) => i)
+      .sort((a, z) => baseline[z]! - baseline[a]!)
+      .slice(0, keep);
+    for (let q = 0; q < n; q++) {
+      const target = dfa.delta[q * k + c]!;
+      const touched = new Set<number>([target]);
+      for (let e = w.colStart[q]!; e < w.colStart[q + 1]!; e++) touched.add(w.rows[e]!);
+      let highLo = Infinity;
+      let lowHi = -Infinity;
+      let worstRow = -1;
+      for (const i of touched) {
+        const s = sigmoidInterval(rowSum(i, q));
+        if (i === target) highLo = s.lo;
+        else if (s.hi > lowHi) {
+          lowHi = s.hi;
+          worstRow = i;
+        }
+      }
+      for (const i of top) {
+        if (touched.has(i)) continue;
+        const s = sigmoidInterval(rowSum(i, -1));
+        if (s.hi > lowHi) {
+          lowHi = s.hi;
+          worstRow = i;
+        }
+        break;
+      }
+      const inside = Math.min(highLo - (1 - eps), n > 1 ? eps - lowHi : Infinity);
+      b.image(inside, q, c, () =>
+        highLo < 1 - eps
+          ? `word ${c} leaves neuron ${target} as low as ${highLo} on R_${q} (needs ≥ 1 − ε = ${1 - eps})`
+          : `word ${c} raises neuron ${worstRow} to ${lowHi} on R_${q} (needs ≤ ε = ${eps})`,
+      );
+    }
+  }
+  return b.result();
+}
+
+/** The smallest certified gain and how it compares with the classical bound. */
+export interface GainReport {
+  /** Smallest H on the 1e-3 grid whose certificate holds (it fails at H − 0.001). */
+  readonly minimal: number;
+  /** ε used at that gain. */
+  readonly epsilon: number;
+  /** D of the module comment. */
+  readonly crowding: number;
+  /** Omlin–Giles's r: the largest in-degree under one class. */
+  readonly inDegree: number;
+  /** The Omlin–Giles fixed-point bound for r = inDegree (see `omlinGilesBound`). */
+  readonly omlinGiles: number;
+  /** The same bound for r = n: their guarantee for every DFA with this many states. */
+  readonly omlinGilesWorstCase: number;
+  /** Certificates evaluated by the bisection. */
+  readonly evaluations: number;
+}
+
+const GRID = 1000;
+
+/**
+ * The smallest gain (to 1e-3) at which the certificate holds, by bisection
+ * on the certificate itself over the grid of multiples of 0.001. The margin
+ * grows with H for fixed ε (σ(H(Dε − ½)) falls when Dε < ½), so whether it
+ * holds is monotone in H and bisection is sound.
+ */
+export function minimalGain(dfa: Dfa): GainReport {
+  const d = crowding(dfa);
+  let evaluations = 0;
+  const holds = (h: number): boolean => {
+    evaluations++;
+    const gain = h / GRID;
+    return certifySigmoid(sigmoidVocabulary(dfa, sigmoidParams(dfa, gain))).holds;
+  };
+  let lo = 0;
+  let hi = GRID;
+  while (!holds(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > GRID * 2 ** 20) throw new WordflowError('internal', 'no sigmoid gain up to 2^20 certifies this DFA');
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  const minimal = hi / GRID;
+  const r = maxInDegree(dfa);
+  return {
+    minimal,
+    epsilon: bestEpsilon(minimal, d),
+    crowding: d,
+    inDegree: r,
+    omlinGiles: omlinGilesBound(r),
+    omlinGilesWorstCase: omlinGilesBound(dfa.states),
+    evaluations,
+  };
+}
+
+/** min over x ∈ [0, 1/(2r)] of σ(H(r x − ½)) − x (convex there: the minimum is where the slope is 1, or an end). */
+function lowGap(gain: number, r: number): number {
+  const f = (x: number): number => logistic(gain * (r * x - 0.5)) - x;
+  const end = f(1 / (2 * r));
+  if (!(gain * r > 4)) return Math.min(f(0), end);
+  const s = (1 - Math.sqrt(1 - 4 / (gain * r))) / 2;
+  const x = (Math.log(s / (1 - s)) / gain + 0.5) / r;
+  return x <= 0 ? Math.min(f(0), end) : Math.min(f(x), end);
+}
+
+/** max over x ∈ [c, 1] of σ(H(x − c)) − x (concave there). */
+function highGap(gain: number, c: number): number {
+  const f = (x: number): number => logistic(gain * (x - c)) - x;
+  let best = Math.max(f(c), f(1));
+  if (gain > 4) {
+    const s = (1 + Math.sqrt(1 - 4 / gain)) / 2;
+    const x = Math.log(s / (1 - s)) / gain + c;
+    if (x > c && x < 1) best = Math.max(best, f(x));
+  }
+  return best;
+}
+
+/**
+ * The classical sufficient gain of Omlin & Giles's fixed-point analysis, as
+ * we read it. Their network also gives each state neuron a −H self-weight
+ * for the inputs that leave its state, so a neuron that must go high can be
+ * pulled down by one low signal, and one that must stay low sums r low
+ * signals. Their two conditions, at gain H:
+ *   low:  φ⁻ = σ(H(rφ⁻ − ½)) has a solution (a low fixed point exists);
+ *   high: σ(H(x − ½ − φ⁻)) ≥ x for some x (a high fixed point exists),
+ * with φ⁻ the smallest low fixed point. The bound is the smallest H (to
+ * 1e-3) meeting both. Our certificate needs only the low condition, with the
+ * smaller D in place of r, and no self-inhibition, so its minimal gain is at
+ * most this bound; both grow with the number of states a class funnels into
+ * one state, which is why a worst-case DFA of n states needs H growing with n.
+ */
+export function omlinGilesBound(r: number): number {
+  const rr = Math.max(1, r);
+  const ok = (gain: number): boolean => {
+    if (lowGap(gain, rr) > 0) return false;
+    // The smallest low fixed point φ⁻, by bisection: f > 0 left of it.
+    const f = (x: number): number => logistic(gain * (rr * x - 0.5)) - x;
+    let lo = 0;
+    let hi = 1 / (2 * rr);
+    if (gain * rr > 4) {
+      const s = (1 - Math.sqrt(1 - 4 / (gain * rr))) / 2;
+      hi = Math.min(hi, Math.max(0, (Math.log(s / (1 - s)) / gain + 0.5) / rr));
+    }
+    for (let i = 0; i < 200; i++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    return highGap(gain, 0.5 + hi) >= 0;
+  };
+  let lo = 0;
+  let hi = GRID;
+  while (!ok(hi / GRID)) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid / GRID)) hi = mid;
+    else lo = mid;
+  }
+  return hi / GRID;
+}
+
+/** The default gain: the smallest certified gain plus 1, rounded up to an integer (a comfortable margin). */
+export function defaultGain(dfa: Dfa): number {
+  return Math.ceil(minimalGain(dfa).minimal + 1);
+}
