@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { register as check } from './commands/check.js';
+import { register as bench } from './commands/bench.js';
 import { register as dfa } from './commands/dfa.js';
 import { register as equiv } from './commands/equiv.js';
 import { register as members } from './commands/members.js';
@@ -23,7 +24,7 @@ export function program(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
-  for (const register of [play, check, dfa, equiv, members, regex]) register(p);
+  for (const register of [play, check, dfa, equiv, members, regex, bench]) register(p);
   for (const cmd of p.commands) cmd.exitOverride();
   return p;
 }

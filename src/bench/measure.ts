@@ -1,0 +1,45 @@
+/**
+ * Timing helpers for the benchmark (never used by tests): medians of
+ * repeated samples, each long enough for the clock to resolve.
+ */
+
+/** Nanoseconds since an arbitrary origin. */
+export function now(): number {
+  return Number(process.hrtime.bigint());
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Median nanoseconds per call of `fn` over `samples` samples of at least
+ * `minSampleMs` each (calls are repeated within a sample as needed).
+ */
+export function timePerCall(fn: () => unknown, samples: number, minSampleMs: number): number {
+  let reps = 1;
+  // Calibrate: double the repetitions until one sample is long enough.
+  for (;;) {
+    const t = now();
+    for (let i = 0; i < reps; i++) fn();
+    const took = now() - t;
+    if (took >= minSampleMs * 1e6 || reps >= 1 << 24) break;
+    reps = took <= 0 ? reps * 2 : Math.min(reps * 2, Math.ceil((reps * minSampleMs * 1e6) / took));
+  }
+  const out: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const t = now();
+    for (let i = 0; i < reps; i++) fn();
+    out.push((now() - t) / reps);
+  }
+  return median(out);
+}
+
+/** Times one call (for things too slow to repeat, e.g. V8 backtracking for seconds). */
+export function timeOnce(fn: () => unknown): number {
+  const t = now();
+  fn();
+  return now() - t;
+}

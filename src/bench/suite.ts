@@ -1,0 +1,372 @@
+/**
+ * The benchmark suite behind `wordflow bench`: wordflow against V8's RegExp,
+ * re2js and refa, side by side in one process (short inputs: in several
+ * processes). Every section returns plain data; `render.ts` prints it.
+ * V8's RegExp is used here as a competitor on fixed patterns — never on user
+ * input in the library.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { accepts } from '../automata/dfa.js';
+import { compileRegex } from '../language.js';
+import { compileMatcher } from '../matcher/index.js';
+import { createIncremental } from '../incremental/index.js';
+import { acceptsBytes } from '../parallel/index.js';
+import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
+import { blowUp, CATASTROPHIC, LONG_CASES, seeded, SHORT_CASES } from './corpus.js';
+import { median, now, timeOnce, timePerCall } from './measure.js';
+
+export interface BenchOptions {
+  /** A short run: smaller inputs, fewer samples, smaller n and k. */
+  readonly quick: boolean;
+  /** MiB streamed by the memory section. */
+  readonly memoryMiB: number;
+  /** Called as work progresses (for a progress bar). */
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Runs the short-input section in this many child processes (0: in this process). */
+  readonly shortProcesses: number;
+  /** Runs one child process of the short-input section; returns its rows. */
+  readonly runShortChild?: () => Promise<ShortRow[]>;
+}
+
+export interface ThroughputRow {
+  readonly name: string;
+  readonly pattern: string;
+  readonly bytes: number;
+  /** MB/s of wordflow's compiled matcher (auto engine), its JS loop, V8, re2js. */
+  readonly wordflow: number;
+  readonly wordflowJs: number;
+  readonly v8: number | null;
+  readonly v8Error: string | null;
+  readonly re2js: number | null;
+  readonly vsV8: number | null;
+  readonly vsRe2js: number | null;
+}
+export interface ShortRow {
+  readonly name: string;
+  /** Median ns per call over the case's inputs. */
+  readonly wordflow: number;
+  readonly v8: number;
+  readonly re2js: number | null;
+}
+export interface CatastrophicRow {
+  readonly pattern: string;
+  readonly n: number;
+  readonly wordflowNs: number;
+  readonly v8Ns: number;
+  readonly speedup: number;
+}
+export interface CompileRow {
+  readonly name: string;
+  readonly states: number;
+  readonly wordflowMs: number;
+  readonly refaMs: number | null;
+  /** refa time / wordflow time (above 1: wordflow faster). */
+  readonly speedup: number | null;
+}
+export interface ParallelRow {
+  readonly name: string;
+  readonly bytes: number;
+  readonly threads: number;
+  readonly singleMBps: number;
+  readonly parallelMBps: number;
+  readonly speedup: number;
+}
+export interface BenchResult {
+  readonly machine: { readonly node: string; readonly cpu: string; readonly cores: number; readonly quick: boolean };
+  readonly throughput: { readonly rows: ThroughputRow[]; readonly medianVsV8: number | null; readonly minVsV8: number | null; readonly medianVsRe2js: number | null };
+  readonly huge: { readonly rows: ThroughputRow[] };
+  readonly short: { readonly processes: number; readonly rows: ShortRow[] };
+  readonly catastrophic: { readonly rows: CatastrophicRow[] };
+  readonly compile: { readonly realistic: CompileRow[]; readonly medianSpeedup: number | null; readonly blowUp: CompileRow[]; readonly minBlowUpSpeedup: number | null };
+  readonly parallel: { readonly rows: ParallelRow[] };
+  readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
+  readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
+  readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
+  readonly notes: string[];
+}
+
+type Re2 = { testExact(s: string): boolean };
+interface Competitors {
+  re2js: ((pattern: string) => Re2) | null;
+  refa: ((pattern: string) => number) | null;
+}
+
+/** Loads the optional competitors (devDependencies); absent ones are skipped with a note. */
+async function competitors(notes: string[]): Promise<Competitors> {
+  const out: Competitors = { re2js: null, refa: null };
+  try {
+    const { RE2JS } = await import('re2js');
+    out.re2js = (p) => RE2JS.compile(p, RE2JS.DOTALL);
+  } catch {
+    notes.push('re2js is not installed (npm install -D re2js): its columns are skipped');
+  }
+  try {
+    const { JS, NFA, DFA } = await import('refa');
+    out.refa = (p) => {
+      const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: p, flags: 'su' }).parse();
+      const nfa = NFA.fromRegex(expression, { maxCharacter }, {}, new NFA.LimitedNodeFactory(1e8));
+      const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(1e8));
+      dfa.minimize();
+      return dfa.countNodes();
+    };
+  } catch {
+    notes.push('refa is not installed (npm install -D refa): compile-time comparison is skipped');
+  }
+  return out;
+}
+
+const v8 = (p: string): RegExp => new RegExp('^(?:' + p + ')$', 'su');
+const mbps = (bytes: number, ns: number): number => bytes / (ns / 1e9) / 1e6;
+const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b);
+const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+function throughputRow(name: string, pattern: string, input: string, c: Competitors, samples: number, minMs: number): ThroughputRow {
+  const m = compileMatcher(compileRegex(pattern));
+  const js = compileMatcher(m.dfa, { engine: 'js' });
+  const bytes = utf8Length(input);
+  const expected = m.accepts(input);
+  const wordflow = mbps(bytes, timePerCall(() => m.accepts(input), samples, minMs));
+  const wordflowJs = mbps(bytes, timePerCall(() => js.accepts(input), samples, minMs));
+  let v8Rate: number | null = null;
+  let v8Error: string | null = null;
+  try {
+    const re = v8(pattern);
+    if (re.test(input) !== expected) v8Error = 'disagrees';
+    else v8Rate = mbps(bytes, timePerCall(() => re.test(input), samples, minMs));
+  } catch (e) {
+    v8Error = e instanceof RangeError ? 'stack overflow' : String(e);
+  }
+  let re2: number | null = null;
+  if (c.re2js !== null) {
+    const re = c.re2js(pattern);
+    re2 = mbps(bytes, timePerCall(() => re.testExact(input), Math.min(samples, 3), minMs));
+  }
+  return { name, pattern, bytes, wordflow, wordflowJs, v8: v8Rate, v8Error, re2js: re2, vsV8: ratio(wordflow, v8Rate), vsRe2js: ratio(wordflow, re2) };
+}
+
+/** The short-input section in this process: ns per call, median over the case's inputs. */
+export function shortSection(quick: boolean): ShortRow[] {
+  const samples = quick ? 5 : 9;
+  const minMs = quick ? 5 : 15;
+  return SHORT_CASES.map((c) => {
+    const m = compileMatcher(compileRegex(c.pattern));
+    const re = v8(c.pattern);
+    // Warm both up on the whole set first, so neither is measured cold.
+    for (let i = 0; i < 2000; i++) for (const s of c.inputs) (m.accepts(s), re.test(s));
+    const wf = c.inputs.map((s) => timePerCall(() => m.accepts(s), samples, minMs));
+    const v = c.inputs.map((s) => timePerCall(() => re.test(s), samples, minMs));
+    return { name: c.name, wordflow: median(wf), v8: median(v), re2js: null };
+  });
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const notes: string[] = [];
+  const c = await competitors(notes);
+  const q = options.quick;
+  const samples = q ? 3 : 7;
+  const minMs = q ? 8 : 25;
+  const longSize = q ? 256 << 10 : 1 << 20;
+  const hugeSize = 16 << 20;
+  const catastrophicN = q ? 22 : 28;
+  const blowUpKs = q ? [12, 13] : [12, 13, 14, 15, 16];
+  const parallelSize = q ? 16 << 20 : 64 << 20;
+  const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
+  const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
+  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1;
+  let done = 0;
+  const tick = (label: string) => options.onProgress?.(done++, total, label);
+
+  const throughput: ThroughputRow[] = [];
+  for (const x of LONG_CASES) {
+    tick(`throughput: ${x.name}`);
+    throughput.push(throughputRow(x.name, x.pattern, x.input(longSize), c, samples, minMs));
+  }
+  const huge: ThroughputRow[] = [];
+  for (const x of hugeCases) {
+    tick(`16 MiB: ${x.name}`);
+    huge.push(throughputRow(x.name, x.pattern, x.input(hugeSize), { re2js: null, refa: null }, q ? 2 : 3, 1));
+  }
+
+  tick('short inputs');
+  let shortRows: ShortRow[];
+  let processes = 0;
+  if (options.shortProcesses > 0 && options.runShortChild !== undefined) {
+    const runs: ShortRow[][] = [];
+    for (let i = 0; i < options.shortProcesses; i++) runs.push(await options.runShortChild());
+    processes = runs.length;
+    shortRows = runs[0]!.map((row, i) => ({
+      name: row.name,
+      wordflow: median(runs.map((r) => r[i]!.wordflow)),
+      v8: median(runs.map((r) => r[i]!.v8)),
+      re2js: row.re2js,
+    }));
+  } else {
+    shortRows = shortSection(q);
+  }
+  if (c.re2js !== null) {
+    shortRows = shortRows.map((row) => {
+      const sc = SHORT_CASES.find((x) => x.name === row.name)!;
+      const re = c.re2js!(sc.pattern);
+      return { ...row, re2js: median(sc.inputs.map((s) => timePerCall(() => re.testExact(s), 3, q ? 3 : 10))) };
+    });
+  }
+
+  const catastrophic: CatastrophicRow[] = CATASTROPHIC.map((x) => {
+    tick(`backtracking: ${x.pattern}`);
+    const m = compileMatcher(compileRegex(x.pattern));
+    const input = x.input(catastrophicN);
+    const wordflowNs = timePerCall(() => m.accepts(input), samples, minMs);
+    const re = v8(x.pattern);
+    const v8Ns = timeOnce(() => re.test(input));
+    return { pattern: x.pattern, n: catastrophicN, wordflowNs, v8Ns, speedup: v8Ns / wordflowNs };
+  });
+
+  const compileRow = (name: string, pattern: string, repeat: number): CompileRow => {
+    let states = 0;
+    const wordflowMs =
+      median(
+        Array.from({ length: repeat }, () =>
+          timeOnce(() => {
+            states = compileRegex(pattern, { limits: { maxStates: 1 << 22 } }).states;
+          }),
+        ),
+      ) / 1e6;
+    let refaMs: number | null = null;
+    if (c.refa !== null) refaMs = median(Array.from({ length: repeat }, () => timeOnce(() => c.refa!(pattern)))) / 1e6;
+    return { name, states, wordflowMs, refaMs, speedup: ratio(refaMs, wordflowMs) };
+  };
+  const realistic = realisticPatterns.map(([pattern, name]) => {
+    tick(`compile: ${name}`);
+    compileRow(name, pattern, 1); // warm-up
+    return compileRow(name, pattern, q ? 3 : 7);
+  });
+  const blowUpRows = blowUpKs.map((k) => {
+    tick(`compile: k = ${k}`);
+    return compileRow(`k = ${k}`, blowUp(k), 1);
+  });
+
+  const parallelRows: ParallelRow[] = [];
+  for (const name of ['(a|b)*abb', 'log lines']) {
+    tick(`parallel: ${name}`);
+    const x = LONG_CASES.find((y) => y.name === name)!;
+    const m = compileMatcher(compileRegex(x.pattern));
+    const text = x.input(parallelSize);
+    const shared = new Uint8Array(new SharedArrayBuffer(utf8Length(text)));
+    new TextEncoder().encodeInto(text, shared);
+    const threads = Math.max(2, Math.min(availableParallelism(), 4));
+    await acceptsBytes(m, shared, { threads, threshold: 0 }); // start the workers
+    const single: number[] = [];
+    const par: number[] = [];
+    for (let i = 0; i < (q ? 3 : 5); i++) {
+      let t = now();
+      await acceptsBytes(m, shared, { threads: 1 });
+      single.push(now() - t);
+      t = now();
+      await acceptsBytes(m, shared, { threads, threshold: 0 });
+      par.push(now() - t);
+    }
+    const s = mbps(shared.length, median(single));
+    const p = mbps(shared.length, median(par));
+    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s });
+  }
+
+  tick('incremental');
+  const incremental = (() => {
+    const x = LONG_CASES.find((y) => y.name === 'C string')!;
+    const text = x.input(1 << 20);
+    const doc = createIncremental(compileRegex(x.pattern), text);
+    const r = seeded(42);
+    const times: number[] = [];
+    const edits = q ? 200 : 1000;
+    for (let i = 0; i < edits; i++) {
+      const at = 1 + Math.floor(r() * (doc.length - 2));
+      const kind = r();
+      times.push(
+        timeOnce(() => {
+          if (kind < 0.4) doc.insert(at, 'x');
+          else if (kind < 0.8) doc.delete(at, 1);
+          else doc.replace(at, 1, 'y');
+          doc.accepts();
+        }),
+      );
+    }
+    return { bytes: text.length, edits, medianMs: median(times) / 1e6, maxMs: Math.max(...times) / 1e6 };
+  })();
+
+  tick('memory');
+  const memory = await (async () => {
+    const x = LONG_CASES.find((y) => y.name === 'log lines')!;
+    const m = compileMatcher(compileRegex(x.pattern));
+    const chunk = Buffer.from(x.input(1 << 20).replace(/[^\n]*$/, ''), 'utf8');
+    const total = options.memoryMiB * (1 << 20);
+    const scan = m.scanner();
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const t = now();
+    let sent = 0;
+    for (let i = 0; sent < total; i++) {
+      // A fresh buffer per chunk, as a file or pipe reader hands them out.
+      const b = Buffer.from(chunk);
+      scan.push(b);
+      sent += b.length;
+      if ((i & 15) === 0) {
+        peak = Math.max(peak, process.memoryUsage().rss);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const took = now() - t;
+    if (!scan.accepts()) notes.push('memory: the streamed log input was unexpectedly rejected');
+    return { bytes: sent, rssGrowthMB: (peak - before) / 1e6, MBps: mbps(sent, took) };
+  })();
+
+  tick('embeddings');
+  const embeddings = (() => {
+    const pattern = '(a|b)*abb';
+    const dfa = compileRegex(pattern);
+    const r = seeded(7);
+    let s = '';
+    for (let i = 0; i < 10_000; i++) s += r() < 0.5 ? 'a' : 'b';
+    const letters = s.length;
+    const walk = timePerCall(() => accepts(dfa, s), samples, minMs) / letters;
+    const m = compileMatcher(dfa);
+    const rows = [
+      { name: 'DFA walk', nsPerLetter: walk, vsDfaWalk: 1 },
+      { name: 'compiled matcher', nsPerLetter: timePerCall(() => m.accepts(s), samples, minMs) / letters, vsDfaWalk: 0 },
+    ];
+    for (const name of EMBEDDING_NAMES) {
+      const v = cachedVocabulary(dfa, name);
+      rows.push({ name, nsPerLetter: timePerCall(() => acceptsBy(v, s), Math.min(samples, 3), minMs) / letters, vsDfaWalk: 0 });
+    }
+    return { pattern, letters, rows: rows.map((row) => ({ ...row, vsDfaWalk: row.nsPerLetter / walk })) };
+  })();
+
+  options.onProgress?.(total, total, 'done');
+  const vsV8 = throughput.map((r) => r.vsV8).filter((x): x is number => x !== null);
+  const vsRe2 = throughput.map((r) => r.vsRe2js).filter((x): x is number => x !== null);
+  const realSpeedups = realistic.map((r) => r.speedup).filter((x): x is number => x !== null);
+  const blowSpeedups = blowUpRows.map((r) => r.speedup).filter((x): x is number => x !== null);
+  return {
+    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q },
+    throughput: {
+      rows: throughput,
+      medianVsV8: vsV8.length > 0 ? median(vsV8) : null,
+      minVsV8: vsV8.length > 0 ? Math.min(...vsV8) : null,
+      medianVsRe2js: vsRe2.length > 0 ? median(vsRe2) : null,
+    },
+    huge: { rows: huge },
+    short: { processes, rows: shortRows },
+    catastrophic: { rows: catastrophic },
+    compile: {
+      realistic,
+      medianSpeedup: realSpeedups.length > 0 ? median(realSpeedups) : null,
+      blowUp: blowUpRows,
+      minBlowUpSpeedup: blowSpeedups.length > 0 ? Math.min(...blowSpeedups) : null,
+    },
+    parallel: { rows: parallelRows },
+    incremental,
+    memory,
+    embeddings,
+    notes,
+  };
+}

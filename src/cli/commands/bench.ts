@@ -1,0 +1,83 @@
+/**
+ * `wordflow bench`: the performance suite (see `bench/suite.ts`). Prints a
+ * table of medians and ratios, or `--json`; a progress bar on stderr when it
+ * is a terminal. Short-input timings run in child processes, since the same
+ * code varies between Node processes.
+ */
+import { spawn } from 'node:child_process';
+import { type Command, Option } from 'commander';
+import { WordflowError } from '../../errors.js';
+import { renderBench } from '../../bench/render.js';
+import { runBench, shortSection, type ShortRow } from '../../bench/suite.js';
+import { closeWorkers } from '../../parallel/index.js';
+import { action, EXIT, intOption, writeLine } from '../common.js';
+
+interface BenchOptions {
+  quick?: boolean;
+  json?: boolean;
+  size?: string;
+  processes?: string;
+  shortChild?: boolean;
+}
+
+function progressBar(): ((done: number, total: number, label: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, total, label) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const text = done >= total ? '' : `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${label}`;
+    process.stderr.write(`\r\x1b[2K${text}`);
+  };
+}
+
+/** Runs the short-input section in a fresh Node process of this same program. */
+function shortChild(quick: boolean): Promise<ShortRow[]> {
+  return new Promise((resolve, reject) => {
+    const args = [...process.execArgv, process.argv[1]!, 'bench', '--short-child', ...(quick ? ['--quick'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new WordflowError('internal', `the short-input benchmark process failed (exit ${code})`));
+      else resolve(JSON.parse(out) as ShortRow[]);
+    });
+  });
+}
+
+export function register(program: Command): void {
+  program
+    .command('bench')
+    .description('the performance suite: wordflow vs V8 RegExp, re2js and refa, side by side')
+    .option('--quick', 'a short run: smaller inputs and fewer samples')
+    .option('--json', 'print the results as one JSON value')
+    .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
+    .option('--processes <n>', 'child processes for the short-input timings (default 3, quick 2)')
+    .addOption(new Option('--short-child', 'internal: run only the short-input section').hideHelp())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wordflow bench --quick
+  $ npm run bench
+  $ wordflow bench --json > bench.json`,
+    )
+    .action(
+      action(async (opts: BenchOptions) => {
+        const quick = opts.quick === true;
+        if (opts.shortChild) {
+          await writeLine(JSON.stringify(shortSection(quick)));
+          return EXIT.yes;
+        }
+        const memoryMiB = opts.size === undefined ? (quick ? 128 : 1024) : intOption(opts.size, '--size');
+        const processes = opts.processes === undefined ? (quick ? 2 : 3) : intOption(opts.processes, '--processes');
+        try {
+          const result = await runBench({ quick, memoryMiB, shortProcesses: processes, runShortChild: () => shortChild(quick), onProgress: progressBar() });
+          await writeLine(opts.json ? JSON.stringify(result) : renderBench(result));
+        } finally {
+          await closeWorkers();
+        }
+        return EXIT.yes;
+      }),
+    );
+}
