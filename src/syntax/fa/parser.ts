@@ -72,13 +72,14 @@ const messages: IParserErrorMessageProvider = {
     }
     return `expected the end of the line, found ${describeToken(firstRedundant)}`;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const found = actual[0] === undefined ? 'the end of the line' : describeToken(actual[0]);
+    const after = previous.tokenType === EOF || previous.image === '' ? '' : ` after '${previous.image}'`;
     if (ruleName === 'line') return `${LINE_SHAPES}; found ${found}`;
     if (ruleName === 'label') {
-      return `expected a label (a symbol, a class such as [0-9], '.' or ε), found ${found}`;
+      return `expected a label (a symbol, a class such as [0-9], '.' or ε)${after}, found ${found}`;
     }
-    return `expected ${alternatives(expectedPathsPerAlt.flat())}, found ${found}`;
+    return `expected ${alternatives(expectedPathsPerAlt.flat())}${after}, found ${found}`;
   },
   buildEarlyExitMessage({ actual, previous, ruleName }) {
     const found = actual[0] === undefined ? 'the end of the line' : describeToken(actual[0]);

@@ -1,0 +1,2 @@
+# identifiers: a letter or underscore, then letters, digits and underscores
+[A-Za-z_][A-Za-z0-9_]*

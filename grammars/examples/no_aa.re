@@ -1,0 +1,2 @@
+# strings over {a,b} with no two a's in a row
+(b|ab)*a?

@@ -1,0 +1,2 @@
+# Tomita 2: repetitions of 10
+(10)*
