@@ -1,24 +1,34 @@
 /** `wordflow` / `wordflow play [PATTERN]`: the terminal playground. */
-import type { Command } from 'commander';
-import { accepts } from '../../automata/dfa.js';
-import { compileRegex } from '../../language.js';
-import { dfaTable } from '../../present/table.js';
-import { action, EXIT, writeLine } from '../common.js';
+import { type Command, Option } from 'commander';
+import { LIVE_LIMITS } from '../../tui/analysis.js';
+import { runPlayground } from '../../tui/run.js';
+import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
+import { action, limitsOf, withLimits } from '../common.js';
 
-/** The built-in example the playground opens on. */
-export const EXAMPLE = { pattern: '(a|b)*abb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
+/** The built-in example the playground opens on: the classic "ends in abb", with a string it accepts. */
+export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('play', { isDefault: true })
-    .description('the terminal playground (needs a terminal)')
+    .description(
+      `the terminal playground (needs a terminal). Live typing uses smaller budgets ` +
+        `(--max-states ${LIVE_LIMITS.maxStates}, --max-nfa-states ${LIVE_LIMITS.maxNfaStates}, --max-monoid ${LIVE_LIMITS.maxMonoid}); the flags raise them`,
+    )
     .argument('[pattern]', 'the expression to open with', EXAMPLE.pattern)
-    .action(
-      action(async (pattern: string) => {
-        const dfa = compileRegex(pattern);
-        await writeLine(`wordflow: the language of ${pattern}\n\n${dfaTable(dfa)}\n`);
-        for (const s of EXAMPLE.strings) await writeLine(`${accepts(dfa, s) ? 'accept' : 'reject'}\t${s}`);
-        return EXIT.yes;
-      }),
-    );
+    .option('-s, --string <string>', 'the test string to open with', undefined)
+    .option('--vs <pattern>', 'a second pattern for the equivalence pane')
+    .addOption(new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'));
+  withLimits(cmd).action(
+    action(async (pattern: string, opts: Record<string, unknown>) => {
+      const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
+      return runPlayground({
+        pattern,
+        string,
+        other: typeof opts['vs'] === 'string' ? opts['vs'] : undefined,
+        embedding: opts['embedding'] as EmbeddingName,
+        limits: limitsOf(opts),
+      });
+    }),
+  );
 }

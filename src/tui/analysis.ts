@@ -1,0 +1,126 @@
+/**
+ * The library calls the playground makes, each returning a value or a
+ * `WordflowError` (never throwing), so a pane can show either. No algorithm
+ * lives here: compiling, running, enumerating and comparing are the
+ * library's; this module only bounds them for live use.
+ */
+import { classLabels } from '../alphabet/alphabet.js';
+import { enumerate } from '../automata/count.js';
+import { type Dfa, deadState } from '../automata/dfa.js';
+import { type Equivalence, equivalence, isFinite, representative, shortestMember } from '../automata/ops.js';
+import { asWordflowError, type WordflowError } from '../errors.js';
+import { compileFa, compileRegex } from '../language.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+
+/** A result or the error that stopped it. */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
+
+/** Runs `f`, turning anything thrown into a `WordflowError`. */
+export function attempt<T>(f: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    return { ok: false, error: asWordflowError(e) };
+  }
+}
+
+/**
+ * The budgets of live typing: small enough that one unit of work stays well
+ * under a second on a slow machine, so keystrokes are never held up for long.
+ * Flags of `wordflow play` raise them.
+ */
+export const LIVE_LIMITS: Partial<Limits> = {
+  maxStates: 20_000,
+  maxNfaStates: 200_000,
+  maxMonoid: 5_000,
+};
+
+/** The language of what is being shown: a pattern or an automaton file. */
+export type LanguageSource =
+  | { readonly kind: 're'; readonly text: string }
+  | { readonly kind: 'fa'; readonly text: string; readonly path: string };
+
+/** A compiled language with the time it took. */
+export interface Compiled {
+  readonly dfa: Dfa;
+  readonly ms: number;
+}
+
+/** Compiles a pattern or automaton file to its minimal complete DFA. */
+export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
+  return attempt(() => {
+    const t0 = performance.now();
+    const dfa = source.kind === 're' ? compileRegex(source.text, { limits }) : compileFa(source.text, source.path, { limits });
+    return { dfa, ms: performance.now() - t0 };
+  });
+}
+
+/** What the summary line says about a DFA. */
+export interface Summary {
+  readonly states: number;
+  readonly classes: number;
+  readonly accepting: number;
+  readonly start: number;
+  readonly dead: number | null;
+  readonly finite: boolean;
+  /** The shortest (then least) member, or null for the empty language. */
+  readonly shortest: string | null;
+  readonly labels: readonly string[];
+}
+
+export function summarize(dfa: Dfa): Summary {
+  let accepting = 0;
+  for (let q = 0; q < dfa.states; q++) accepting += dfa.accepting[q]!;
+  const word = shortestMember(dfa);
+  return {
+    states: dfa.states,
+    classes: dfa.alphabet.classes.length,
+    accepting,
+    start: dfa.start,
+    dead: deadState(dfa),
+    finite: isFinite(dfa),
+    shortest: word === null ? null : representative(dfa, word),
+    labels: classLabels(dfa.alphabet),
+  };
+}
+
+/** The first members in shortlex order, as far as a work budget allows. */
+export interface Members {
+  readonly members: readonly string[];
+  /** True when the list holds every member (a finite language, fully listed). */
+  readonly all: boolean;
+  /** Members longer than this were not searched (the budget's horizon). */
+  readonly horizon: number;
+}
+
+/**
+ * Up to `count` members in shortlex order. The search looks at lengths up to
+ * a horizon that keeps the work near `budget` table steps (states × classes
+ * per length), so a language whose members are all very long returns quickly
+ * with an honest "none up to length N".
+ */
+export function firstMembers(dfa: Dfa, count: number, limits: Limits = DEFAULT_LIMITS, budget = 4_000_000): Outcome<Members> {
+  return attempt(() => {
+    const perLength = Math.max(1, dfa.states * dfa.alphabet.classes.length);
+    const horizon = Math.max(1, Math.min(limits.maxEnumLength, Math.floor(budget / perLength)));
+    const members: string[] = [];
+    const gen = enumerate(dfa, horizon);
+    let done = false;
+    while (members.length < count) {
+      const r = gen.next();
+      if (r.done === true) {
+        done = true;
+        break;
+      }
+      members.push(r.value);
+    }
+    // A finite language has no member longer than its state count, so a search that
+    // ran to completion past that length has listed them all.
+    return { members, all: done && horizon >= dfa.states - 1 && isFinite(dfa), horizon };
+  });
+}
+
+/** Equivalence of two languages, under the live state budget. */
+export function compare(a: Dfa, b: Dfa, limits: Limits): Outcome<Equivalence> {
+  return attempt(() => equivalence(a, b, limits));
+}

@@ -1,0 +1,66 @@
+/**
+ * Where the panes go at a given terminal size. The top (tab bar, pattern,
+ * string) and the footer are fixed; the rest is a grid of pane slots — one
+ * slot at 80×24, up to 3 × 2 at 160×48 — showing the page of panes that
+ * holds the active one.
+ */
+import { PANES, type PaneId } from '../state.js';
+
+/** Rows taken by the tab bar (1), pattern editor (3), string editor (1) and footer (1). */
+export const FIXED_ROWS = 6;
+
+/** Smallest size the layout is computed for; smaller terminals are clipped. */
+export const MIN_WIDTH = 40;
+export const MIN_HEIGHT = 12;
+
+export interface Slot {
+  readonly pane: PaneId;
+  readonly width: number;
+  /** Lines including the pane's title line (when titled). */
+  readonly height: number;
+}
+
+export interface Layout {
+  readonly width: number;
+  readonly height: number;
+  /** Rows of slots, top to bottom. */
+  readonly rows: readonly (readonly Slot[])[];
+  /** Whether panes carry a title line (only when more than one is shown). */
+  readonly titled: boolean;
+  /** Panes on screen. */
+  readonly visible: readonly PaneId[];
+}
+
+/** The slots of the grid for a terminal of `width × height`, with `active` on screen. */
+export function layout(width: number, height: number, active: PaneId): Layout {
+  const w = Math.max(MIN_WIDTH, Math.floor(width));
+  const h = Math.max(MIN_HEIGHT, Math.floor(height));
+  const area = h - FIXED_ROWS;
+  const cols = w >= 150 ? 3 : w >= 100 ? 2 : 1;
+  const gridRows = area >= 34 ? 2 : 1;
+  const n = Math.min(PANES.length, cols * gridRows);
+  // Pages of n panes; a short last page is shifted back so every slot is used.
+  const index = PANES.indexOf(active);
+  let first = Math.floor(index / n) * n;
+  if (first + n > PANES.length) first = PANES.length - n;
+  const visible = PANES.slice(first, first + n);
+  const perRow = Math.ceil(n / gridRows);
+  const rows: Slot[][] = [];
+  // The top row gets the spare line, and the DFA/vocabulary/trace row deserves it.
+  const heights = gridRows === 1 ? [area] : [Math.ceil(area / 2), Math.floor(area / 2)];
+  for (let r = 0; r < gridRows; r++) {
+    const panes = visible.slice(r * perRow, (r + 1) * perRow);
+    if (panes.length === 0) continue;
+    const gaps = panes.length - 1;
+    const base = Math.floor((w - gaps) / panes.length);
+    let spare = w - gaps - base * panes.length;
+    rows.push(
+      panes.map((pane) => {
+        const extra = spare > 0 ? 1 : 0;
+        spare -= extra;
+        return { pane, width: base + extra, height: heights[r]! };
+      }),
+    );
+  }
+  return { width: w, height: h, rows, titled: n > 1, visible };
+}

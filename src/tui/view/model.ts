@@ -1,0 +1,55 @@
+/**
+ * Everything a frame shows, gathered by the Playground component from its
+ * state and its background jobs. Views read only this.
+ */
+import type { Dfa } from '../../automata/dfa.js';
+import type { Equivalence } from '../../automata/ops.js';
+import type { WordflowError } from '../../errors.js';
+import type { Limits } from '../../limits.js';
+import type { Compiled, Members, Outcome, Summary } from '../analysis.js';
+import type { Run } from '../tracking.js';
+import type { GalleryItem, UiState } from '../state.js';
+import type { MonoidInfo, VocabularyView } from './vocabularyModel.js';
+
+/** A compiled language as the screen knows it. */
+export interface LanguageView {
+  /** The last language that compiled (possibly for older text). */
+  readonly good: Compiled | null;
+  /** The current text's error, if it does not compile. */
+  readonly error: WordflowError | null;
+  /** True while the current text's result is being computed. */
+  readonly pending: boolean;
+  /** True when `good` is not the current text's language. */
+  readonly stale: boolean;
+}
+
+/** A job result that may be pending. */
+export interface Pending<T> {
+  readonly value: T | undefined;
+  readonly pending: boolean;
+}
+
+export interface ScreenModel {
+  readonly ui: UiState;
+  readonly width: number;
+  readonly height: number;
+  readonly spinner: string;
+  readonly limits: Limits;
+  readonly language: LanguageView;
+  readonly summary: Summary | null;
+  /** The test string's run on `language.good`. */
+  readonly run: Run | null;
+  /** The second pattern of the equivalence pane. */
+  readonly other: LanguageView;
+  readonly equivalence: Pending<Outcome<Equivalence>>;
+  readonly members: Pending<Outcome<Members>>;
+  readonly monoid: Pending<Outcome<MonoidInfo> | null>;
+  readonly vocabulary: Pending<Outcome<VocabularyView>>;
+  readonly gallery: readonly GalleryItem[];
+  readonly galleryError: string | null;
+}
+
+/** The DFA being shown, if any. */
+export function shownDfa(m: ScreenModel): Dfa | null {
+  return m.language.good?.dfa ?? null;
+}

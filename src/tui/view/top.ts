@@ -1,0 +1,164 @@
+/**
+ * The fixed rows: the tab bar, the pattern editor with its caret or summary
+ * lines, the test-string editor with its verdict, and the footer of keys.
+ */
+import { lineColumn, type WordflowError } from '../../errors.js';
+import { type Editor, editorView, type EditorView } from '../editor.js';
+import { PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
+import { fit, showString, textWidth } from '../text.js';
+import type { Layout } from './layout.js';
+import type { LanguageView, ScreenModel } from './model.js';
+import { type Line, type Seg, seg, fitLine } from './seg.js';
+
+/** Width of the labels in front of the editors ("pattern ▸ "). */
+export const LABEL_WIDTH = 10;
+
+/** The tab bar: panes by number, those on screen bold, the active one inverse. */
+export function tabBar(m: ScreenModel, lay: Layout): Line {
+  const long = PANES.map((p, i) => `${i + 1} ${PANE_TITLES[p]}`);
+  const short = PANES.map((p, i) => `${i + 1} ${PANE_TITLES[p].slice(0, p === 'equiv' ? 5 : 7)}`);
+  const right = `${m.spinner === '' ? '' : m.spinner + ' '}${m.ui.embedding}`;
+  const room = lay.width - 10 - textWidth(right) - 1;
+  const titles = long.join('  ').length + 2 <= room ? long : short;
+  const line: Seg[] = [seg(' wordflow ', 'title')];
+  PANES.forEach((p, i) => {
+    const style = p === m.ui.pane ? 'activeTitle' : lay.visible.includes(p) ? 'bold' : 'dim';
+    line.push(seg(i === 0 ? ' ' : ' '), seg(p === m.ui.pane ? `[${titles[i]}]` : ` ${titles[i]} `, style));
+  });
+  const used = line.reduce((w, s) => w + textWidth(s.text), 0);
+  if (used + textWidth(right) + 1 <= lay.width) {
+    line.push(seg(' '.repeat(lay.width - used - textWidth(right) - 1)), seg(right, 'accent'), seg(' '));
+  }
+  return line;
+}
+
+function label(name: string, focused: boolean): Seg {
+  return seg((focused ? `${name} ▸` : `${name}  `).padEnd(LABEL_WIDTH - 1) + ' ', focused ? 'accent' : 'dim');
+}
+
+/** An editor's visible window as segments. */
+export function editorSegs(view: EditorView, focused: boolean): Seg[] {
+  return view.parts.map((p) =>
+    seg(p.text, p.kind === 'cursor' ? (focused ? 'cursor' : 'plain') : p.kind === 'special' ? 'special' : p.kind === 'more' ? 'dim' : 'plain'),
+  );
+}
+
+/** The caret line under an editor for an error span (null when the span is off screen or absent). */
+export function caretLine(error: WordflowError, view: EditorView, editor: Editor, indent: number): Line | null {
+  if (error.span === undefined || error.source === undefined) return null;
+  const source = editor.chars.join('');
+  if (error.source !== source) return null;
+  // Spans are UTF-16 offsets; the editor counts code points.
+  const from = lineColumn(source, error.span.start).column - 1;
+  const to = Math.max(from + 1, lineColumn(source, Math.max(error.span.start, error.span.end)).column - 1);
+  const a = Math.max(from, view.start);
+  const b = Math.min(to, view.end + 1);
+  if (a >= b) return null;
+  const col = view.columns[a - view.start];
+  const endCol = view.columns[Math.min(b, view.end) - view.start] ?? col;
+  if (col === undefined) return null;
+  const width = Math.max(1, (endCol ?? col) - col + (b > view.end ? 1 : 0));
+  return [seg(' '.repeat(indent + col)), seg('^'.repeat(width), 'bad')];
+}
+
+/**
+ * The three pattern rows. With an error (of the latest finished compile):
+ * the editor, the caret under the fault (when it is for the text on screen)
+ * and the message. Otherwise: the editor, the summary and the classes.
+ */
+export function patternRows(m: ScreenModel, width: number): Line[] {
+  const { ui, language } = m;
+  const focused = ui.focus === 'pattern';
+  const editorWidth = width - LABEL_WIDTH;
+  const pad = seg(' '.repeat(LABEL_WIDTH));
+  let first: Line;
+  let view: EditorView | null = null;
+  if (ui.fa !== null) {
+    const name = ui.fa.path.split('/').pop() ?? ui.fa.name;
+    first = [label('automaton', focused), seg(name, 'bold'), seg(focused ? '  (type to write a pattern instead)' : '', 'dim')];
+  } else {
+    view = editorView(ui.pattern, editorWidth, focused);
+    first = [label('pattern', focused), ...editorSegs(view, focused)];
+  }
+  if (language.error !== null) {
+    const caret = view === null ? null : caretLine(language.error, view, ui.pattern, LABEL_WIDTH);
+    const message = [pad, seg(fit(errorText(language.error), editorWidth), language.pending ? 'dim' : 'bad')];
+    const note: Line = [pad, seg(language.pending ? `${m.spinner || '…'} checking…` : language.good === null ? 'no language yet' : 'the panes show the last good language', 'dim')];
+    return caret !== null ? [first, caret, message] : [first, message, note];
+  }
+  return [first, ...summaryRows(m, width)];
+}
+
+function errorText(error: WordflowError): string {
+  const where = error.span !== undefined && error.source !== undefined && !error.source.includes('\n')
+    ? ` (at column ${lineColumn(error.source, error.span.start).column})`
+    : error.span !== undefined && error.source !== undefined
+      ? ` (at line ${lineColumn(error.source, error.span.start).line}, column ${lineColumn(error.source, error.span.start).column})`
+      : '';
+  const hint = error.kind === 'limit' ? ' (the playground keeps live budgets small; start wordflow play with that flag to raise it)' : '';
+  return `✗ ${error.message}${where}${hint}`;
+}
+
+/** The summary and class rows. */
+function summaryRows(m: ScreenModel, width: number): Line[] {
+  const pad = seg(' '.repeat(LABEL_WIDTH));
+  const { summary, language } = m;
+  const pendingNote = language.pending ? seg(`${m.spinner || '…'} `, 'warn') : null;
+  if (summary === null) return [[pad, pendingNote ?? seg('…', 'dim'), seg(language.pending ? 'compiling…' : '', 'dim')], [pad]];
+  const s = summary;
+  const monoid = m.monoid.value;
+  const monoidText = monoid === undefined || monoid === null || m.monoid.pending
+    ? ' · monoid …'
+    : !monoid.ok
+      ? ''
+      : monoid.value.kind === 'over'
+        ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ' (--max-monoid)' : ' (not cheap)'}`
+        : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoid.value.aperiodic ? ' (aperiodic)' : ''}`;
+  const stats = `${s.states} state${s.states === 1 ? '' : 's'} (${s.accepting} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
+  const line1: Seg[] = [pad];
+  if (pendingNote !== null) line1.push(pendingNote);
+  line1.push(seg(language.stale ? '' : '✓ ', 'good'), seg(stats, language.stale ? 'dim' : 'plain'));
+  const shortest = s.shortest === null ? 'no members' : `shortest ${fit(showString(s.shortest), 16)}`;
+  const ms = language.good !== null ? ` · ${language.good.ms < 1 ? '<1' : Math.round(language.good.ms)} ms` : '';
+  const tail = ` · ${shortest}${ms}`;
+  const classes = `classes: ${s.labels.join('  ')}`;
+  return [line1, [pad, seg(fit(classes, Math.max(12, width - LABEL_WIDTH - textWidth(tail))), 'dim'), seg(tail, 'dim')]];
+}
+
+/** The test-string row with the verdict on the right. */
+export function stringRow(m: ScreenModel, width: number): Line {
+  const { ui, run, language } = m;
+  const focused = ui.focus === 'string';
+  let verdict: Seg[];
+  if (run === null || language.good === null) {
+    verdict = [seg(language.pending ? `${m.spinner || '…'} compiling` : '— no language', 'dim')];
+  } else {
+    const ok = run.accepted;
+    verdict = [seg(ok ? '✓ accepted' : '✗ rejected', ok ? 'good' : 'bad')];
+    if (language.stale) verdict.push(seg(language.error !== null ? ' (last good pattern)' : ' (updating)', 'dim'));
+  }
+  const n = ui.text.chars.length;
+  const pos = seg(`${ui.text.cursor}/${n}  `, 'dim');
+  const right = textWidth(pos.text) + verdict.reduce((w, s) => w + textWidth(s.text), 0) + 1;
+  const view = editorView(ui.text, Math.max(8, width - LABEL_WIDTH - right - 1), focused || ui.focus === 'panes');
+  const left: Seg[] = [label('string', focused), ...editorSegs(view, focused || ui.focus === 'panes')];
+  const fill = Math.max(1, width - left.reduce((w, s) => w + textWidth(s.text), 0) - right);
+  return [...left, seg(' '.repeat(fill)), pos, ...verdict, seg(' ')];
+}
+
+const FOOTERS: { readonly [F in Focus]: string } = {
+  pattern: 'typing the pattern · Enter/Tab → string · Esc → keys · ^U clear · F1 help · ^C quit',
+  string: 'typing the string · ←→ step · Tab → 2nd pattern · Esc → keys · ^U clear · F1 help',
+  other: 'typing the 2nd pattern · Tab → keys · Esc → keys · ^U clear · F1 help · ^C quit',
+  panes: '←→ step · ↑↓ scroll · e embedding · 1-6 pane · p/s/= edit · Enter · ? help · q quit',
+};
+
+/** The footer: keys for the current focus, or the latest notice. */
+export function footer(ui: UiState, width: number): Line {
+  const keys = FOOTERS[ui.focus];
+  if (ui.notice !== null) {
+    const notice = fit(ui.notice, Math.max(20, width - 2));
+    return fitLine([seg(' '), seg(notice, 'accent')], width);
+  }
+  return fitLine([seg(' '), seg(keys, 'dim')], width);
+}

@@ -1,0 +1,124 @@
+/**
+ * The vocabulary pane: the shown DFA as a vocabulary of maps in the selected
+ * embedding — one word per class with its map's real parameters (the image
+ * array, the 0/1 matrix, the piecewise-linear knots, the gain and weights,
+ * or the `flow2d` phrase and its length), plus the start point, regions,
+ * target and certificate.
+ */
+import type { MapJson, VocabularyJson } from '../../vocabulary/types.js';
+import { fit, textWidth } from '../text.js';
+import type { ScreenModel } from './model.js';
+import { type Line, seg, wrap } from './seg.js';
+import type { VocabularyView } from './vocabularyModel.js';
+
+/** A number for people: integers as they are, others to 4 significant digits. */
+export function num(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(2);
+  return String(Number(x.toPrecision(4)));
+}
+
+/** A point as `(x, y, …)`, eliding the middle of long vectors. */
+export function pointText(p: ArrayLike<number>, max = 8): string {
+  const xs = Array.from(p);
+  const shown = xs.length <= max ? xs.map(num) : [...xs.slice(0, max - 2).map(num), '…', num(xs[xs.length - 1]!)];
+  return `(${shown.join(', ')})`;
+}
+
+/** The 0/1 (or weighted) matrix of sparse entries as rows of text, or null when too wide. */
+function matrixRows(entries: readonly (readonly [number, number, number])[], n: number, width: number, cell: (v: number) => string): string[] | null {
+  const cw = Math.max(1, ...entries.map(([, , v]) => cell(v).length));
+  if (n > 24 || 6 + n * (cw + 1) > width) return null;
+  const m = Array.from({ length: n }, () => new Array<string>(n).fill('·'.padStart(cw)));
+  for (const [r, c, v] of entries) m[r]![c] = cell(v).padStart(cw);
+  const head = '     ' + Array.from({ length: n }, (_, q) => String(q).padStart(cw)).join(' ');
+  return [head, ...m.map((row, r) => `  ${String(r).padStart(2)} ${row.join(' ')}`)];
+}
+
+/** What a transformation does, as `q→δ` pairs. */
+function imageText(image: readonly number[]): string {
+  return image.map((t, q) => `${q}→${t}`).join(' ');
+}
+
+/** The lines describing one word's map. */
+export function mapLines(map: MapJson, json: VocabularyJson, width: number): Line[] {
+  const w = Math.max(10, width - 4);
+  const sub = (s: string, style?: Parameters<typeof seg>[1]): Line[] => wrap(s, w).map((l) => [seg('    '), seg(l, style)]);
+  switch (map.kind) {
+    case 'transform':
+      return sub(`δ(·) = ${imageText(map.image)}`);
+    case 'onehot': {
+      const rows = matrixRows(map.entries, json.states, width, () => '1');
+      if (rows !== null) return [[seg('    x ↦ M x, M =', 'dim')], ...rows.map((r) => [seg(r)])];
+      return sub(`M e_q = e_δ(q): ${map.entries.map(([r, c]) => `${c}→${r}`).join(' ')}`);
+    }
+    case 'relu1d':
+      return [
+        ...sub(`knots (x, f(x)): ${map.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`).join(' ')}`),
+        [seg(`    one hidden ReLU layer of width ${map.network.width}; constant outside the knots`, 'dim')],
+      ];
+    case 'sigmoid': {
+      const rows = matrixRows(map.entries, json.states, width, (v) => num(v));
+      const head: Line = [seg(`    x ↦ σ(W x + b), W = H·M, b = ${num(map.bias[0] ?? 0)} (= −H/2)`, 'dim')];
+      if (rows !== null) return [head, ...rows.map((r) => [seg(r)])];
+      return [head, ...sub(`W entries (row, column, weight): ${map.entries.map(([r, c, v]) => `(${r},${c},${num(v)})`).join(' ')}`)];
+    }
+    case 'flow2d':
+      return [
+        ...sub(map.phrase, 'accent').slice(0, 4),
+        ...(wrap(map.phrase, w).length > 4 ? [[seg('    …', 'dim')] as Line] : []),
+        [seg(`    ${map.length} primitive flows in ${map.steps} runs`, 'dim')],
+      ];
+  }
+}
+
+/** Header lines: the embedding, start point, regions, target and certificate. */
+function headLines(v: VocabularyView, width: number): Line[] {
+  const j = v.json;
+  const cert = v.certificate;
+  const certSeg = cert.ok
+    ? cert.value.holds
+      ? seg(`✓ certified (${cert.value.method}, margin ${num(cert.value.margin)})`, 'good')
+      : seg(`✗ certificate fails: ${cert.value.failures[0]?.message ?? ''}`, 'bad')
+    : seg(`certificate: ${cert.error.message}`, 'warn');
+  const constants = Object.entries(j.constants).filter(([name]) => name !== 'radius');
+  return [
+    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} words`, 'dim')],
+    [certSeg, seg(`  (${Math.round(v.ms)} ms)`, 'dim')],
+    ...(constants.length > 0 ? [[seg(constants.map(([name, value]) => `${name === 'gain' ? 'H' : name} = ${num(value)}`).join(' · '), 'accent')] as Line] : []),
+    ...wrap(j.regions.description, width).map((l) => [seg(l, 'dim')] as Line),
+    ...wrap(j.target.description + `, F = {${j.accepting.join(', ')}}`, width).map((l) => [seg(l, 'dim')] as Line),
+  ];
+}
+
+/** Every line of the pane, before scrolling. */
+function allLines(m: ScreenModel, width: number): Line[] {
+  const r = m.vocabulary.value;
+  if (m.language.good === null) return [[seg('no language yet', 'dim')]];
+  if (r === undefined) return [[seg(`${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`, 'warn')]];
+  if (!r.ok) return wrap(`✗ ${r.error.message}`, width).map((l) => [seg(l, 'bad')]);
+  const v = r.value;
+  const lines = headLines(v, width);
+  if (m.vocabulary.pending) lines.unshift([seg(`${m.spinner} updating…`, 'warn')]);
+  const labelWidth = Math.min(12, Math.max(...v.json.words.map((w) => textWidth(w.label))));
+  for (const word of v.json.words) {
+    lines.push([seg(fit(word.label, 12).padEnd(labelWidth), 'key'), seg(`  f_${word.class}`, 'dim')]);
+    lines.push(...mapLines(word.map, v.json, width));
+  }
+  return lines;
+}
+
+export function vocabPane(m: ScreenModel, width: number, height: number): Line[] {
+  const lines = allLines(m, width);
+  if (lines.length <= height) return lines;
+  const top = Math.min(m.ui.scroll.vocab, lines.length - height + 1);
+  const shown = lines.slice(top, top + height - 1);
+  shown.push([seg(`${top > 0 ? `↑ ${top} above  ` : ''}↓ ${Math.max(0, lines.length - top - height + 1)} more · ↑↓ PgUp PgDn scroll`, 'dim')]);
+  return shown;
+}
+
+export function vocabMaxScroll(m: ScreenModel, width: number, height: number): number {
+  return Math.max(0, allLines(m, width).length - height + 1);
+}
