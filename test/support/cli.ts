@@ -1,4 +1,7 @@
-/** Runs the `wordflow` CLI from source as a user would, capturing its output. */
+/**
+ * Runs the built `wordflow` CLI (dist/, which `npm test` and `npm install`
+ * build first) as a user would, capturing its output.
+ */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +14,7 @@ export interface CliResult {
 }
 
 export function wordflow(args: readonly string[], input?: string, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
     cwd: root,
     input: input ?? '',
     encoding: 'utf8',
