@@ -55,8 +55,15 @@ export function productError(a: number, b: number, p: number): number {
   return al * bl - (p - ah * bh - al * bh - ah * bl);
 }
 
-function tiny(x: number): boolean {
-  return x !== 0 && Math.abs(x) < 2 ** -960;
+/**
+ * Whether Dekker's TwoProduct may be invalid for a·b = p: the partial
+ * products can underflow when |p| is near the subnormals (or p flushed to
+ * 0), and Veltkamp's split overflows for huge operands.
+ */
+function risky(a: number, b: number, p: number): boolean {
+  if (a === 0 || b === 0) return false;
+  const ap = Math.abs(p);
+  return ap < 2 ** -900 || ap > 2 ** 995 || Math.abs(a) > 2 ** 995 || Math.abs(b) > 2 ** 995;
 }
 
 /** Lower bound of the exact a + b. */
@@ -76,22 +83,22 @@ export function addUp(a: number, b: number): number {
 export function mulDown(a: number, b: number): number {
   const p = a * b;
   if (!Number.isFinite(p)) return p;
-  if (tiny(a) || tiny(b) || tiny(p) || Math.abs(p) > 2 ** 995) return nextDown(p);
+  if (risky(a, b, p)) return nextDown(p);
   return productError(a, b, p) < 0 ? nextDown(p) : p;
 }
 /** Upper bound of the exact a·b. */
 export function mulUp(a: number, b: number): number {
   const p = a * b;
   if (!Number.isFinite(p)) return p;
-  if (tiny(a) || tiny(b) || tiny(p) || Math.abs(p) > 2 ** 995) return nextUp(p);
+  if (risky(a, b, p)) return nextUp(p);
   return productError(a, b, p) > 0 ? nextUp(p) : p;
 }
 
 /** Bounds of the exact a/b (b ≠ 0): the sign of a − q·b says which side q rounded to. */
 function quotient(a: number, b: number): [number, number] {
   const q = a / b;
-  if (!Number.isFinite(q) || tiny(q) || tiny(a) || tiny(b) || Math.abs(q * b) > 2 ** 995) return [nextDown(q), nextUp(q)];
   const p = q * b;
+  if (!Number.isFinite(q) || (a !== 0 && (risky(q, b, p) || Math.abs(a) < 2 ** -900))) return [nextDown(q), nextUp(q)];
   const rem = a - p - productError(q, b, p);
   const side = rem === 0 ? 0 : Math.sign(rem) * Math.sign(b);
   return side === 0 ? [q, q] : side > 0 ? [q, nextUp(q)] : [nextDown(q), q];

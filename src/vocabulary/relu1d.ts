@@ -110,7 +110,7 @@ export function relu1dVocabulary(dfa: Dfa, params: Relu1dParams = relu1dParams(d
   const n = dfa.states;
   const r = params.radius;
   const stateOf = (x: Float64Array): number | null => {
-    const q = Math.round(x[0]!);
+    const q = Math.round(x[0]!) + 0; // + 0: Math.round(−0.1) is −0
     return q >= 0 && q < n && Math.abs(x[0]! - q) <= r ? q : null;
   };
   return {

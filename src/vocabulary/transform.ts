@@ -33,7 +33,7 @@ export function transformVocabulary(dfa: Dfa, params: TransformParams = transfor
   const { maps } = params;
   const stateOf = (x: Float64Array): number | null => {
     const q = x[0]!;
-    return Number.isInteger(q) && q >= 0 && q < n ? q : null;
+    return Number.isInteger(q) && q >= 0 && q < n ? q + 0 : null;
   };
   return {
     embedding: 'transform',

@@ -26,7 +26,7 @@ export function compiledPhrases(params: Flow2dParams): readonly CompiledPhrase[]
 
 /** The column q with (x, y) ∈ R_q, or −1. */
 function region(n: number, radius: number, x: number, y: number): number {
-  const q = Math.round(x);
+  const q = Math.round(x) + 0; // + 0: Math.round(−0.1) is −0
   return q >= 0 && q < n && Math.abs(x - q) <= radius && y >= 0 && y <= 1 ? q : -1;
 }
 
