@@ -87,7 +87,8 @@ export interface BenchResult {
 
 type Re2 = { testExact(s: string): boolean };
 interface Competitors {
-  re2js: ((pattern: string) => Re2) | null;
+  /** re2js's compiled pattern, or null for syntax it does not accept. */
+  re2js: ((pattern: string) => Re2 | null) | null;
   refa: ((pattern: string) => number) | null;
 }
 
@@ -96,7 +97,13 @@ async function competitors(notes: string[]): Promise<Competitors> {
   const out: Competitors = { re2js: null, refa: null };
   try {
     const { RE2JS } = await import('re2js');
-    out.re2js = (p) => RE2JS.compile(p, RE2JS.DOTALL);
+    out.re2js = (p) => {
+      try {
+        return RE2JS.compile(p, RE2JS.DOTALL);
+      } catch {
+        return null;
+      }
+    };
   } catch {
     notes.push('re2js is not installed (npm install -D re2js): its columns are skipped');
   }
@@ -139,7 +146,7 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
   let re2: number | null = null;
   if (c.re2js !== null) {
     const re = c.re2js(pattern);
-    re2 = mbps(bytes, timePerCall(() => re.testExact(input), Math.min(samples, 3), minMs));
+    if (re !== null) re2 = mbps(bytes, timePerCall(() => re.testExact(input), Math.min(samples, 3), minMs));
   }
   return { name, pattern, bytes, wordflow, wordflowJs, v8: v8Rate, v8Error, re2js: re2, vsV8: ratio(wordflow, v8Rate), vsRe2js: ratio(wordflow, re2) };
 }
@@ -207,7 +214,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     shortRows = shortRows.map((row) => {
       const sc = SHORT_CASES.find((x) => x.name === row.name)!;
       const re = c.re2js!(sc.pattern);
-      return { ...row, re2js: median(sc.inputs.map((s) => timePerCall(() => re.testExact(s), 3, q ? 3 : 10))) };
+      return { ...row, re2js: re === null ? null : median(sc.inputs.map((s) => timePerCall(() => re.testExact(s), 3, q ? 3 : 10))) };
     });
   }
 

@@ -15,7 +15,7 @@
  * m.accepts('hello'); // true
  */
 import { type Dfa } from '../automata/dfa.js';
-import { codePointRunner, runnerAccepts, type StringRunner, unitRunner } from './js.js';
+import { codePointRunner, type StringRunner, unitRunner } from './js.js';
 import { jsByteRunner } from './bytes.js';
 import { type UnitAutomaton, unitAccepts, utf16Automaton, utf8Automaton } from './units.js';
 import { type ByteRunner, wasmRunner } from './wasm/matcher.js';
@@ -91,8 +91,7 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
     return byteRunner;
   };
   const engine = options.engine ?? 'auto';
-  const useWasm = (s: string): boolean =>
-    engine !== 'js' && (engine === 'wasm' || s.length >= WASM_MIN_LENGTH) && bytes() !== null && isWellFormed(s);
+  const useWasm = (s: string): boolean => engine !== 'js' && bytes() !== null && isWellFormed(s);
   const matcher: Matcher = {
     dfa,
     strings,
@@ -100,11 +99,9 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
       return bytes();
     },
     accepts(s) {
-      if (useWasm(s)) {
-        const r = bytes()!;
-        return unitAccepts(r.automaton, r.runString(dfa.start, s));
-      }
-      return runnerAccepts(strings, s);
+      if ((s.length < WASM_MIN_LENGTH && engine !== 'wasm') || !useWasm(s)) return strings.accepts(s);
+      const r = bytes()!;
+      return unitAccepts(r.automaton, r.runString(dfa.start, s));
     },
     scanner: () => scannerOf(matcher),
   };

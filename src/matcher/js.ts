@@ -30,6 +30,8 @@ export interface StringRunner {
   settle(state: number): number;
   /** Whether reading more can never lead to acceptance. */
   isDead(state: number): boolean;
+  /** Whether the whole of `s` is in the language (one call, no piece bookkeeping). */
+  accepts(s: string): boolean;
 }
 
 /** Whether the whole of `s` is in the language, via a runner. */
@@ -60,12 +62,22 @@ export function unitRunner(a: UnitAutomaton): StringRunner {
           }
           return q;
         };
+  // Acceptance by pre-multiplied state, so the short-string path needs no division.
+  const acceptAt = new Uint8Array(a.states * w);
+  for (let u = 0; u < a.states; u++) acceptAt[u * w] = a.dfa.accepting[a.outcome[u]!]!;
+  const start = a.dfa.start * w;
   return {
     dfa: a.dfa,
     enter: (q) => q * w,
     run: (state, s, from = 0, to = s.length) => run(state, s, from, to),
     settle: (state) => a.outcome[state / w]!,
     isDead: (state) => state === dead,
+    accepts(s) {
+      let q = start;
+      const n = s.length;
+      for (let i = 0; i < n; i++) q = table[q + symbol[s.charCodeAt(i)]!]!;
+      return acceptAt[q] === 1;
+    },
   };
 }
 
@@ -87,11 +99,12 @@ export function codePointRunner(dfa: Dfa): StringRunner {
     const h = Math.floor(state / n) - 1;
     return delta[q * k + bmp[0xd800 + h]!]!;
   };
-  return {
+  const runner: StringRunner = {
     dfa,
     enter: (q) => q,
     settle,
     isDead: (state) => state === dead,
+    accepts: (s) => dfa.accepting[settle(runner.run(dfa.start, s))] === 1,
     run(state, s, from = 0, to = s.length) {
       let i = from;
       let q = state;
@@ -125,4 +138,5 @@ export function codePointRunner(dfa: Dfa): StringRunner {
       return q;
     },
   };
+  return runner;
 }

@@ -8,10 +8,14 @@
  * All start states are run together as a vector of *distinct* states: runs
  * that meet are merged, and once a single state is left (most automata
  * synchronize within a few symbols) the rest of the piece is read by the
- * ordinary single-state runner. The cost is therefore close to one run, not
- * one run per state.
+ * ordinary single-state runner. Runs that never meet (a dead state next to
+ * live ones, or a parity counter) are, after `VECTOR_STEPS` units, finished
+ * one by one by the fast runner, so the cost is at most a few single runs.
  */
 import type { UnitAutomaton } from './units.js';
+
+/** Units read as a vector before the remaining distinct runs are finished one by one. */
+export const VECTOR_STEPS = 256;
 
 /** Reads `[from, to)` of the current piece from one state; returns the state reached. */
 export type SingleRun = (state: number, from: number, to: number) => number;
@@ -65,16 +69,39 @@ export function vectorRun(a: UnitAutomaton, starts: ArrayLike<number>): VectorRu
       len = count;
     }
   };
+  /** Finishes every distinct run separately with the fast runner, then merges equal ends. */
+  const finish = (i: number, to: number, single: SingleRun): void => {
+    for (let j = 0; j < len; j++) cur[j] = single(cur[j]!, i, to);
+    if (len > 1) {
+      generation++;
+      let count = 0;
+      for (let j = 0; j < len; j++) {
+        const v = cur[j]!;
+        if (mark[v] !== generation) {
+          mark[v] = generation;
+          slot[v] = count;
+          cur[count++] = v;
+        }
+        remap[j] = slot[v]!;
+      }
+      if (count < len) {
+        for (let x = 0; x < m; x++) owner[x] = remap[owner[x]!]!;
+        len = count;
+      }
+    }
+  };
   return {
     feedBytes(buf, from, to, single) {
       let i = from;
-      for (; i < to && len > 1; i++) step(symbolOf[buf[i]!]!);
-      if (len === 1 && i < to) cur[0] = single(cur[0]!, i, to);
+      const limit = Math.min(to, from + VECTOR_STEPS);
+      for (; i < limit && len > 1; i++) step(symbolOf[buf[i]!]!);
+      if (i < to) finish(i, to, single);
     },
     feedString(s, from, to, single) {
       let i = from;
-      for (; i < to && len > 1; i++) step(symbolOf[s.charCodeAt(i)]!);
-      if (len === 1 && i < to) cur[0] = single(cur[0]!, i, to);
+      const limit = Math.min(to, from + VECTOR_STEPS);
+      for (; i < limit && len > 1; i++) step(symbolOf[s.charCodeAt(i)]!);
+      if (i < to) finish(i, to, single);
     },
     ends() {
       const out = new Int32Array(m);

@@ -1,0 +1,116 @@
+/**
+ * End to end: `check --whole` (stdin and --file, parallel for a file when the
+ * threshold allows), `--stats`, `--file` line mode, the lazy fallback past
+ * --max-states, embeddings, and `bench --quick --json` (structure only —
+ * tests never assert timings).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { wordflow } from '../support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wordflow-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('check --whole', () => {
+  it('reads stdin as one string', () => {
+    const yes = wordflow(['check', '(a|b)*abb', '--whole'], 'ab'.repeat(100_000) + 'abb');
+    expect(yes.stdout).toBe('accept\t-\n');
+    expect(yes.code).toBe(0);
+    const no = wordflow(['check', '(a|b)*abb', '--whole'], 'ab'.repeat(100_000) + 'ab\n');
+    expect(no.stdout).toBe('reject\t-\n');
+    expect(no.code).toBe(1);
+  });
+
+  it('reads a file as one string, with --json and --stats', () => {
+    const path = join(dir, 'big.txt');
+    const text = '"' + 'abc 😀 é\\" '.repeat(200_000) + '"';
+    writeFileSync(path, text);
+    const r = wordflow(['check', '"([^"\\\\]|\\\\.)*"', '--whole', '--file', path, '--json', '--stats']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ input: path, accept: true, bytes: Buffer.byteLength(text) });
+    expect(r.stderr).toMatch(/^wordflow: [\d,]+ bytes, 1 string, [\d.]+ ms, [\d.]+ MB\/s/);
+  });
+
+  it('agrees with V8 on a file with astral characters, line by line with --file', () => {
+    const path = join(dir, 'lines.txt');
+    const lines = ['abc', '😀x', 'é😀é', '', 'X😀'];
+    writeFileSync(path, lines.join('\n') + '\n');
+    const r = wordflow(['check', '([a-zé]|😀)*', '--file', path]);
+    const re = /^(?:([a-zé]|😀)*)$/su;
+    expect(r.stdout).toBe(lines.map((s) => `${re.test(s) ? 'accept' : 'reject'}\t${s}\n`).join(''));
+    expect(r.code).toBe(1);
+  });
+
+  it('reports a missing file as bad input', () => {
+    const r = wordflow(['check', 'a*', '--whole', '--file', join(dir, 'nope.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*nope\.txt: no such file/);
+  });
+});
+
+describe('check past the state budget', () => {
+  it('answers (a|b)*a(a|b){30} with a lazy DFA', () => {
+    const yes = 'b' + 'a' + 'b'.repeat(30);
+    const no = 'a' + 'b'.repeat(31);
+    const r = wordflow(['check', '(a|b)*a(a|b){30}', yes, no, '--stats']);
+    expect(r.stdout).toBe(`accept\t${yes}\nreject\t${no}\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/lazy DFA/);
+  });
+
+  it('still stops other commands at the budget, naming --max-states', () => {
+    const r = wordflow(['dfa', '(a|b)*a(a|b){30}']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-states/);
+  });
+
+  it('embeddings need the full DFA, so they stop at the budget', () => {
+    const r = wordflow(['check', '(a|b)*a(a|b){30}', 'ab', '--embedding', 'transform']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-states/);
+  });
+});
+
+describe('check with embeddings', () => {
+  it('--embedding and --verify give the DFA verdicts, also in --jsonl', () => {
+    const e = wordflow(['check', 'a*b', 'aab', 'ba', '--embedding', 'flow2d']);
+    expect(e.stdout).toBe('accept\taab\nreject\tba\n');
+    const v = wordflow(['check', 'a*b', 'aab', 'ba', '--verify']);
+    expect(v.stdout).toBe('accept\taab\nreject\tba\n');
+    const j = wordflow(['check', '--jsonl', '--embedding', 'onehot'], '{"pattern":"a+","input":"aa"}\n{"pattern":"a+","input":"b"}\n{"pattern":"(","input":"b"}\n');
+    expect(j.stdout.trim().split('\n').map((l) => Object.keys(JSON.parse(l))[0])).toEqual(['accept', 'accept', 'error']);
+    expect(j.stdout.split('\n').slice(0, 2)).toEqual(['{"accept":true}', '{"accept":false}']);
+  });
+
+  it('--whole with an embedding composes the maps across chunks', () => {
+    const r = wordflow(['check', '(a|b)*abb', '--whole', '--verify'], 'ab'.repeat(50_000) + 'abb');
+    expect(r.stdout).toBe('accept\t-\n');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('bench --quick --json', () => {
+  it('reports every section with the documented structure', () => {
+    const r = wordflow(['bench', '--quick', '--json', '--size', '8', '--processes', '1']);
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b.machine.quick).toBe(true);
+    expect(b.throughput.rows.length).toBeGreaterThanOrEqual(8);
+    for (const row of b.throughput.rows) {
+      expect(typeof row.wordflow).toBe('number');
+      expect(row.v8 === null ? typeof row.v8Error : typeof row.v8).toMatch(/number|string/);
+    }
+    expect(b.huge.rows.some((row: { v8Error: string | null }) => row.v8Error === 'stack overflow')).toBe(true);
+    expect(b.short.processes).toBe(1);
+    expect(b.short.rows.map((row: { name: string }) => row.name)).toContain('IPv4');
+    expect(b.catastrophic.rows.map((row: { pattern: string }) => row.pattern)).toEqual(['(a+)+b', '(a|aa)*c', '(a|a?)+b']);
+    expect(b.compile.blowUp[0].states).toBe(2 ** 13);
+    expect(b.parallel.rows.length).toBe(2);
+    expect(b.incremental.edits).toBeGreaterThan(0);
+    expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);
+    expect(b.embeddings.rows.map((row: { name: string }) => row.name)).toContain('flow2d');
+    expect(Array.isArray(b.notes)).toBe(true);
+  });
+});
