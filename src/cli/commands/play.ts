@@ -1,5 +1,7 @@
 /** `wordflow` / `wordflow play [PATTERN]`: the terminal playground. */
 import { type Command, Option } from 'commander';
+import { asWordflowError } from '../../errors.js';
+import { type GalleryEntry, loadGallery } from '../../gallery.js';
 import { LIVE_LIMITS } from '../../tui/analysis.js';
 import { runPlayground } from '../../tui/run.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
@@ -22,7 +24,17 @@ export function register(program: Command): void {
   withLimits(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
+      // A missing or unreadable gallery is shown in its pane; it does not stop the playground.
+      let gallery: GalleryEntry[] = [];
+      let galleryError: string | null = null;
+      try {
+        gallery = loadGallery();
+      } catch (e) {
+        galleryError = asWordflowError(e).message;
+      }
       return runPlayground({
+        gallery,
+        galleryError,
         pattern,
         string,
         other: typeof opts['vs'] === 'string' ? opts['vs'] : undefined,

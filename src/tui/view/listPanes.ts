@@ -104,7 +104,7 @@ export function galleryPane(m: ScreenModel, width: number, height: number): Line
   if (preview > 0) {
     while (lines.length < height - preview - 1) lines.push([]);
     const src = items[sel]!.source.split('\n').filter((l) => l.trim() !== '');
-    lines.push([seg(`─ ${items[sel]!.path} `, 'dim')]);
+    lines.push([seg(`─ ${items[sel]!.path.split(/[\\/]/).pop()} `, 'dim')]);
     for (const l of src.slice(0, preview)) lines.push([seg(fit(l, width), 'accent')]);
   }
   return lines.slice(0, height);

@@ -74,7 +74,7 @@ export function patternRows(m: ScreenModel, width: number): Line[] {
   let first: Line;
   let view: EditorView | null = null;
   if (ui.fa !== null) {
-    const name = ui.fa.path.split('/').pop() ?? ui.fa.name;
+    const name = ui.fa.path.split(/[\\/]/).pop() ?? ui.fa.name;
     first = [label('automaton', focused), seg(name, 'bold'), seg(focused ? '  (type to write a pattern instead)' : '', 'dim')];
   } else {
     view = editorView(ui.pattern, editorWidth, focused);
