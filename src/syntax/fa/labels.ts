@@ -50,13 +50,25 @@ function viaRegex(token: IToken, source: Source, limits: Limits): FaLabel {
   return ast.set;
 }
 
-/** The set (or ε) a label token stands for; throws a positioned `syntax` error. */
-export function labelValue(token: IToken, source: Source, limits: Limits): FaLabel {
+/**
+ * The set (or ε) a label token stands for; throws a positioned `syntax`
+ * error. `cache` remembers classes and escapes already read in this file, so
+ * a file that repeats `[0-9]` on every line runs the expression parser once.
+ */
+export function labelValue(token: IToken, source: Source, limits: Limits, cache?: Map<string, FaLabel>): FaLabel {
   const image = token.image;
-  if (token.tokenType === ClassLabel) return viaRegex(token, source, limits);
+  const viaRegexCached = (): FaLabel => {
+    let value = cache?.get(image);
+    if (value === undefined) {
+      value = viaRegex(token, source, limits);
+      cache?.set(image, value);
+    }
+    return value;
+  };
+  if (token.tokenType === ClassLabel) return viaRegexCached();
   if (token.tokenType === EscapeLabel) {
     const cp = image.codePointAt(1)!;
-    return isAsciiAlnum(cp) ? viaRegex(token, source, limits) : single(cp);
+    return isAsciiAlnum(cp) ? viaRegexCached() : single(cp);
   }
   if (image === 'ε' || image === 'eps') return 'epsilon';
   if (image === '.') return ALL;

@@ -13,10 +13,10 @@ import { type ILexingError, type IToken } from 'chevrotain';
 import { type CharSet, unionAll } from '../../alphabet/charset.js';
 import { type Span, WordflowError, asWordflowError, limitError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
-import type { FaEdge, FaFile, FaState } from './ast.js';
+import type { FaEdge, FaFile, FaLabel, FaState } from './ast.js';
 import { labelValue, spanOf, type Source } from './labels.js';
 import { parseLine, type RawEdge, type RawLine } from './parser.js';
-import { Arrow, EdgeOpen, faLexer, Newline, Quoted, UnterminatedClass, UnterminatedQuoted } from './tokens.js';
+import { Arrow, EdgeOpen, faLexer, LabelNewline, Newline, Quoted, UnterminatedClass, UnterminatedQuoted } from './tokens.js';
 
 /** The automaton as it is being read. */
 interface Builder {
@@ -29,6 +29,8 @@ interface Builder {
   start: { readonly id: number; readonly line: number } | undefined;
   readonly accepts: { readonly id: number; readonly span: Span }[];
   readonly edges: FaEdge[];
+  /** Classes and escapes already read, by their text. */
+  readonly labels: Map<string, FaLabel>;
 }
 
 function fail(b: Builder, message: string, span: Span): never {
@@ -85,7 +87,7 @@ function applyEdge(b: Builder, from: number, fromToken: IToken, edge: RawEdge): 
   const sets: CharSet[] = [];
   let epsilon = false;
   for (const token of edge.labels) {
-    const value = labelValue(token, b.source, b.limits);
+    const value = labelValue(token, b.source, b.limits, b.labels);
     if (value === 'epsilon') epsilon = true;
     else sets.push(value);
   }
@@ -196,6 +198,7 @@ function read(text: string, sourceName: string | undefined, limits: Limits): FaF
     start: undefined,
     accepts: [],
     edges: [],
+    labels: new Map(),
   };
   const { tokens, errors } = faLexer.tokenize(text);
   let e = 0;
@@ -209,7 +212,7 @@ function read(text: string, sourceName: string | undefined, limits: Limits): FaF
     lineNumber++;
   };
   for (const token of tokens) {
-    if (token.tokenType === Newline || token.tokenType.CATEGORIES?.includes(Newline)) flush(token.startOffset);
+    if (token.tokenType === Newline || token.tokenType === LabelNewline) flush(token.startOffset);
     else line.push(token);
   }
   flush(text.length);

@@ -6,7 +6,7 @@
  * The parser only recognizes the shape of a line and hands back its tokens;
  * what the names and labels mean is decided in `parse.ts`.
  */
-import { EmbeddedActionsParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import {
   Accept,
   allTokens,
@@ -96,42 +96,50 @@ class FaLineParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  readonly name = this.RULE('name', (): IToken => this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Quoted) }]));
+  // The alternatives of each OR are built once and reused (chevrotain's
+  // advice for speed): their closures use nothing but `this`.
+  private nameAlts: IOrAlt<IToken>[] | undefined;
+  private labelAlts: IOrAlt<IToken>[] | undefined;
+  private edgeAlts: IOrAlt<RawEdge>[] | undefined;
+  private lineAlts: IOrAlt<RawLine>[] | undefined;
 
-  readonly label = this.RULE('label', (): IToken =>
-    this.OR([
-      { ALT: () => this.CONSUME(WordLabel) },
-      { ALT: () => this.CONSUME(EscapeLabel) },
-      { ALT: () => this.CONSUME(ClassLabel) },
-    ]),
+  readonly name = this.RULE('name', (): IToken =>
+    this.OR((this.nameAlts ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Quoted) }])),
   );
 
+  readonly label = this.RULE('label', (): IToken =>
+    this.OR(
+      (this.labelAlts ??= [
+        { ALT: () => this.CONSUME(WordLabel) },
+        { ALT: () => this.CONSUME(EscapeLabel) },
+        { ALT: () => this.CONSUME(ClassLabel) },
+      ]),
+    ),
+  );
+
+  private labelled(): RawEdge {
+    const open = this.CONSUME(EdgeOpen);
+    const labels: IToken[] = [];
+    this.OPTION(() => {
+      labels.push(this.SUBRULE(this.label));
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        labels.push(this.SUBRULE2(this.label));
+      });
+    });
+    const close = this.CONSUME(Arrow);
+    const to = this.SUBRULE(this.name);
+    return { open, labels, close, hasLabel: true, to };
+  }
+
+  private unlabelled(): RawEdge {
+    const open = this.CONSUME(BareArrow);
+    const to = this.SUBRULE2(this.name);
+    return { open, labels: [], close: open, hasLabel: false, to };
+  }
+
   readonly edge = this.RULE('edge', (): RawEdge =>
-    this.OR([
-      {
-        ALT: () => {
-          const open = this.CONSUME(EdgeOpen);
-          const labels: IToken[] = [];
-          this.OPTION(() => {
-            labels.push(this.SUBRULE(this.label));
-            this.MANY(() => {
-              this.CONSUME(Comma);
-              labels.push(this.SUBRULE2(this.label));
-            });
-          });
-          const close = this.CONSUME(Arrow);
-          const to = this.SUBRULE(this.name);
-          return { open, labels, close, hasLabel: true, to };
-        },
-      },
-      {
-        ALT: () => {
-          const open = this.CONSUME(BareArrow);
-          const to = this.SUBRULE2(this.name);
-          return { open, labels: [], close: open, hasLabel: false, to };
-        },
-      },
-    ]),
+    this.OR((this.edgeAlts ??= [{ ALT: () => this.labelled() }, { ALT: () => this.unlabelled() }])),
   );
 
   private readonly nameList = this.RULE('nameList', (): IToken[] => {
@@ -143,38 +151,22 @@ class FaLineParser extends EmbeddedActionsParser {
     return names;
   });
 
+  private edges(): RawLine {
+    const from = this.SUBRULE2(this.name);
+    const edges: RawEdge[] = [];
+    this.AT_LEAST_ONE(() => edges.push(this.SUBRULE(this.edge)));
+    return { kind: 'edges', from, edges };
+  }
+
   readonly line = this.RULE('line', (): RawLine =>
-    this.OR([
-      {
-        ALT: () => {
-          const keyword = this.CONSUME(Start);
-          const name = this.SUBRULE(this.name);
-          return { kind: 'start' as const, keyword, name };
-        },
-      },
-      {
-        ALT: () => {
-          const keyword = this.CONSUME(Accept);
-          const names = this.SUBRULE(this.nameList);
-          return { kind: 'accept' as const, keyword, names };
-        },
-      },
-      {
-        ALT: () => {
-          const keyword = this.CONSUME(State);
-          const names = this.SUBRULE2(this.nameList);
-          return { kind: 'state' as const, keyword, names };
-        },
-      },
-      {
-        ALT: () => {
-          const from = this.SUBRULE2(this.name);
-          const edges: RawEdge[] = [];
-          this.AT_LEAST_ONE(() => edges.push(this.SUBRULE(this.edge)));
-          return { kind: 'edges' as const, from, edges };
-        },
-      },
-    ]),
+    this.OR(
+      (this.lineAlts ??= [
+        { ALT: () => ({ kind: 'start', keyword: this.CONSUME(Start), name: this.SUBRULE(this.name) }) },
+        { ALT: () => ({ kind: 'accept', keyword: this.CONSUME(Accept), names: this.SUBRULE(this.nameList) }) },
+        { ALT: () => ({ kind: 'state', keyword: this.CONSUME(State), names: this.SUBRULE2(this.nameList) }) },
+        { ALT: () => this.edges() },
+      ]),
+    ),
   );
 }
 
