@@ -13,6 +13,11 @@ import { register as equiv } from './commands/equiv.js';
 import { register as members } from './commands/members.js';
 import { register as regex } from './commands/regex.js';
 import { register as play } from './commands/play.js';
+import { register as compile } from './commands/compile.js';
+import { register as trace } from './commands/trace.js';
+import { register as certify } from './commands/certify.js';
+import { register as monoid } from './commands/monoid.js';
+import { register as explain } from './commands/explain.js';
 import { EXIT, reportError } from './common.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -24,7 +29,7 @@ export function program(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
-  for (const register of [play, check, dfa, equiv, members, regex, bench]) register(p);
+  for (const register of [play, check, dfa, equiv, members, regex, compile, trace, certify, monoid, explain, bench]) register(p);
   for (const cmd of p.commands) cmd.exitOverride();
   return p;
 }

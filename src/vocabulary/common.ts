@@ -50,3 +50,8 @@ export function triples(rows: Int32Array, cols: Int32Array, values: Float64Array
   for (let i = 0; i < rows.length; i++) out.push([rows[i]!, cols[i]!, values[i]!]);
   return out;
 }
+
+/** A word as messages name it: its class label, e.g. `a`, `[0-9]`, `other`. */
+export function wordName(dfa: Dfa, c: number): string {
+  return classLabel(dfa.alphabet, c);
+}

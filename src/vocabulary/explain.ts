@@ -63,30 +63,44 @@ export function representative(alphabet: Alphabet, c: number): number {
   return ranges[0]![0];
 }
 
-/** Shortest (then least in class order) class sequence from the start to a state satisfying `goal`. */
-function shortest(dfa: Dfa, goal: (q: number) => boolean): number[] | null {
+/**
+ * Shortest (then least in class order) class sequence of at least
+ * `minLength` letters from the start to a state satisfying `goal`: BFS over
+ * (state, letters read capped at minLength).
+ */
+function shortest(dfa: Dfa, goal: (q: number) => boolean, minLength = 0): number[] | null {
   const k = dfa.alphabet.classes.length;
-  const parent = new Int32Array(dfa.states).fill(-2);
-  const via = new Int32Array(dfa.states);
-  parent[dfa.start] = -1;
-  const queue = [dfa.start];
+  const layers = minLength + 1;
+  const node = (q: number, l: number): number => q * layers + l;
+  const parent = new Int32Array(dfa.states * layers).fill(-2);
+  const via = new Int32Array(dfa.states * layers);
+  parent[node(dfa.start, 0)] = -1;
+  const queue = [node(dfa.start, 0)];
   for (let head = 0; head < queue.length; head++) {
-    const q = queue[head]!;
-    if (goal(q)) {
+    const v = queue[head]!;
+    const q = Math.floor(v / layers);
+    const l = v % layers;
+    if (l === minLength && goal(q)) {
       const path: number[] = [];
-      for (let s = q; parent[s] !== -1; s = parent[s]!) path.push(via[s]!);
+      for (let s = v; parent[s] !== -1; s = parent[s]!) path.push(via[s]!);
       return path.reverse();
     }
     for (let c = 0; c < k; c++) {
       const t = dfa.delta[q * k + c]!;
-      if (t >= 0 && parent[t] === -2) {
-        parent[t] = q;
-        via[t] = c;
-        queue.push(t);
+      if (t < 0) continue;
+      const w = node(t, Math.min(minLength, l + 1));
+      if (parent[w] === -2) {
+        parent[w] = v;
+        via[w] = c;
+        queue.push(w);
       }
     }
   }
   return null;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function fmt(x: number): string {
@@ -200,8 +214,8 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     map: describeMap(v, w.class),
     json: w.map,
   }));
-  const sample = accepted !== null && accepted.classes.length > 0 ? accepted : rejected !== null && rejected.classes.length > 0 ? rejected : null;
-  const phraseClasses = sample?.classes.slice(0, 3) ?? [0];
+  // A phrase of two or three words: the start of a shortest accepted sentence of at least two letters, if any.
+  const phraseClasses = (shortest(full, (q) => full.accepting[q] === 1, 2) ?? shortest(full, () => true, 2)!).slice(0, 3);
   const phraseWords = phraseClasses.map((c) => classLabel(full.alphabet, c));
   const firstWord = phraseClasses[0]!;
   const primitive =
@@ -261,7 +275,7 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
 export function renderExplanation(e: Explanation): string {
   const lines: string[] = [];
   const { language: l } = e;
-  lines.push(`Grammar: a minimal DFA with ${l.states} states and ${l.classes} words; start ${l.start}, accepting {${l.accepting.join(', ')}}${l.dead === null ? '' : `, dead state ${l.dead}`}.`);
+  lines.push(`Grammar: a minimal DFA with ${plural(l.states, 'state')} and ${plural(l.classes, 'word')}; start ${l.start}, accepting {${l.accepting.join(', ')}}${l.dead === null ? '' : `, dead state ${l.dead}`}.`);
   lines.push(`Embedding ${e.embedding}: points of ℝ^${e.dimension}, start x0 = ${point(e.start)}; ${e.regions}.`);
   lines.push('');
   lines.push('Words (one map per class):');

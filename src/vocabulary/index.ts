@@ -52,7 +52,8 @@ export {
 export { FOLD_WIDTH, X_SHIFT, X_SCALE, Y_SCALE, Y_SHIFT, Y_AFTER } from './flow2d/construct.js';
 export { decode, type Decoded } from './flow2d/decode.js';
 export { certifyFlow2d } from './flow2d/certify.js';
-export { explain, renderExplanation, type Explanation } from './explain.js';
+export { explain, renderExplanation, representative, type Explanation, type SentenceReading, type AnalogyRow } from './explain.js';
+export { formatVocabulary, formatCertificate, formatTrace } from './format.js';
 
 /** The classes of the code points of `s`, as an Int32Array (no per-letter allocation). */
 export function sentence(dfa: Dfa, s: string): Int32Array {

@@ -12,7 +12,7 @@
  * T = {x : Σ_{q∈F} x_q > ½}.
  */
 import type { Dfa } from '../automata/dfa.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from './common.js';
+import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
 /** A sparse n×n matrix by columns: column j holds entries colStart[j]..colStart[j+1]-1. */
@@ -186,7 +186,7 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
           worst = Math.max(worst, s);
         }
       }
-      b.image(r - worst, q, c, () => `M_${c} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`);
+      b.image(r - worst, q, c, () => `M_${wordName(dfa, c)} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`);
     }
   }
   return b.result();

@@ -12,7 +12,7 @@
  * computes it, so its equality with the knot form is testable.
  */
 import type { Dfa } from '../automata/dfa.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from './common.js';
+import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { type Interval, add, div, mul, point, sub } from './interval.js';
 import { CertificateBuilder, type Certificate, type ReluNetworkJson, type VocabularyBase, type VocabularyJson } from './types.js';
 
@@ -203,7 +203,7 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
       for (let i = Math.max(0, segment(w.xs, lo)); i < w.xs.length && w.xs[i]! < hi; i++) if (w.xs[i]! > lo) visit(w.xs[i]!);
       const target = dfa.delta[q * k + c]!;
       const inside = Math.min(min - (target - r), target + r - max);
-      b.image(inside, q, c, () => `word ${c} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`);
+      b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`);
     }
   }
   return b.result();

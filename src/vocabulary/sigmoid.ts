@@ -23,7 +23,7 @@
  */
 import type { Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from './common.js';
+import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { type Interval, add, mul, point, sigmoid as sigmoidInterval } from './interval.js';
 import type { SparseColumns } from './onehot.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
@@ -270,8 +270,8 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
       const inside = Math.min(highLo - (1 - eps), n > 1 ? eps - lowHi : Infinity);
       b.image(inside, q, c, () =>
         highLo < 1 - eps
-          ? `word ${c} leaves neuron ${target} as low as ${highLo} on R_${q} (needs ≥ 1 − ε = ${1 - eps})`
-          : `word ${c} raises neuron ${worstRow} to ${lowHi} on R_${q} (needs ≤ ε = ${eps})`,
+          ? `word ${wordName(dfa, c)} leaves neuron ${target} as low as ${highLo} on R_${q} (needs ≥ 1 − ε = ${1 - eps})`
+          : `word ${wordName(dfa, c)} raises neuron ${worstRow} to ${lowHi} on R_${q} (needs ≤ ε = ${eps})`,
       );
     }
   }

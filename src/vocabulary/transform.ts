@@ -5,7 +5,7 @@
  * generate the transition monoid (see automata/monoid.ts). R_q = {q}, T = F.
  */
 import type { Dfa } from '../automata/dfa.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from './common.js';
+import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
 /** The maps: `maps[c][q]` is the image of state q under word c. */
@@ -90,7 +90,7 @@ export function certifyTransform(v: TransformVocabulary): Certificate {
     const m = v.params.maps[c]!;
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
-      b.image(m[q] === target ? 0 : -1, q, c, () => `word ${c} sends state ${q} to ${m[q]}, not to ${target}`);
+      b.image(m[q] === target ? 0 : -1, q, c, () => `word ${wordName(dfa, c)} sends state ${q} to ${m[q]}, not to ${target}`);
     }
   }
   return b.result();

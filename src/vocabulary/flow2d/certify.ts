@@ -12,6 +12,7 @@
  * certifies the fast path that `run` takes.
  */
 import { pow2 } from '../../flows/primitives.js';
+import { wordName } from '../common.js';
 import { productError, sumError } from '../interval.js';
 import { CertificateBuilder, type Certificate } from '../types.js';
 import { FOLD_WIDTH, X_SCALE, X_SHIFT, Y_AFTER, Y_SCALE, Y_SHIFT } from './construct.js';
@@ -157,7 +158,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
       const { polygons, split } = pushPolygons(codes, times, 0, [{ xs: [...cornersX], ys: [...cornersY] }], ex);
       const target = dfa.delta[q * m + c]!;
       if (ex.inexact) {
-        b.fail({ condition: 'transition', state: q, class: c, message: `the phrase of word ${c} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
+        b.fail({ condition: 'transition', state: q, class: c, message: `the phrase of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
         continue;
       }
       let xmin = Infinity;
@@ -175,7 +176,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
         }
       }
       const inside = Math.min(xmin - (target - w), target + w - xmax, ymin, 1 - ymax);
-      b.image(inside, q, c, () => `word ${c} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`);
+      b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`);
       // The folded map must be this same affine map on R_q.
       const at = FOLD_WIDTH * (c * n + q);
       const f = params.folded;
@@ -185,7 +186,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
         const fy = cornersY[i]! * f[at + Y_SCALE]! + f[at + Y_SHIFT]! + f[at + Y_AFTER]!;
         agrees = fx === polygons[0]!.xs[i] && fy === polygons[0]!.ys[i];
       }
-      if (!agrees) b.fail({ condition: 'transition', state: q, class: c, message: `the folded map of word ${c} on R_${q} differs from its phrase` });
+      if (!agrees) b.fail({ condition: 'transition', state: q, class: c, message: `the folded map of word ${wordName(dfa, c)} on R_${q} differs from its phrase` });
     }
   }
   return b.result();

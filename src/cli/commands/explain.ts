@@ -1,0 +1,37 @@
+/**
+ * `wordflow explain PATTERN [--embedding E]`: the language read as a
+ * vocabulary (Cai, ICML 2024): its words and maps, a phrase, an accepted and
+ * a rejected sentence and where they land, and the analogy table.
+ */
+import type { Command } from 'commander';
+import { explain, renderExplanation } from '../../vocabulary/index.js';
+import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './compile.js';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('explain')
+    .description('the linguistic reading of a language: words ↔ maps, phrases ↔ compositions, sentences ↔ composed maps, meaning ↔ landing region')
+    .argument('[pattern]', 'the regular expression (omit with --fa)')
+    .option('--json', 'the reading as one JSON value');
+  withEmbedding(cmd);
+  withFa(cmd);
+  withLimits(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ wordflow explain '(a|b)*abb'
+  $ wordflow explain '(aa)*' --embedding onehot`,
+  );
+  cmd.action(
+    action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
+      const embedding = embeddingOf(opts);
+      const gain = gainOf(opts);
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+      const e = explain(dfa, embedding, gain === undefined ? {} : { sigmoid: { gain } });
+      await writeLine(opts.json ? JSON.stringify(e) : renderExplanation(e));
+      return EXIT.yes;
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Text renderings of vocabularies, certificates and trajectories for the
+ * command line. Pure string building; front ends print the result.
+ */
+import type { Certificate, VocabularyJson } from './types.js';
+import type { Trace } from './trace.js';
+
+function num(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const short = Number(x.toPrecision(12));
+  return String(short);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function pt(p: readonly number[]): string {
+  const xs = p.map(num);
+  return xs.length > 10 ? `(${xs.slice(0, 10).join(', ')}, … ${xs.length} coordinates)` : `(${xs.join(', ')})`;
+}
+
+/** The whole vocabulary: header, then every word with its map's real parameters. */
+export function formatVocabulary(json: VocabularyJson): string {
+  const lines: string[] = [];
+  const labels = json.words.map((w) => w.label);
+  lines.push(`${json.embedding} vocabulary: ${plural(json.states, 'state')}, ${plural(json.words.length, 'word')} (${labels.join(', ')}), space ℝ^${json.dimension}`);
+  lines.push(`start x0 = ${pt(json.start)} in R_${json.startState}; accepting {${json.accepting.join(', ')}}`);
+  lines.push(`regions: ${json.regions.description}`);
+  lines.push(`target: ${json.target.description}`);
+  const constants = Object.entries(json.constants);
+  if (constants.length > 0) lines.push(`constants: ${constants.map(([k, v]) => `${k} = ${num(v)}`).join(', ')}`);
+  for (const w of json.words) {
+    lines.push('');
+    const m = w.map;
+    switch (m.kind) {
+      case 'transform':
+        lines.push(`word ${w.label}: q ↦ δ(q, ${w.label})`);
+        lines.push(`  ${m.image.map((t, q) => `${q}→${t}`).join('  ')}`);
+        break;
+      case 'onehot':
+        lines.push(`word ${w.label}: x ↦ M x, M a ${json.states}×${json.states} 0/1 matrix (entries row←column)`);
+        lines.push(`  ${m.entries.map(([r, c, v]) => (v === 1 ? `e${c}→e${r}` : `M[${r},${c}]=${num(v)}`)).join('  ')}`);
+        break;
+      case 'relu1d':
+        lines.push(`word ${w.label}: piecewise linear, constant outside the knots`);
+        lines.push(`  knots ${m.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`).join(' ')}`);
+        lines.push(
+          `  ReLU network, width ${m.network.width}: ${num(m.network.outputBias)}${m.network.outputWeights
+            .map((v, i) => ` ${v < 0 ? '−' : '+'} ${num(Math.abs(v))}·relu(${m.network.hiddenWeights[i] === 1 ? 'x' : `${num(m.network.hiddenWeights[i]!)}x`} ${m.network.hiddenBiases[i]! < 0 ? '−' : '+'} ${num(Math.abs(m.network.hiddenBiases[i]!))})`)
+            .join('')}`,
+        );
+        break;
+      case 'sigmoid':
+        lines.push(`word ${w.label}: x ↦ σ(W x + b), gain H = ${num(m.gain)}`);
+        lines.push(`  W: ${m.entries.map(([r, c, v]) => `W[${r},${c}]=${num(v)}`).join('  ')}`);
+        lines.push(`  b: ${[...new Set(m.bias)].length === 1 ? `${num(m.bias[0]!)} for every neuron` : m.bias.map(num).join(' ')}`);
+        break;
+      case 'flow2d':
+        lines.push(`word ${w.label}: a phrase of ${m.length} primitive flows in ${m.steps} runs`);
+        lines.push(`  ${m.phrase}`);
+        lines.push('  folded, one affine map per region:');
+        for (const f of m.folded) {
+          lines.push(`    R_${f.state}: x ↦ (x ${f.x.shift < 0 ? '−' : '+'} ${num(Math.abs(f.x.shift))})·${num(f.x.scale)}, y ↦ y·${num(f.y.scale)} + ${num(f.y.shift + f.y.after)}`);
+        }
+        break;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** One line (plus failures) for a certificate. */
+export function formatCertificate(c: Certificate): string {
+  const head = `${c.embedding}: the certificate ${c.holds ? 'holds' : 'fails'} (${c.method}); margin ${num(c.margin)}; ${c.states} states × ${c.classes} classes`;
+  if (c.holds) return head;
+  const more = c.failureCount > c.failures.length ? [`  … ${c.failureCount - c.failures.length} more`] : [];
+  return [head, ...c.failures.map((f) => `  ${f.condition}: ${f.message}`), ...more].join('\n');
+}
+
+/** A trajectory as a table: step, symbol, class, DFA state, region, point. */
+export function formatTrace(t: Trace): string {
+  const rows: string[][] = [['step', 'symbol', 'class', 'state', 'region', 'point']];
+  for (const s of t.steps) {
+    rows.push([
+      String(s.index),
+      s.symbol === null ? '' : JSON.stringify(s.symbol),
+      s.label ?? '',
+      String(s.state),
+      s.region === null ? '—' : `R_${s.region}${s.inTarget ? ' ⊆ T' : ''}`,
+      pt(s.point),
+    ]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
+  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length))).join('  '));
+  lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
+  return lines.join('\n');
+}
