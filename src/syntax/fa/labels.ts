@@ -35,8 +35,7 @@ function viaRegex(token: IToken, source: Source, limits: Limits): FaLabel {
   } catch (e) {
     if (!(e instanceof WordflowError)) throw e;
     const span = e.span === undefined ? spanOf(token) : { start: e.span.start + offset, end: e.span.end + offset };
-    const kind = e.kind === 'limit' ? 'limit' : 'syntax';
-    throw new WordflowError(kind, `bad label '${token.image}': ${e.message}`, span, source.text, source.name);
+    throw new WordflowError(e.kind, `bad label '${token.image}': ${e.message}`, span, source.text, source.name);
   }
   if (ast.kind !== 'chars') {
     throw new WordflowError(

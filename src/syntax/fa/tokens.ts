@@ -32,8 +32,11 @@ export const LabelNewline = createToken({
   label: 'the end of the line',
 });
 
+/** The keyword of the start line. */
 export const Start = createToken({ name: 'Start', pattern: /start/, label: "'start'" });
+/** The keyword of an accept line. */
 export const Accept = createToken({ name: 'Accept', pattern: /accept/, label: "'accept'" });
+/** The keyword of a state line (declares states without edges). */
 export const State = createToken({ name: 'State', pattern: /state/, label: "'state'" });
 
 // chevrotain rebuilds regex patterns without the `u` flag, which `\p{…}`
@@ -45,22 +48,19 @@ function matchName(text: string, offset: number): RegExpExecArray | null {
   return NAME.exec(text);
 }
 
-/**
- * A plain state name: letters, marks, digits, `_`, `'` and `.` (any script).
- * Keywords are tried first and fall back to this when the word goes on
- * (`started` is a name).
- */
-/**
- * Every UTF-16 unit a name can start with, a superset: ASCII name characters
- * and every unit above ASCII. With this hint chevrotain keeps its first-char
- * optimization (a custom pattern without one turns it off for the whole
- * lexer, which made lexing several times slower).
- */
+// Every UTF-16 unit a name can start with, a superset: ASCII name characters
+// and every unit above ASCII. Without a hint chevrotain turns its first-char
+// optimization off for the whole mode.
 const NAME_START_HINT: number[] = [...'_\'.0123456789']
   .map((c) => c.charCodeAt(0))
   .concat(Array.from({ length: 26 }, (_, i) => 0x41 + i), Array.from({ length: 26 }, (_, i) => 0x61 + i))
   .concat(Array.from({ length: 0x10000 - 0x80 }, (_, i) => 0x80 + i));
 
+/**
+ * A plain state name: letters, marks, digits, `_`, `'` and `.` (any script).
+ * Keywords are tried first and fall back to this when the word goes on
+ * (`started` is a name).
+ */
 export const Name = createToken({
   name: 'Name',
   pattern: { exec: matchName },
@@ -88,12 +88,9 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
 /** `->` closes an edge label. */
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/, pop_mode: true, label: "'->'" });
 
-/**
- * A bracketed class, `[0-9]`, `[^a-z]`, `[\]]`, nested `[a[^b]]`: handed to
- * the expression parser. Brackets are counted so a nested class stays one
- * token; a backslash hides the character after it. Fails (and leaves the text
- * to `UnterminatedClass`) when the line ends first.
- */
+// Brackets are counted so a nested class stays one token; a backslash hides
+// the character after it. Fails (leaving the text to `UnterminatedClass`)
+// when the line ends first.
 function matchClass(text: string, offset: number): [string] | null {
   if (text.charCodeAt(offset) !== 0x5b) return null;
   let depth = 0;
@@ -112,6 +109,7 @@ function matchClass(text: string, offset: number): [string] | null {
   return null;
 }
 
+/** A bracketed class, `[0-9]`, `[^a-z]`, `[\]]`, nested `[a[^b]]`: handed to the expression parser. */
 export const ClassLabel = createToken({
   name: 'ClassLabel',
   pattern: { exec: matchClass },
