@@ -15,7 +15,6 @@ import {
   fromRanges,
   format,
   ALL,
-  has,
   intersect,
   isEmpty,
 } from './charset.js';
@@ -53,37 +52,50 @@ export const TRIVIAL: Alphabet = build([ALL], 0);
  * Code points with the same membership signature across `sets` share a class;
  * classes are numbered by their smallest code point, so the result does not
  * depend on the order of `sets`.
+ *
+ * One sweep over the sorted range boundaries keeps the sets covering the
+ * current point; each elementary interval's signature is that cover, so the
+ * cost is O(b log b + b·c) for b boundaries and covers of c sets (c is small
+ * in practice: a literal inside `[a-z]` inside `.`), not boundaries × sets.
  */
 export function partition(sets: readonly CharSet[]): Alphabet {
-  // Elementary intervals between all boundaries.
-  const cuts = new Set<number>([0]);
-  for (const s of sets) {
+  const unique = dedupe(sets);
+  // Boundary events: +id at lo, −id at hi + 1, encoded as one sortable number.
+  const events: number[] = [];
+  unique.forEach((s, id) => {
     for (const [lo, hi] of s.ranges) {
-      cuts.add(lo);
-      if (hi < MAX_CODE_POINT) cuts.add(hi + 1);
+      events.push(lo * 2 ** 21 + id * 2 + 1);
+      if (hi < MAX_CODE_POINT) events.push((hi + 1) * 2 ** 21 + id * 2);
     }
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  // Signature of each elementary interval: which sets contain it.
+  });
+  if (unique.length >= 2 ** 20) throw new RangeError('too many distinct sets for one alphabet');
+  events.sort((a, b) => a - b);
+  const active = new Set<number>();
   const bySignature = new Map<string, Range[]>();
   const order: string[] = [];
-  const uniqueSets = dedupe(sets);
-  for (let i = 0; i < points.length; i++) {
-    const lo = points[i]!;
-    const hi = i + 1 < points.length ? points[i + 1]! - 1 : MAX_CODE_POINT;
-    let sig = '';
-    for (const s of uniqueSets) sig += has(s, lo) ? '1' : '0';
+  const emit = (lo: number, hi: number): void => {
+    const sig = [...active].sort((a, b) => a - b).join(',');
     let list = bySignature.get(sig);
     if (list === undefined) {
-      list = [];
-      bySignature.set(sig, list);
+      bySignature.set(sig, (list = []));
       order.push(sig);
     }
     list.push([lo, hi]);
+  };
+  let from = 0;
+  for (let i = 0; i < events.length; ) {
+    const at = Math.floor(events[i]! / 2 ** 21);
+    if (at > from) emit(from, at - 1);
+    from = Math.max(from, at);
+    for (; i < events.length && Math.floor(events[i]! / 2 ** 21) === at; i++) {
+      const code = events[i]! % 2 ** 21;
+      if (code & 1) active.add(code >>> 1);
+      else active.delete(code >>> 1);
+    }
   }
+  emit(from, MAX_CODE_POINT);
   const classes = order.map((sig) => fromRanges(bySignature.get(sig)!));
-  const otherSig = '0'.repeat(uniqueSets.length);
-  const otherIndex = order.indexOf(otherSig);
+  const otherIndex = order.indexOf('');
   return build(classes, otherIndex < 0 ? null : otherIndex);
 }
 
@@ -91,7 +103,8 @@ function dedupe(sets: readonly CharSet[]): CharSet[] {
   const seen = new Set<string>();
   const out: CharSet[] = [];
   for (const s of sets) {
-    const key = JSON.stringify(s.ranges);
+    if (s.ranges.length === 0) continue;
+    const key = s.ranges.map(([lo, hi]) => `${lo}-${hi}`).join(',');
     if (!seen.has(key)) {
       seen.add(key);
       out.push(s);
@@ -102,7 +115,25 @@ function dedupe(sets: readonly CharSet[]): CharSet[] {
 
 /** The class of a code point (binary search over the intervals). */
 export function classOf(alphabet: Alphabet, cp: number): number {
-  const starts = alphabet.starts;
+  return alphabet.classAt[intervalOf(alphabet.starts, cp)]!;
+}
+
+/**
+ * The ids (ascending) of the classes that meet `set`; when `set` is a union
+ * of classes, exactly those. Binary search per range of `set`.
+ */
+export function classesOf(alphabet: Alphabet, set: CharSet): number[] {
+  const { starts, classAt } = alphabet;
+  const found: number[] = [];
+  for (const [lo, hi] of set.ranges) {
+    // The interval containing `lo`, then every interval starting up to `hi`.
+    for (let i = intervalOf(starts, lo); i < starts.length && starts[i]! <= hi; i++) found.push(classAt[i]!);
+  }
+  found.sort((a, b) => a - b);
+  return found.filter((c, i) => i === 0 || c !== found[i - 1]);
+}
+
+function intervalOf(starts: Int32Array, cp: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -110,16 +141,7 @@ export function classOf(alphabet: Alphabet, cp: number): number {
     if (starts[mid]! <= cp) lo = mid;
     else hi = mid - 1;
   }
-  return alphabet.classAt[lo]!;
-}
-
-/** The ids of the classes that a set is a union of (assumes it is one). */
-export function classesOf(alphabet: Alphabet, set: CharSet): number[] {
-  const out: number[] = [];
-  alphabet.classes.forEach((cls, id) => {
-    if (!isEmpty(intersect(cls, set))) out.push(id);
-  });
-  return out;
+  return lo;
 }
 
 /** A readable name for a class: `a`, `[0-9]`, `[^a-z]`, or `other`. */

@@ -6,32 +6,10 @@
  * (file order of first mention); pairs keep file order with repeats dropped,
  * so the same file always gives the same NFA.
  */
-import { type Alphabet, partition } from '../alphabet/alphabet.js';
+import { classesOf, partition } from '../alphabet/alphabet.js';
 import type { CharSet } from '../alphabet/charset.js';
 import type { FaFile } from '../syntax/fa/ast.js';
 import type { Nfa } from './nfa.js';
-
-/**
- * The classes a set is a union of, in increasing order. Walks the partition's
- * intervals that the set's ranges cover (binary search for the first), so a
- * label costs time in proportion to what it covers rather than to the number
- * of classes, which matters for files with many distinct symbols.
- */
-export function coveredClasses(alphabet: Alphabet, set: CharSet): number[] {
-  const { starts, classAt } = alphabet;
-  const found = new Set<number>();
-  for (const [lo, hi] of set.ranges) {
-    let a = 0;
-    let z = starts.length - 1;
-    while (a < z) {
-      const mid = (a + z + 1) >> 1;
-      if (starts[mid]! <= lo) a = mid;
-      else z = mid - 1;
-    }
-    for (let i = a; i < starts.length && starts[i]! <= hi; i++) found.add(classAt[i]!);
-  }
-  return [...found].sort((x, y) => x - y);
-}
 
 /**
  * The NFA of a parsed automaton file: same states, start and accepting
@@ -60,7 +38,7 @@ export function nfaFromFa(fa: FaFile): Nfa {
       continue;
     }
     const seen = (seenPairs[e.from] ??= new Set());
-    for (const c of coveredClasses(alphabet, e.label)) {
+    for (const c of classesOf(alphabet, e.label)) {
       const key = e.to * k + c;
       if (seen.has(key)) continue;
       seen.add(key);

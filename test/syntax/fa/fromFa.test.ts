@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classesOf } from '../../../src/alphabet/alphabet.js';
-import { coveredClasses, nfaFromFa, stateNames } from '../../../src/automata/fromFa.js';
+
+import { nfaFromFa, stateNames } from '../../../src/automata/fromFa.js';
 import { parseFa } from '../../../src/syntax/fa/parse.js';
 import { allStrings, faAccepts, nfaAccepts } from './simulate.js';
 
@@ -109,16 +109,4 @@ describe('properties', () => {
     );
   });
 
-  it('coveredClasses agrees with classesOf on every edge', () => {
-    fc.assert(
-      fc.property(faText, (text) => {
-        const fa = parseFa(text);
-        const nfa = nfaFromFa(fa);
-        for (const e of fa.edges) {
-          if (e.label !== 'epsilon') expect(coveredClasses(nfa.alphabet, e.label)).toEqual(classesOf(nfa.alphabet, e.label));
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
 });
