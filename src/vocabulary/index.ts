@@ -51,7 +51,7 @@ export {
 } from './flow2d/index.js';
 export { FOLD_WIDTH, X_SHIFT, X_SCALE, Y_SCALE, Y_SHIFT, Y_AFTER } from './flow2d/construct.js';
 export { decode, type Decoded } from './flow2d/decode.js';
-export { certifyFlow2d } from './flow2d/certify.js';
+export { certifyFlow2d, regionImage, type RegionImage } from './flow2d/certify.js';
 export { explain, renderExplanation, representative, type Explanation, type SentenceReading, type AnalogyRow } from './explain.js';
 export { formatVocabulary, formatCertificate, formatTrace } from './format.js';
 

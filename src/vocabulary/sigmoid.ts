@@ -6,10 +6,10 @@
  * matrix (the input selects the weight slice: second order) and H the gain.
  *
  * Regions are R_q = {x ∈ [0,1]^n : x_q ≥ 1 − ε, x_p ≤ ε for p ≠ q}, the
- * target T = {x : max_{p∈F} x_p > ½}. The map is increasing in every
- * coordinate (weights ≥ 0), so the image of the box R_q lies in the box
- * spanned by the images of its two extreme corners; the certificate
- * evaluates those with outward-rounded interval arithmetic.
+ * target T = {x : max_{p∈F} x_p > ½}. Each neuron's pre-activation is a
+ * sum of one term per weight, so its range over the box R_q is bounded
+ * term by term, and σ is increasing; the certificate evaluates those bounds
+ * with outward-rounded interval arithmetic.
  *
  * Choice of ε: with D the largest number of other states one class sends
  * into a state that is not the current target (D ≥ 1), every inclusion
@@ -24,7 +24,7 @@
 import type { Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
-import { type Interval, add, mul, point, sigmoid as sigmoidInterval } from './interval.js';
+import { type Interval, addDown, addUp, mulDown, mulUp, sigmoid as sigmoidInterval } from './interval.js';
 import type { SparseColumns } from './onehot.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
@@ -200,12 +200,25 @@ export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocab
 }
 
 /**
+ * Bounds on both ends of the exact range {w·x : x ∈ range}: the low end lies
+ * in [loDown, loUp] and the high end in [hiDown, hiUp]. Both sides are
+ * needed to take a term back out of an outward-rounded sum.
+ */
+function termBounds(w: number, range: Interval): { loDown: number; loUp: number; hiDown: number; hiUp: number } {
+  const a = [mulDown(w, range.lo), mulUp(w, range.lo)];
+  const b = [mulDown(w, range.hi), mulUp(w, range.hi)];
+  const first = w >= 0 ? a : b;
+  const second = w >= 0 ? b : a;
+  return { loDown: first[0]!, loUp: first[1]!, hiDown: second[0]!, hiUp: second[1]! };
+}
+
+/**
  * Conditions 1–3 with outward-rounded intervals. For R_q and class c, every
  * neuron's pre-activation is bounded by putting x_q ∈ [1 − ε, 1] and every
  * other x_j ∈ [0, ε] (weights of either sign are handled per entry). Rows
  * that column q does not touch keep their baseline bounds, of which only
- * the few largest are needed; the rows it touches and row δ(q, c) are
- * summed afresh.
+ * the few largest are needed; in the rows it touches, column q's term is
+ * swapped, so each (q, c) costs O(entries of column q).
  */
 export function certifySigmoid(v: SigmoidVocabulary): Certificate {
   const { dfa, params } = v;
@@ -225,33 +238,39 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
   for (let c = 0; c < k; c++) {
     const w = params.weights[c]!;
     const bias = params.bias[c]!;
-    // Rows by entries, to re-sum a row with one column raised.
-    const rowEntries: [number, number][][] = Array.from({ length: n }, () => []);
+    // Baseline bounds of every row with every x_j ∈ [0, ε]; raising column q to
+    // [1 − ε, 1] swaps its terms, bounded outward: lo − up(term_low) + down(term_high).
+    const baseLo = Float64Array.from(bias);
+    const baseHi = Float64Array.from(bias);
     let maxColumn = 0;
     for (let j = 0; j < n; j++) {
       maxColumn = Math.max(maxColumn, w.colStart[j + 1]! - w.colStart[j]!);
-      for (let e = w.colStart[j]!; e < w.colStart[j + 1]!; e++) rowEntries[w.rows[e]!]!.push([j, w.values[e]!]);
+      for (let e = w.colStart[j]!; e < w.colStart[j + 1]!; e++) {
+        const t = termBounds(w.values[e]!, low);
+        const i = w.rows[e]!;
+        baseLo[i] = addDown(baseLo[i]!, t.loDown);
+        baseHi[i] = addUp(baseHi[i]!, t.hiUp);
+      }
     }
-    const rowSum = (i: number, raised: number): Interval => {
-      let z = point(bias[i]!);
-      for (const [j, val] of rowEntries[i]!) z = add(z, mul(point(val), j === raised ? high : low));
-      return z;
-    };
-    const baseline = new Float64Array(n);
-    for (let i = 0; i < n; i++) baseline[i] = rowSum(i, -1).hi;
     const keep = Math.min(n, maxColumn + 2);
     const top = Array.from({ length: n }, (_, i) => i)
-      .sort((a, z) => baseline[z]! - baseline[a]!)
+      .sort((a, z) => baseHi[z]! - baseHi[a]!)
       .slice(0, keep);
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
-      const touched = new Set<number>([target]);
-      for (let e = w.colStart[q]!; e < w.colStart[q + 1]!; e++) touched.add(w.rows[e]!);
+      const raised = new Map<number, Interval>([[target, { lo: baseLo[target]!, hi: baseHi[target]! }]]);
+      for (let e = w.colStart[q]!; e < w.colStart[q + 1]!; e++) {
+        const i = w.rows[e]!;
+        const was = raised.get(i) ?? { lo: baseLo[i]!, hi: baseHi[i]! };
+        const tLow = termBounds(w.values[e]!, low);
+        const tHigh = termBounds(w.values[e]!, high);
+        raised.set(i, { lo: addDown(addDown(was.lo, -tLow.loUp), tHigh.loDown), hi: addUp(addUp(was.hi, -tLow.hiDown), tHigh.hiUp) });
+      }
       let highLo = Infinity;
       let lowHi = -Infinity;
       let worstRow = -1;
-      for (const i of touched) {
-        const s = sigmoidInterval(rowSum(i, q));
+      for (const [i, z] of raised) {
+        const s = sigmoidInterval(z);
         if (i === target) highLo = s.lo;
         else if (s.hi > lowHi) {
           lowHi = s.hi;
@@ -259,8 +278,8 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
         }
       }
       for (const i of top) {
-        if (touched.has(i)) continue;
-        const s = sigmoidInterval(rowSum(i, -1));
+        if (raised.has(i)) continue;
+        const s = sigmoidInterval({ lo: baseLo[i]!, hi: baseHi[i]! });
         if (s.hi > lowHi) {
           lowHi = s.hi;
           worstRow = i;

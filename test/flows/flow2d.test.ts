@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runClasses } from '../../src/automata/dfa.js';
 import { FLOW_NAMES } from '../../src/flows/primitives.js';
-import { phraseLength } from '../../src/flows/phrase.js';
+import { applyPhrase, invertPhrase, parsePhrase, phraseLength } from '../../src/flows/phrase.js';
 import {
   applyUnfolded,
   decode,
   exactBits,
+  regionImage,
   runUnfolded,
   trace,
   vocabulary,
@@ -120,6 +121,28 @@ describe('flow2d folding', () => {
     );
   });
 
+  it('a word followed by its inverse phrase returns points of R_q: x exactly, y to within the one rounding', () => {
+    fc.assert(
+      fc.property(
+        arbDfa().chain((dfa) => {
+          const v = flow2d(dfa);
+          return fc.tuple(fc.constant(v), fc.array(arbRegionPoint(v), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }));
+        }),
+        ([v, points, c]) => {
+          const inverse = invertPhrase(v.params.phrases[c]!);
+          for (const p of points) {
+            const image = v.apply(c, p);
+            const [x, y] = applyPhrase(inverse, image[0]!, image[1]!);
+            expect(x).toBe(p[0]);
+            // y lost at most its bits below 2^−52 when lifted into [1, 2), magnified back by 2^(k+1).
+            expect(Math.abs(y - p[1]!)).toBeLessThanOrEqual(2 ** -53 * 2 ** (v.params.k + 1));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('every word is a phrase over the twelve primitive flows of V, with O(n) runs', () => {
     fc.assert(
       fc.property(arbDfa(), (dfa) => {
@@ -217,5 +240,50 @@ describe('flow2d trajectories and speed', () => {
       expect(v.stateOf(end)).toBe(expected);
       expect(ms).toBeLessThan(500);
     }
+  });
+});
+
+describe('exact images of regions under phrases (the certificate’s polygon pushing)', () => {
+  const arbStep = fc.record({ flow: fc.constantFrom(...FLOW_NAMES), times: fc.integer({ min: 1, max: 3 }) });
+  it('contains the image of every point of the box and is attained on its boundary', () => {
+    fc.assert(
+      fc.property(fc.array(arbStep, { minLength: 1, maxLength: 8 }), (phrase) => {
+        const img = regionImage(phrase, -0.25, 0.25, 0, 1);
+        fc.pre(img.exact);
+        const seen = { xmin: Infinity, xmax: -Infinity, ymin: Infinity, ymax: -Infinity };
+        let outside = 0;
+        const visit = (x: number, y: number, boundary: boolean): void => {
+          const [px, py] = applyPhrase(phrase, x, y);
+          const slack = 1e-9 * (1 + Math.abs(px) + Math.abs(py));
+          if (px < img.xmin - slack || px > img.xmax + slack || py < img.ymin - slack || py > img.ymax + slack) outside++;
+          if (boundary) {
+            seen.xmin = Math.min(seen.xmin, px);
+            seen.xmax = Math.max(seen.xmax, px);
+            seen.ymin = Math.min(seen.ymin, py);
+            seen.ymax = Math.max(seen.ymax, py);
+          }
+        };
+        const steps = 1000;
+        for (let i = 0; i <= steps; i++) {
+          const s = i / steps;
+          visit(-0.25 + 0.5 * s, 0, true);
+          visit(-0.25 + 0.5 * s, 1, true);
+          visit(-0.25, s, true);
+          visit(0.25, s, true);
+          visit(-0.25 + (0.5 * ((i * 7919) % steps)) / steps, ((i * 104729) % steps) / steps, false);
+        }
+        expect(outside).toBe(0);
+        const size = 1 + Math.abs(img.xmax - img.xmin) + Math.abs(img.ymax - img.ymin);
+        for (const key of ['xmin', 'xmax', 'ymin', 'ymax'] as const) expect(Math.abs(seen[key] - img[key])).toBeLessThan(1e-2 * size);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('cuts at the kink: a ridge across R_0 is not affine there, and the extent is exact', () => {
+    // x ∈ [−⅛, ⅛]; y ↦ (2y + 1)/8 ∈ [⅛, ⅜]; then y += 6·relu(x) ≤ ¾.
+    const phrase = parsePhrase('hx dy ty+ hy^3 ry+^6');
+    const img = regionImage(phrase, -0.25, 0.25, 0, 1);
+    expect(img).toEqual({ xmin: -0.125, xmax: 0.125, ymin: 0.125, ymax: 1.125, affine: false, exact: true });
   });
 });

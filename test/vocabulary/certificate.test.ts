@@ -22,6 +22,8 @@ import {
 } from '../../src/vocabulary/index.js';
 import { pushStep, type PhraseStep } from '../../src/flows/phrase.js';
 import { arbDfa } from './arbitrary.js';
+import { compileRegex } from '../../src/language.js';
+import { EMBEDDING_NAMES, vocabulary } from '../../src/vocabulary/index.js';
 
 /** A DFA with at least two states, and one (state, class) pair of it. */
 const arbCase = arbDfa({ maxStates: 12 })
@@ -148,5 +150,20 @@ describe('a perturbed map makes the certificate fail', () => {
         expect(cert.failures).toEqual([expect.objectContaining({ state: q, class: c, message: expect.stringMatching(/folded/) })]);
       }),
     );
+  });
+});
+
+describe('certificates scale', () => {
+  it('a minimal DFA of 1025 states × 3 classes is certified in every embedding within seconds', () => {
+    const dfa = compileRegex('(a|b)*a(a|b){9}');
+    expect(dfa.states).toBe(1025);
+    for (const name of EMBEDDING_NAMES) {
+      const v = vocabulary(dfa, name, { sigmoid: { gain: 10 } });
+      const t0 = performance.now();
+      const cert = certify(v);
+      const ms = performance.now() - t0;
+      expect(cert.holds, name).toBe(true);
+      expect(ms, name).toBeLessThan(5000);
+    }
   });
 });

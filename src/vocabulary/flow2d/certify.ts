@@ -12,6 +12,7 @@
  * certifies the fast path that `run` takes.
  */
 import { pow2 } from '../../flows/primitives.js';
+import { compilePhrase, type Phrase } from '../../flows/phrase.js';
 import { wordName } from '../common.js';
 import { productError, sumError } from '../interval.js';
 import { CertificateBuilder, type Certificate } from '../types.js';
@@ -139,6 +140,100 @@ function pushPolygons(codes: Uint8Array, times: Float64Array, from: number, star
   return { polygons: polys, split };
 }
 
+/**
+ * The corners of every R_q pushed through one class's phrase at once (runs
+ * outer, corners inner: flat typed arrays, no allocation). A state whose
+ * polygon straddles a ridge's kink leaves the fast path with its polygon as
+ * it is at that step, and `pushPolygons` finishes it with cutting.
+ */
+function pushAllCorners(
+  codes: Uint8Array,
+  times: Float64Array,
+  n: number,
+  w: number,
+): { xs: Float64Array; ys: Float64Array; inexact: Uint8Array; slow: Map<number, { polygons: Polygon[]; split: boolean }> } {
+  const xs = new Float64Array(4 * n);
+  const ys = new Float64Array(4 * n);
+  for (let q = 0; q < n; q++) {
+    xs.set([q - w, q + w, q + w, q - w], 4 * q);
+    ys.set([0, 0, 1, 1], 4 * q);
+  }
+  const inexact = new Uint8Array(n);
+  const leftAt = new Int32Array(n).fill(-1);
+  const saved = new Map<number, Polygon>();
+  const scale = (arr: Float64Array, f: number): void => {
+    for (let v = 0; v < arr.length; v++) {
+      const r = arr[v]! * f;
+      if ((r !== 0 && Math.abs(r) < MIN_NORMAL) || !Number.isFinite(r) || (r === 0 && arr[v] !== 0)) inexact[v >> 2] = 1;
+      arr[v] = r;
+    }
+  };
+  const shift = (arr: Float64Array, d: number): void => {
+    for (let v = 0; v < arr.length; v++) {
+      const a = arr[v]!;
+      const r = a + d;
+      const bb = r - a;
+      if (a - (r - bb) + (d - bb) !== 0) inexact[v >> 2] = 1;
+      arr[v] = r;
+    }
+  };
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    const t = times[i]!;
+    switch (code) {
+      case 0: scale(xs, pow2(-t)); break;
+      case 1: scale(xs, pow2(t)); break;
+      case 2: scale(ys, pow2(-t)); break;
+      case 3: scale(ys, pow2(t)); break;
+      case 4: shift(xs, t); break;
+      case 5: shift(xs, -t); break;
+      case 6: shift(ys, t); break;
+      case 7: shift(ys, -t); break;
+      default: {
+        const readX = code === 8 || code === 9;
+        const gain = code === 8 || code === 10 ? t : -t;
+        const read = readX ? xs : ys;
+        const write = readX ? ys : xs;
+        for (let q = 0; q < n; q++) {
+          if (leftAt[q]! >= 0) continue;
+          const at = 4 * q;
+          let pos = false;
+          let neg = false;
+          for (let v = at; v < at + 4; v++) {
+            if (read[v]! > 0) pos = true;
+            else if (read[v]! < 0) neg = true;
+          }
+          if (pos && neg) {
+            leftAt[q] = i;
+            saved.set(q, { xs: Array.from(xs.subarray(at, at + 4)), ys: Array.from(ys.subarray(at, at + 4)) });
+            continue;
+          }
+          if (!pos) continue;
+          for (let v = at; v < at + 4; v++) {
+            const r = read[v]!;
+            if (r <= 0) continue;
+            const p = gain * r;
+            if (gain !== 1 && gain !== -1 && productError(gain, r, p) !== 0) inexact[q] = 1;
+            const a = write[v]!;
+            const sum = a + p;
+            const bb = sum - a;
+            if (a - (sum - bb) + (p - bb) !== 0) inexact[q] = 1;
+            write[v] = sum;
+          }
+        }
+      }
+    }
+  }
+  const slow = new Map<number, { polygons: Polygon[]; split: boolean }>();
+  for (const [q, polygon] of saved) {
+    const ex: Exactness = { inexact: false };
+    const pushed = pushPolygons(codes, times, leftAt[q]!, [polygon], ex);
+    if (ex.inexact) inexact[q] = 1;
+    slow.set(q, pushed);
+  }
+  return { xs, ys, inexact, slow };
+}
+
 /** Checks conditions 1–3 of DESIGN.md on the phrases, and the folded maps against them. */
 export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
   const { dfa, params } = v;
@@ -149,18 +244,17 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
   if (!(w >= 0 && w < 0.5)) b.fail({ condition: 'regions', state: 0, message: `columns of half-width ${w} around consecutive integers overlap (need W < 1/2)` });
   if (!(v.start[0] === dfa.start && v.start[1]! >= 0 && v.start[1]! <= 1)) b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not in R_{q0}' });
   const compiled = compiledPhrases(params);
+  const f = params.folded;
   for (let c = 0; c < m; c++) {
     const { codes, times } = compiled[c]!;
+    const pushed = pushAllCorners(codes, times, n, w);
     for (let q = 0; q < n; q++) {
-      const ex: Exactness = { inexact: false };
-      const cornersX = [q - w, q + w, q + w, q - w];
-      const cornersY = [0, 0, 1, 1];
-      const { polygons, split } = pushPolygons(codes, times, 0, [{ xs: [...cornersX], ys: [...cornersY] }], ex);
-      const target = dfa.delta[q * m + c]!;
-      if (ex.inexact) {
+      if (pushed.inexact[q] === 1) {
         b.fail({ condition: 'transition', state: q, class: c, message: `the phrase of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
         continue;
       }
+      const slow = pushed.slow.get(q);
+      const polygons: Polygon[] = slow?.polygons ?? [{ xs: Array.from(pushed.xs.subarray(4 * q, 4 * q + 4)), ys: Array.from(pushed.ys.subarray(4 * q, 4 * q + 4)) }];
       let xmin = Infinity;
       let xmax = -Infinity;
       let ymin = Infinity;
@@ -175,12 +269,14 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
           ymax = Math.max(ymax, y);
         }
       }
+      const target = dfa.delta[q * m + c]!;
       const inside = Math.min(xmin - (target - w), target + w - xmax, ymin, 1 - ymax);
       b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`);
-      // The folded map must be this same affine map on R_q.
+      // Where the phrase is affine on R_q (no cut), its corner images must be the folded map's.
       const at = FOLD_WIDTH * (c * n + q);
-      const f = params.folded;
-      let agrees = !split && polygons.length === 1 && polygons[0]!.xs.length === 4;
+      const cornersX = [q - w, q + w, q + w, q - w];
+      const cornersY = [0, 0, 1, 1];
+      let agrees = slow === undefined;
       for (let i = 0; agrees && i < 4; i++) {
         const fx = (cornersX[i]! + f[at + X_SHIFT]!) * f[at + X_SCALE]!;
         const fy = cornersY[i]! * f[at + Y_SCALE]! + f[at + Y_SHIFT]! + f[at + Y_AFTER]!;
@@ -190,4 +286,38 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
     }
   }
   return b.result();
+}
+
+/** The exact extent of the image of a box under a phrase, as the certificate computes it. */
+export interface RegionImage {
+  readonly xmin: number;
+  readonly xmax: number;
+  readonly ymin: number;
+  readonly ymax: number;
+  /** False when some ridge cut the region: the phrase is not affine on it. */
+  readonly affine: boolean;
+  /** False when some step was not exact in binary64 (then the extent is not decided). */
+  readonly exact: boolean;
+}
+
+/** The image of the box [x0, x1] × [y0, y1] under `phrase`, by exact polygon pushing with cuts at ridge kinks. */
+export function regionImage(phrase: Phrase, x0: number, x1: number, y0: number, y1: number): RegionImage {
+  const { codes, times } = compilePhrase(phrase);
+  const ex: Exactness = { inexact: false };
+  const { polygons, split } = pushPolygons(codes, times, 0, [{ xs: [x0, x1, x1, x0], ys: [y0, y0, y1, y1] }], ex);
+  let xmin = Infinity;
+  let xmax = -Infinity;
+  let ymin = Infinity;
+  let ymax = -Infinity;
+  for (const p of polygons) {
+    for (const x of p.xs) {
+      xmin = Math.min(xmin, x);
+      xmax = Math.max(xmax, x);
+    }
+    for (const y of p.ys) {
+      ymin = Math.min(ymin, y);
+      ymax = Math.max(ymax, y);
+    }
+  }
+  return { xmin, xmax, ymin, ymax, affine: !split, exact: !ex.inexact };
 }
