@@ -25,6 +25,7 @@ export const TABLE_LIMIT = 64;
  */
 export const MAX_CELLS = 2 ** 26;
 
+/** A transition monoid: elements as maps in BFS (shortlex) order, with their words, idempotents and aperiodicity. */
 export interface Monoid {
   /** The complete DFA whose transformations these are. */
   readonly dfa: Dfa;

@@ -104,14 +104,17 @@ function quotient(a: number, b: number): [number, number] {
   return side === 0 ? [q, q] : side > 0 ? [q, nextUp(q)] : [nextDown(q), q];
 }
 
+/** a + b, outward. */
 export function add(a: Interval, b: Interval): Interval {
   return { lo: addDown(a.lo, b.lo), hi: addUp(a.hi, b.hi) };
 }
 
+/** a − b, outward. */
 export function sub(a: Interval, b: Interval): Interval {
   return { lo: addDown(a.lo, -b.hi), hi: addUp(a.hi, -b.lo) };
 }
 
+/** a·b, outward. */
 export function mul(a: Interval, b: Interval): Interval {
   const los = [mulDown(a.lo, b.lo), mulDown(a.lo, b.hi), mulDown(a.hi, b.lo), mulDown(a.hi, b.hi)];
   const his = [mulUp(a.lo, b.lo), mulUp(a.lo, b.hi), mulUp(a.hi, b.lo), mulUp(a.hi, b.hi)];

@@ -22,6 +22,7 @@ export interface SparseColumns {
   readonly values: Float64Array;
 }
 
+/** The real parameters of an onehot vocabulary. */
 export interface OnehotParams {
   /** One matrix per class. */
   readonly matrices: readonly SparseColumns[];
@@ -29,6 +30,7 @@ export interface OnehotParams {
   readonly radius: number;
 }
 
+/** An onehot vocabulary. */
 export type OnehotVocabulary = VocabularyBase<'onehot', OnehotParams>;
 
 /** M_c with a single 1 per column, at row δ(q, c). */

@@ -22,12 +22,14 @@ export interface Knots {
   readonly ys: Float64Array;
 }
 
+/** The real parameters of a relu1d vocabulary: the knots of every word. */
 export interface Relu1dParams {
   readonly words: readonly Knots[];
   /** Half-width of the regions. */
   readonly radius: number;
 }
 
+/** A relu1d vocabulary. */
 export type Relu1dVocabulary = VocabularyBase<'relu1d', Relu1dParams>;
 
 /** Knots at q ± ¼ with value δ(q, c), for every state q and class c. */

@@ -28,6 +28,7 @@ import { type Interval, addDown, addUp, mulDown, mulUp, sigmoid as sigmoidInterv
 import type { SparseColumns } from './onehot.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
+/** The real parameters of a sigmoid network. */
 export interface SigmoidParams {
   /** The gain H. */
   readonly gain: number;
@@ -39,6 +40,7 @@ export interface SigmoidParams {
   readonly bias: readonly Float64Array[];
 }
 
+/** A sigmoid vocabulary. */
 export type SigmoidVocabulary = VocabularyBase<'sigmoid', SigmoidParams>;
 
 /** Options of the sigmoid construction. */

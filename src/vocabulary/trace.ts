@@ -38,6 +38,7 @@ export interface Trace {
   readonly dfaAccept: boolean;
 }
 
+/** Options of `trace`. */
 export interface TraceOptions {
   /** flow2d: samples per primitive-flow run (0 = no continuous path). Default 4. */
   readonly samplesPerFlow?: number;

@@ -13,6 +13,7 @@ export interface TransformParams {
   readonly maps: readonly Int32Array[];
 }
 
+/** A transform vocabulary. */
 export type TransformVocabulary = VocabularyBase<'transform', TransformParams>;
 
 /** δ(·, c) for every class c, read off the DFA. */

@@ -8,6 +8,7 @@ import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.
 import { action, EXIT, writeLine, withFa, withLimits } from '../common.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
+/** Adds the `certify` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('certify')

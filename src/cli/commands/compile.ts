@@ -49,6 +49,7 @@ export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptio
   return { dfa, v: vocabulary(dfa, embedding, gain === undefined ? {} : { sigmoid: { gain } }) };
 }
 
+/** Adds the `compile` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('compile')

@@ -8,6 +8,7 @@ import { explain, renderExplanation } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './compile.js';
 
+/** Adds the `explain` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('explain')

@@ -14,6 +14,7 @@ interface MonoidOptions {
   [key: string]: unknown;
 }
 
+/** Adds the `monoid` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('monoid')

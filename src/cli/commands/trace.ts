@@ -15,6 +15,7 @@ interface TraceOptions extends EmbeddingOptions {
   null?: boolean;
 }
 
+/** Adds the `trace` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('trace')

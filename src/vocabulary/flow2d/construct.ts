@@ -38,13 +38,18 @@ import { type Phrase, type PhraseStep, pushStep } from '../../flows/phrase.js';
 
 /** Folded maps: per (class c, state q), 5 numbers at index 5·(c·n + q). */
 export const FOLD_WIDTH = 5;
-/** Offsets inside a folded entry: x' = (x + X_SHIFT)·X_SCALE; y' = (y·Y_SCALE + Y_SHIFT) + Y_AFTER. */
+/** Offset of the x shift in a folded entry: x' = (x + X_SHIFT)·X_SCALE, y' = (y·Y_SCALE + Y_SHIFT) + Y_AFTER. */
 export const X_SHIFT = 0;
+/** Offset of the x scale in a folded entry. */
 export const X_SCALE = 1;
+/** Offset of the y scale in a folded entry. */
 export const Y_SCALE = 2;
+/** Offset of the y shift (1 + slot·2^−k) in a folded entry. */
 export const Y_SHIFT = 3;
+/** Offset of the shift applied after the rounding step (−1) in a folded entry. */
 export const Y_AFTER = 4;
 
+/** The real parameters of a flow2d vocabulary: its phrases and their folded forms. */
 export interface Flow2dParams {
   /** Slot bits: slots 1..n·m live in [1, 2^k). */
   readonly k: number;

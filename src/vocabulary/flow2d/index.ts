@@ -10,6 +10,7 @@ import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from '.
 import type { VocabularyBase, VocabularyJson } from '../types.js';
 import { FOLD_WIDTH, type Flow2dParams, flow2dParams, X_SCALE, X_SHIFT, Y_AFTER, Y_SCALE, Y_SHIFT } from './construct.js';
 
+/** A flow2d vocabulary: `params` holds the phrases and folded maps. */
 export type Flow2dVocabulary = VocabularyBase<'flow2d', Flow2dParams>;
 
 const compiledCache = new WeakMap<Flow2dParams, readonly CompiledPhrase[]>();
