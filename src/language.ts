@@ -59,12 +59,16 @@ export function compileRegex(text: string, options: CompileOptions = {}): Dfa {
   }
 }
 
+/** An automaton file's text → its NFA (the file's own states). */
+export function nfaOfFaText(text: string, sourceName?: string, options: CompileOptions = {}): Nfa {
+  return nfaFromFa(parseFa(text, sourceName, withDefaults(options.limits)));
+}
+
 /** An automaton file's text → its minimal complete DFA (or the subset DFA). */
 export function compileFa(text: string, sourceName?: string, options: CompileOptions = {}): Dfa {
-  const lim = withDefaults(options.limits);
-  const fa = parseFa(text, sourceName, lim);
+  const nfa = nfaOfFaText(text, sourceName, options);
   try {
-    return dfaOfNfa(nfaFromFa(fa), options);
+    return dfaOfNfa(nfa, options);
   } catch (e) {
     throw asWordflowError(e);
   }

@@ -68,6 +68,12 @@ describe('wordflow check', () => {
     expect(r.stderr).toMatch(/--max-states/);
   });
 
+  it('answers past --max-states with a lazy DFA, for automaton files too', () => {
+    const r = wordflow(['check', '--fa', 'grammars/examples/third_last.fa', '--max-states', '3', '0100', '0010', '1']);
+    expect(r.stdout).toBe('accept\t0100\nreject\t0010\nreject\t1\n');
+    expect(r.code).toBe(1);
+  });
+
   it('rejects unknown options with exit 2', () => {
     expect(wordflow(['check', '--frobnicate', 'a']).code).toBe(2);
   });

@@ -16,13 +16,13 @@ import type { Command } from 'commander';
 import type { Dfa } from '../../automata/dfa.js';
 import { lazyDfa, type LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
-import { dfaOfNfa, nfaOfRegex } from '../../language.js';
+import { dfaOfNfa, nfaOfFaText, nfaOfRegex } from '../../language.js';
 import { limits as withDefaults, type Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
 import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, loadLanguage, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import { action, EXIT, limitsOf, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
 import { records } from '../input.js';
 
 interface CheckOptions {
@@ -165,24 +165,25 @@ function reportStats(stats: { bytes: number; strings: number }, compileStart: bi
  * the full DFA, so they still stop at the limit.
  */
 function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial<Limits>, mode: Mode): Language {
+  if (source.fa === undefined && source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
+  const lim = withDefaults(limitOverrides);
+  const text = source.fa !== undefined ? readText(source.fa) : source.pattern!;
   let dfa: Dfa;
-  if (source.fa !== undefined || source.pattern === undefined) {
-    dfa = loadLanguage(source, { limits: limitOverrides });
-  } else {
-    const lim = withDefaults(limitOverrides);
-    const ast = parseRegex(source.pattern, lim);
+  try {
+    const nfa =
+      source.fa !== undefined
+        ? nfaOfFaText(text, source.fa, { limits: limitOverrides })
+        : nfaOfRegex(parseRegex(text, lim), { limits: limitOverrides });
     try {
-      const nfa = nfaOfRegex(ast, { limits: limitOverrides });
-      try {
-        dfa = dfaOfNfa(nfa, { limits: limitOverrides });
-      } catch (e) {
-        const err = asWordflowError(e);
-        if (err.kind !== 'limit' || !err.message.startsWith('DFA states') || mode.kind !== 'dfa') throw err;
-        return lazyLanguage(lazyDfa(nfa, lim.maxStates));
-      }
+      dfa = dfaOfNfa(nfa, { limits: limitOverrides });
     } catch (e) {
-      throw asWordflowError(e).withSource(source.pattern);
+      const err = asWordflowError(e);
+      if (err.kind !== 'limit' || !err.message.startsWith('DFA states') || mode.kind !== 'dfa') throw err;
+      return lazyLanguage(lazyDfa(nfa, lim.maxStates));
     }
+  } catch (e) {
+    const err = asWordflowError(e);
+    throw err.source === undefined ? err.withSource(text, source.fa) : err;
   }
   switch (mode.kind) {
     case 'dfa':
