@@ -17,7 +17,7 @@ import { layout, MIN_HEIGHT, MIN_WIDTH } from './view/layout.js';
 import type { LanguageView, ScreenModel } from './view/model.js';
 import { maxScroll, screen } from './view/screen.js';
 import type { Line } from './view/seg.js';
-import { monoidSize, vocabularyView } from './view/vocabularyModel.js';
+import { certificateOf, monoidSize, vocabularyView } from './view/vocabularyModel.js';
 
 export interface PlaygroundProps {
   /** The pattern to open with. */
@@ -32,6 +32,8 @@ export interface PlaygroundProps {
   readonly height?: number;
   /** Limits over the live-typing defaults (`LIVE_LIMITS`). */
   readonly limits?: Partial<Limits>;
+  /** Raises the live (state, class) pair budgets of vocabularies and certificates (see `LIVE_PAIRS`). */
+  readonly livePairs?: number;
   /** Colour on or off; default: on unless NO_COLOR is set. */
   readonly color?: boolean;
   /** The examples to offer (default: none). */
@@ -143,13 +145,15 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const members = useJob([wantMembers ? dfa : null, lim], () => (wantMembers && dfa !== null ? firstMembers(dfa, MEMBER_COUNT, lim) : undefined), 0);
   const wantVocabulary = shows('vocab') || shows('trace');
   const vocabulary = useJob(
-    [wantVocabulary ? dfa : null, ui.embedding, lim],
-    () => (wantVocabulary && dfa !== null ? vocabularyView(dfa, ui.embedding, lim) : undefined),
+    [wantVocabulary ? dfa : null, ui.embedding, props.livePairs],
+    () => (wantVocabulary && dfa !== null ? vocabularyView(dfa, ui.embedding, props.livePairs) : undefined),
     0,
   );
+  const built = vocabulary.value !== undefined && vocabulary.value.ok && !vocabulary.pending ? vocabulary.value.value : null;
+  const certificate = useJob([built, props.livePairs], () => (built !== null ? certificateOf(built, props.livePairs) : undefined), 0);
   const monoid = useJob([dfa, lim], () => (dfa !== null ? monoidSize(dfa, lim) : null), 0);
 
-  const busy = main.pending || other.pending || equivalence.pending || members.pending || vocabulary.pending || monoid.pending;
+  const busy = main.pending || other.pending || equivalence.pending || members.pending || vocabulary.pending || certificate.pending || monoid.pending;
   const spinner = useSpinner(busy);
 
   const model: ScreenModel = {
@@ -166,6 +170,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
     members,
     monoid,
     vocabulary,
+    certificate,
     gallery,
     galleryError: props.galleryError ?? null,
   };

@@ -15,6 +15,7 @@ export interface PlayOptions {
   readonly other?: string;
   readonly embedding?: EmbeddingName;
   readonly limits?: Partial<Limits>;
+  readonly livePairs?: number;
   readonly gallery?: readonly GalleryItem[];
   readonly galleryError?: string | null;
 }
@@ -69,6 +70,7 @@ export async function runPlayground(options: PlayOptions, io: { stdin: NodeJS.Re
       initialOther={options.other}
       initialEmbedding={options.embedding}
       limits={options.limits}
+      livePairs={options.livePairs}
       gallery={options.gallery}
       galleryError={options.galleryError}
     />,

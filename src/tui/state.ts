@@ -20,6 +20,16 @@ export type Focus = 'pattern' | 'string' | 'other' | 'panes';
 export const PANES = ['dfa', 'vocab', 'trace', 'equiv', 'enum', 'gallery'] as const;
 export type PaneId = (typeof PANES)[number];
 
+/** Short titles, for narrow tab bars. */
+export const PANE_SHORT_TITLES: { readonly [P in PaneId]: string } = {
+  dfa: 'DFA',
+  vocab: 'Vocab',
+  trace: 'Trace',
+  equiv: 'Equiv',
+  enum: 'Members',
+  gallery: 'Gallery',
+};
+
 /** Titles as the tab bar shows them. */
 export const PANE_TITLES: { readonly [P in PaneId]: string } = {
   dfa: 'DFA',

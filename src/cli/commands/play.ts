@@ -5,7 +5,7 @@ import { type GalleryEntry, loadGallery } from '../../gallery.js';
 import { LIVE_LIMITS } from '../../tui/analysis.js';
 import { runPlayground } from '../../tui/run.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
-import { action, limitsOf, withLimits } from '../common.js';
+import { action, intOption, limitsOf, withLimits } from '../common.js';
 
 /** The built-in example the playground opens on: the classic "ends in abb", with a string it accepts. */
 export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
@@ -20,7 +20,8 @@ export function register(program: Command): void {
     .argument('[pattern]', 'the expression to open with', EXAMPLE.pattern)
     .option('-s, --string <string>', 'the test string to open with', undefined)
     .option('--vs <pattern>', 'a second pattern for the equivalence pane')
-    .addOption(new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'));
+    .addOption(new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'))
+    .option('--live-pairs <n>', 'build and certify vocabularies live up to this many (state, class) pairs', (v: string) => intOption(v, '--live-pairs'));
   withLimits(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
@@ -40,6 +41,7 @@ export function register(program: Command): void {
         other: typeof opts['vs'] === 'string' ? opts['vs'] : undefined,
         embedding: opts['embedding'] as EmbeddingName,
         limits: limitsOf(opts),
+        livePairs: typeof opts['livePairs'] === 'number' ? opts['livePairs'] : undefined,
       });
     }),
   );

@@ -9,6 +9,7 @@ import type { Dfa } from '../../automata/dfa.js';
 import { dfaTableCells } from '../../present/table.js';
 import { fit, pad, showString, textWidth } from '../text.js';
 import type { ScreenModel } from './model.js';
+import { pathLine } from './tracePane.js';
 import { type Line, type Seg, seg } from './seg.js';
 
 /** Where the string's cursor is: the state reached and the next letter's class. */
@@ -89,6 +90,11 @@ export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
   for (let q = top; q < Math.min(body.length, top + rowsRoom); q++) lines.push(row(body[q]!, step?.state === q, false));
   const more = body.length - (top + rowsRoom);
   lines.push(more > 0 || top > 0 ? [seg(`${top > 0 ? `↑ ${top} above  ` : ''}${more > 0 ? `↓ ${more} more` : ''}  (↑↓ scroll)`, 'dim')] : legend);
+  // Room to spare: the run of the string through the table, and where to look next.
+  if (m.run !== null && height - lines.length >= 3) {
+    lines.push([], [seg('run  ', 'dim'), ...pathLine(m.run, m.summary?.labels ?? header.slice(2), Math.min(m.ui.text.cursor, m.run.letters), width - 5)]);
+    if (height - lines.length >= 2) lines.push([], [seg('3 Trace shows the point and the plot, 2 Vocabulary the maps; e switches the embedding', 'dim')]);
+  }
   return lines;
 }
 

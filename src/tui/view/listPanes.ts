@@ -4,7 +4,7 @@
  * of example languages.
  */
 import { editorView } from '../editor.js';
-import { fit, showString } from '../text.js';
+import { fit, showString, textWidth } from '../text.js';
 import type { ScreenModel } from './model.js';
 import { type Line, seg, wrap } from './seg.js';
 import { caretLine, editorSegs } from './top.js';
@@ -26,7 +26,9 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
     if (caret !== null) lines.push(caret);
     for (const l of wrap(`✗ ${other.error.message}`, width)) lines.push([seg(l, other.pending ? 'dim' : 'bad')]);
   }
-  lines.push([seg('A ', 'accent'), seg(`  ${m.ui.fa !== null ? m.ui.fa.name + ' (automaton)' : fit(m.ui.pattern.chars.join('') || 'ε', width - 4)}`, 'dim')]);
+  const a = m.ui.fa !== null ? `${m.ui.fa.name} (automaton)` : m.ui.pattern.chars.join('') || 'ε';
+  const aNote = m.language.error !== null ? '  (does not compile: its last good language is used)' : '';
+  lines.push([seg('A ', 'accent'), seg(`  ${fit(a, Math.max(8, width - 4 - textWidth(aNote)))}`, 'dim'), seg(aNote, 'warn')]);
   lines.push([]);
   const eq = m.equivalence;
   if (m.ui.other.chars.length === 0 && other.good === null) {

@@ -5,6 +5,7 @@
 import type { Dfa } from '../../automata/dfa.js';
 import type { Equivalence } from '../../automata/ops.js';
 import type { WordflowError } from '../../errors.js';
+import type { Certificate } from '../../vocabulary/index.js';
 import type { Limits } from '../../limits.js';
 import type { Compiled, Members, Outcome, Summary } from '../analysis.js';
 import type { Run } from '../tracking.js';
@@ -45,6 +46,8 @@ export interface ScreenModel {
   readonly members: Pending<Outcome<Members>>;
   readonly monoid: Pending<Outcome<MonoidInfo> | null>;
   readonly vocabulary: Pending<Outcome<VocabularyView>>;
+  /** The certificate of `vocabulary.value`, checked after it is built. */
+  readonly certificate: Pending<Outcome<Certificate>>;
   readonly gallery: readonly GalleryItem[];
   readonly galleryError: string | null;
 }

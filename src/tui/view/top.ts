@@ -4,7 +4,7 @@
  */
 import { lineColumn, type WordflowError } from '../../errors.js';
 import { type Editor, editorView, type EditorView } from '../editor.js';
-import { PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
+import { PANE_SHORT_TITLES, PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Layout } from './layout.js';
 import type { LanguageView, ScreenModel } from './model.js';
@@ -16,7 +16,7 @@ export const LABEL_WIDTH = 10;
 /** The tab bar: panes by number, those on screen bold, the active one inverse. */
 export function tabBar(m: ScreenModel, lay: Layout): Line {
   const long = PANES.map((p, i) => `${i + 1} ${PANE_TITLES[p]}`);
-  const short = PANES.map((p, i) => `${i + 1} ${PANE_TITLES[p].slice(0, p === 'equiv' ? 5 : 7)}`);
+  const short = PANES.map((p, i) => `${i + 1} ${PANE_SHORT_TITLES[p]}`);
   const right = `${m.spinner === '' ? '' : m.spinner + ' '}${m.ui.embedding}`;
   const room = lay.width - 10 - textWidth(right) - 1;
   const titles = long.join('  ').length + 2 <= room ? long : short;
@@ -90,7 +90,9 @@ export function patternRows(m: ScreenModel, width: number): Line[] {
 }
 
 function errorText(error: WordflowError): string {
-  const where = error.span !== undefined && error.source !== undefined && !error.source.includes('\n')
+  const where = /\bcolumn\b/.test(error.message)
+    ? ''
+    : error.span !== undefined && error.source !== undefined && !error.source.includes('\n')
     ? ` (at column ${lineColumn(error.source, error.span.start).column})`
     : error.span !== undefined && error.source !== undefined
       ? ` (at line ${lineColumn(error.source, error.span.start).line}, column ${lineColumn(error.source, error.span.start).column})`
@@ -117,7 +119,9 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
   const stats = `${s.states} state${s.states === 1 ? '' : 's'} (${s.accepting} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
   const line1: Seg[] = [pad];
   if (pendingNote !== null) line1.push(pendingNote);
-  line1.push(seg(language.stale ? '' : '✓ ', 'good'), seg(stats, language.stale ? 'dim' : 'plain'));
+  const room = width - LABEL_WIDTH - 2 - (pendingNote === null ? 0 : textWidth(pendingNote.text));
+  const shown = textWidth(stats) <= room ? stats : stats.replace(' (aperiodic)', '');
+  line1.push(seg(language.stale ? '' : '✓ ', 'good'), seg(shown, language.stale ? 'dim' : 'plain'));
   const shortest = s.shortest === null ? 'no members' : `shortest ${fit(showString(s.shortest), 16)}`;
   const ms = language.good !== null ? ` · ${language.good.ms < 1 ? '<1' : Math.round(language.good.ms)} ms` : '';
   const tail = ` · ${shortest}${ms}`;
@@ -147,10 +151,10 @@ export function stringRow(m: ScreenModel, width: number): Line {
 }
 
 const FOOTERS: { readonly [F in Focus]: string } = {
-  pattern: 'typing the pattern · Enter/Tab → string · Esc → keys · ^U clear · F1 help · ^C quit',
-  string: 'typing the string · ←→ step · Tab → 2nd pattern · Esc → keys · ^U clear · F1 help',
-  other: 'typing the 2nd pattern · Tab → keys · Esc → keys · ^U clear · F1 help · ^C quit',
-  panes: '←→ step · ↑↓ scroll · e embedding · 1-6 pane · p/s/= edit · Enter · ? help · q quit',
+  pattern: 'editing the pattern · Tab string · Esc keys · ^U clear · F1 help · ^C quit',
+  string: 'editing the string · ←→ step · Tab 2nd pattern · Esc keys · ^U clear · F1 help',
+  other: 'editing the 2nd pattern · Tab/Esc keys · ^U clear · F1 help · ^C quit',
+  panes: '←→ step · ↑↓ scroll · e embedding · 1-6 panes · p s = edit · ? help · q quit',
 };
 
 /** The footer: keys for the current focus, or the latest notice. */

@@ -13,6 +13,7 @@ import { phraseTrajectory } from '../../flows/phrase.js';
 import type { Point } from '../../vocabulary/types.js';
 import { canvasRuns, createCanvas, drawLabel, plotPath, plotPoint, plotRect, toCell, type Viewport } from '../braille.js';
 import { fit, showString, textWidth } from '../text.js';
+import type { Run } from '../tracking.js';
 import type { ScreenModel } from './model.js';
 import { type Line, type Seg, type Style, besides, seg } from './seg.js';
 import { num, pointText } from './vocabPane.js';
@@ -39,10 +40,9 @@ function context(m: ScreenModel): StepContext | null {
   return { m, v, trace, i, n: m.run.letters, labels: m.summary?.labels ?? [] };
 }
 
-/** `0 ─a→ 1 ─b→ 0`, the states around step i, fitted to `width`. */
-function pathLine(c: StepContext, width: number): Line {
-  const { m, i, labels } = c;
-  const run = m.run!;
+/** `0 ─a→ 1 ─b→ 0`: the states of a run around step `i`, fitted to `width`, the current one highlighted. */
+export function pathLine(run: Run, labels: readonly string[], i: number, width: number): Line {
+  const n = run.letters;
   const item = (j: number): string => {
     const q = run.stateAt(j);
     return j === 0 ? `${q}` : ` ─${labels[run.classAt(j - 1)] ?? '?'}→ ${q < 0 ? '∅' : q}`;
@@ -53,10 +53,10 @@ function pathLine(c: StepContext, width: number): Line {
   // Grow around the current state, more to the left (what led here).
   for (;;) {
     const left = from > 0 ? textWidth(item(from - 1)) : Infinity;
-    const right = to < c.n ? textWidth(item(to + 1)) : Infinity;
+    const right = to < n ? textWidth(item(to + 1)) : Infinity;
     const pick = left <= right * 2 ? 'left' : 'right';
     const cost = pick === 'left' ? left : right;
-    if (cost === Infinity || w + cost + 2 > width) break;
+    if (cost === Infinity || w + cost + 4 > width) break;
     if (pick === 'left') from--;
     else to++;
     w += cost;
@@ -71,7 +71,7 @@ function pathLine(c: StepContext, width: number): Line {
       else segs.push(seg(text, 'highlight'));
     } else segs.push(seg(text, j < i ? undefined : 'dim'));
   }
-  if (to < c.n) segs.push(seg(' …', 'dim'));
+  if (to < n) segs.push(seg(' …', 'dim'));
   return segs;
 }
 
@@ -133,7 +133,7 @@ function stepLines(c: StepContext, width: number): Line[] {
   const lines: Line[] = [
     [seg(`step ${i}/${n}`, 'bold'), seg(`  prefix ${fit(showString(chars.slice(0, i).join('')), Math.max(6, width - 40))}`, 'plain'), seg(`  ${next}`, 'dim')],
     [seg('state  ', 'dim'), seg(q < 0 ? 'none' : `${q}`, 'highlight'), seg(q >= 0 && dfa.accepting[q] ? ' accepting' : ' not accepting', q >= 0 && dfa.accepting[q] ? 'good' : 'dim')],
-    [seg('path   ', 'dim'), ...pathLine(c, width - 7)],
+    [seg('path   ', 'dim'), ...pathLine(m.run!, labels, i, width - 7)],
   ];
   if (v === null) {
     const r = m.vocabulary.value;
@@ -211,7 +211,8 @@ function relu1dPlot(c: StepContext, width: number, height: number): Line[] {
   const v = c.v!;
   const dfa = v.vocabulary.dfa;
   const x = c.trace!.points[Math.min(c.i, c.trace!.points.length - 1)]![0]!;
-  const unit = 8;
+  // Cells per unit of the line: roomy for a few states, never under 8 (so ¼ is two cells).
+  const unit = Math.max(8, Math.min(16, Math.floor((width - 2) / Math.max(1, dfa.states))));
   const current = Math.max(0, Math.min(dfa.states - 1, Math.round(x)));
   const [q0, q1] = stateWindow(dfa.states, current, Math.max(1, Math.floor((width - 2) / unit)));
   const col = (p: number): number => Math.round((p - q0 + 0.5) * unit);

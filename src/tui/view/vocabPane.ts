@@ -37,60 +37,97 @@ function matrixRows(entries: readonly (readonly [number, number, number])[], n: 
   return [head, ...m.map((row, r) => `  ${String(r).padStart(2)} ${row.join(' ')}`)];
 }
 
+/** Items joined by spaces, at most about `maxChars` long, then `… N more`. */
+export function listText(items: readonly string[], maxChars: number): string {
+  let out = '';
+  let i = 0;
+  for (; i < items.length; i++) {
+    if (out.length + items[i]!.length + 1 > maxChars && i > 0) break;
+    out += (i > 0 ? ' ' : '') + items[i]!;
+  }
+  return i < items.length ? `${out} … ${(items.length - i).toLocaleString('en-US')} more` : out;
+}
+
 /** What a transformation does, as `q→δ` pairs. */
-function imageText(image: readonly number[]): string {
-  return image.map((t, q) => `${q}→${t}`).join(' ');
+function imageText(image: readonly number[], maxChars: number): string {
+  return listText(image.map((t, q) => `${q}→${t}`), maxChars);
 }
 
 /** The lines describing one word's map. */
 export function mapLines(map: MapJson, json: VocabularyJson, width: number): Line[] {
   const w = Math.max(10, width - 4);
+  // Long parameter lists stop after a few lines; the pane scrolls, but a 20,000-state map would not help anyone.
+  const budget = w * 4;
   const sub = (s: string, style?: Parameters<typeof seg>[1]): Line[] => wrap(s, w).map((l) => [seg('    '), seg(l, style)]);
   switch (map.kind) {
     case 'transform':
-      return sub(`δ(·) = ${imageText(map.image)}`);
+      return sub(`δ(·) = ${imageText(map.image, budget)}`);
     case 'onehot': {
       const rows = matrixRows(map.entries, json.states, width, () => '1');
       if (rows !== null) return [[seg('    x ↦ M x, M =', 'dim')], ...rows.map((r) => [seg(r)])];
-      return sub(`M e_q = e_δ(q): ${map.entries.map(([r, c]) => `${c}→${r}`).join(' ')}`);
+      return sub(`x ↦ M x, M e_q = e_δ(q): ${listText(map.entries.map(([r, c]) => `${c}→${r}`), budget)}`);
     }
     case 'relu1d':
       return [
-        ...sub(`knots (x, f(x)): ${map.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`).join(' ')}`),
+        ...sub(`knots (x, f(x)): ${listText(map.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`), budget)}`),
         [seg(`    one hidden ReLU layer of width ${map.network.width}; constant outside the knots`, 'dim')],
       ];
     case 'sigmoid': {
       const rows = matrixRows(map.entries, json.states, width, (v) => num(v));
       const head: Line = [seg(`    x ↦ σ(W x + b), W = H·M, b = ${num(map.bias[0] ?? 0)} (= −H/2)`, 'dim')];
       if (rows !== null) return [head, ...rows.map((r) => [seg(r)])];
-      return [head, ...sub(`W entries (row, column, weight): ${map.entries.map(([r, c, v]) => `(${r},${c},${num(v)})`).join(' ')}`)];
+      return [head, ...sub(`W (row, column, weight): ${listText(map.entries.map(([r, c, v]) => `(${r},${c},${num(v)})`), budget)}`)];
     }
-    case 'flow2d':
+    case 'flow2d': {
+      const phrase = wrap(map.phrase, w);
       return [
-        ...sub(map.phrase, 'accent').slice(0, 4),
-        ...(wrap(map.phrase, w).length > 4 ? [[seg('    …', 'dim')] as Line] : []),
+        ...phrase.slice(0, 4).map((l) => [seg('    '), seg(l, 'accent')] as Line),
+        ...(phrase.length > 4 ? [[seg('    …', 'dim')] as Line] : []),
         [seg(`    ${map.length} primitive flows in ${map.steps} runs`, 'dim')],
       ];
+    }
   }
 }
 
 /** Header lines: the embedding, start point, regions, target and certificate. */
-function headLines(v: VocabularyView, width: number): Line[] {
+function headLines(m: ScreenModel, v: VocabularyView, width: number): Line[] {
   const j = v.json;
-  const cert = v.certificate;
-  const certSeg = cert.ok
-    ? cert.value.holds
-      ? seg(`✓ certified (${cert.value.method}, margin ${num(cert.value.margin)})`, 'good')
-      : seg(`✗ certificate fails: ${cert.value.failures[0]?.message ?? ''}`, 'bad')
-    : seg(`certificate: ${cert.error.message}`, 'warn');
+  const cert = m.certificate.value;
+  const certSeg =
+    cert === undefined || m.certificate.pending
+      ? seg(`${m.spinner || '…'} checking the certificate…`, 'warn')
+      : cert.ok
+        ? cert.value.holds
+          ? seg(`✓ certified for every length (${cert.value.method}, margin ${num(cert.value.margin)})`, 'good')
+          : seg(`✗ certificate fails: ${cert.value.failures[0]?.message ?? ''}`, 'bad')
+        : seg(`certificate not checked: ${cert.error.message}`, 'warn');
   const constants = Object.entries(j.constants).filter(([name]) => name !== 'radius');
   return [
-    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} words`, 'dim')],
-    [certSeg, seg(`  (${Math.round(v.ms)} ms)`, 'dim')],
+    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} words · built in ${Math.round(v.ms)} ms`, 'dim')],
+    ...wrap(certSeg.text, width).map((l) => [seg(l, certSeg.style)] as Line),
     ...(constants.length > 0 ? [[seg(constants.map(([name, value]) => `${name === 'gain' ? 'H' : name} = ${num(value)}`).join(' · '), 'accent')] as Line] : []),
     ...wrap(j.regions.description, width).map((l) => [seg(l, 'dim')] as Line),
-    ...wrap(j.target.description + `, F = {${j.accepting.join(', ')}}`, width).map((l) => [seg(l, 'dim')] as Line),
+    ...wrap(`${j.target.description}, F = {${listText(j.accepting.map(String), width)}}`, width).map((l) => [seg(l, 'dim')] as Line),
   ];
+}
+
+/** The word lines of a vocabulary, per width (computed once: frames are drawn per key press). */
+const wordLines = new WeakMap<VocabularyView, Map<number, Line[]>>();
+
+function wordsOf(v: VocabularyView, width: number): Line[] {
+  let byWidth = wordLines.get(v);
+  if (byWidth === undefined) wordLines.set(v, (byWidth = new Map()));
+  let lines = byWidth.get(width);
+  if (lines === undefined) {
+    lines = [];
+    const labelWidth = Math.min(12, Math.max(...v.json.words.map((w) => textWidth(w.label))));
+    for (const word of v.json.words) {
+      lines.push([seg(fit(word.label, 12).padEnd(labelWidth), 'key'), seg(`  f_${word.class}`, 'dim')]);
+      lines.push(...mapLines(word.map, v.json, width));
+    }
+    byWidth.set(width, lines);
+  }
+  return lines;
 }
 
 /** Every line of the pane, before scrolling. */
@@ -100,14 +137,9 @@ function allLines(m: ScreenModel, width: number): Line[] {
   if (r === undefined) return [[seg(`${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`, 'warn')]];
   if (!r.ok) return wrap(`✗ ${r.error.message}`, width).map((l) => [seg(l, 'bad')]);
   const v = r.value;
-  const lines = headLines(v, width);
+  const lines = headLines(m, v, width);
   if (m.vocabulary.pending) lines.unshift([seg(`${m.spinner} updating…`, 'warn')]);
-  const labelWidth = Math.min(12, Math.max(...v.json.words.map((w) => textWidth(w.label))));
-  for (const word of v.json.words) {
-    lines.push([seg(fit(word.label, 12).padEnd(labelWidth), 'key'), seg(`  f_${word.class}`, 'dim')]);
-    lines.push(...mapLines(word.map, v.json, width));
-  }
-  return lines;
+  return [...lines, ...wordsOf(v, width)];
 }
 
 export function vocabPane(m: ScreenModel, width: number, height: number): Line[] {

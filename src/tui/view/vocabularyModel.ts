@@ -16,32 +16,57 @@ export interface VocabularyView {
   readonly embedding: EmbeddingName;
   readonly vocabulary: Vocabulary;
   readonly json: VocabularyJson;
-  readonly certificate: Outcome<Certificate>;
   readonly ms: number;
 }
 
 /**
- * Most states for which the playground builds a vocabulary live: the maps of
- * a larger DFA do not fit on a screen anyway, and the certificate of every
- * (state, class) pair would hold up typing. Tied to the state budget's flag.
+ * Live budgets in (state, class) pairs, per embedding: building the
+ * vocabulary and checking its certificate each stay near a quarter of a
+ * second at these sizes (measured: the sigmoid's gain search and the flow2d
+ * certificate grow fastest). `wordflow play --live-pairs N` raises them all
+ * to at least N; `wordflow compile` / `certify` have no such bound.
  */
-export const LIVE_VOCABULARY_STATES = 2_000;
+export const LIVE_PAIRS: { readonly [E in EmbeddingName]: { readonly build: number; readonly certify: number } } = {
+  transform: { build: 200_000, certify: 200_000 },
+  onehot: { build: 60_000, certify: 15_000 },
+  relu1d: { build: 60_000, certify: 15_000 },
+  sigmoid: { build: 400, certify: 400 },
+  flow2d: { build: 60_000, certify: 800 },
+};
 
-/** Builds, describes and certifies the vocabulary. */
-export function vocabularyView(dfa: Dfa, embedding: EmbeddingName, limits: Limits): Outcome<VocabularyView> {
+function pairs(dfa: Dfa): number {
+  return dfa.states * dfa.alphabet.classes.length;
+}
+
+function budget(embedding: EmbeddingName, what: 'build' | 'certify', livePairs: number | undefined): number {
+  return Math.max(LIVE_PAIRS[embedding][what], livePairs ?? 0);
+}
+
+function overBudget(dfa: Dfa, embedding: EmbeddingName, what: string, cap: number, command: string): WordflowError {
+  return new WordflowError(
+    'limit',
+    `${what}: ${dfa.states.toLocaleString('en-US')} states × ${dfa.alphabet.classes.length} classes is over the live limit of ${cap.toLocaleString('en-US')} (state, class) pairs for ${embedding}; raise it with wordflow play --live-pairs N, or run wordflow ${command} PATTERN --embedding ${embedding}`,
+  );
+}
+
+/** Builds and describes the vocabulary (its certificate is a separate, later job). */
+export function vocabularyView(dfa: Dfa, embedding: EmbeddingName, livePairs?: number): Outcome<VocabularyView> {
   return attempt(() => {
-    const cap = Math.min(LIVE_VOCABULARY_STATES, limits.maxStates);
-    if (dfa.states > cap) {
-      throw new WordflowError(
-        'limit',
-        `vocabulary: ${dfa.states.toLocaleString('en-US')} states is over the playground's live limit of ${cap.toLocaleString('en-US')}; use wordflow compile PATTERN --embedding ${embedding}`,
-      );
-    }
+    const cap = budget(embedding, 'build', livePairs);
+    if (pairs(dfa) > cap) throw overBudget(dfa, embedding, 'vocabulary', cap, 'compile');
     const t0 = performance.now();
     const v = vocabulary(dfa, embedding);
-    const json = v.describe();
-    const certificate = attempt(() => certify(v));
-    return { embedding, vocabulary: v, json, certificate, ms: performance.now() - t0 };
+    return { embedding, vocabulary: v, json: v.describe(), ms: performance.now() - t0 };
+  });
+}
+
+/** The vocabulary's certificate, within the live budget. */
+export function certificateOf(view: VocabularyView, livePairs?: number): Outcome<Certificate> {
+  return attempt(() => {
+    const dfa = view.vocabulary.dfa;
+    const cap = budget(view.embedding, 'certify', livePairs);
+    if (pairs(dfa) > cap) throw overBudget(dfa, view.embedding, 'certificate', cap, 'certify');
+    return certify(view.vocabulary);
   });
 }
 
