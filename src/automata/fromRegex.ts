@@ -17,6 +17,7 @@ import type { Regex } from '../syntax/regex/ast.js';
 import { type Dfa, complete } from './dfa.js';
 import { determinize } from './determinize.js';
 import { minimize } from './minimize.js';
+import { product } from './ops.js';
 import type { Nfa } from './nfa.js';
 
 /** Every character set an expression mentions (for the alphabet partition). */
@@ -147,7 +148,7 @@ export function nfaFromRegex(ast: Regex, alphabet: Alphabet = alphabetOf(ast), l
         return repeat(node.item, node.min, node.max);
       case 'and': {
         const dfas = node.items.map(subDfa);
-        return embed(dfas.reduce((x, y) => productOf(x, y, limits)));
+        return embed(dfas.reduce((x, y) => minimize(product(x, y, (p, q) => p && q, limits))));
       }
       case 'not': {
         const dfa = subDfa(node.item);
@@ -228,33 +229,4 @@ export function liveStates(dfa: Dfa): Uint8Array {
     for (const p of preds[stack.pop()!]!) if (!live[p]) (live[p] = 1), stack.push(p);
   }
   return live;
-}
-
-/** The intersection of two complete DFAs over the same alphabet. */
-function productOf(a: Dfa, b: Dfa, limits: Limits): Dfa {
-  const k = a.alphabet.classes.length;
-  const index = new Map<number, number>();
-  const pairs: number[] = [];
-  const delta: number[] = [];
-  const id = (p: number, q: number): number => {
-    const key = p * b.states + q;
-    let s = index.get(key);
-    if (s === undefined) {
-      s = pairs.length / 2;
-      if (s >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
-      index.set(key, s);
-      pairs.push(p, q);
-    }
-    return s;
-  };
-  id(a.start, b.start);
-  for (let s = 0; s < pairs.length / 2; s++) {
-    const p = pairs[2 * s]!;
-    const q = pairs[2 * s + 1]!;
-    for (let c = 0; c < k; c++) delta.push(id(a.delta[p * k + c]!, b.delta[q * k + c]!));
-  }
-  const n = pairs.length / 2;
-  const accepting = new Uint8Array(n);
-  for (let s = 0; s < n; s++) accepting[s] = a.accepting[pairs[2 * s]!]! & b.accepting[pairs[2 * s + 1]!]!;
-  return minimize({ alphabet: a.alphabet, states: n, start: 0, accepting, delta: Int32Array.from(delta) });
 }

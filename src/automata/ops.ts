@@ -25,6 +25,7 @@ function reindex(dfa: Dfa, alphabet: Dfa['alphabet'], toOld: Int32Array): Dfa {
 
 /** Both DFAs, complete, over their common refined alphabet. */
 export function align(a: Dfa, b: Dfa): [Dfa, Dfa] {
+  if (a.alphabet === b.alphabet) return [complete(a), complete(b)];
   const r = refine(a.alphabet, b.alphabet);
   return [reindex(complete(a), r.alphabet, r.toA), reindex(complete(b), r.alphabet, r.toB)];
 }
