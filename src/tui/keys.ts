@@ -67,9 +67,10 @@ export function parseKeys(raw: string): KeyEvent[] {
       if (cp > 0x20 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !isControl(cp)) return [{ kind: 'text', text: String.fromCodePoint(cp) }];
       return [];
     }
-    // Alt + a printable character: treat as the character (terminals send it for Option-letters).
+    // ESC + a character arrives for Alt+key, and also for Esc followed quickly by a key
+    // (`tmux send-keys Escape q`); reading it as the two keys makes "Esc, q" quit either way.
     const rest = raw.slice(1);
-    if ([...rest].length === 1 && !isControl(rest.codePointAt(0)!) && rest !== '[' && rest !== 'O') return [{ kind: 'text', text: rest }];
+    if ([...rest].length === 1 && !isControl(rest.codePointAt(0)!)) return [key('escape'), { kind: 'text', text: rest }];
     return [];
   }
   const out: KeyEvent[] = [];

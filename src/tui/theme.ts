@@ -53,9 +53,9 @@ const MONO: { readonly [S in Style]: TextStyle } = {
   activeTitle: { inverse: true, bold: true },
   key: { bold: true },
   plot1: { dimColor: true },
-  plot2: {},
-  plot3: { bold: true },
-  plot4: { bold: true },
+  plot2: { bold: true },
+  plot3: {},
+  plot4: { bold: true, inverse: true },
 };
 
 /** Ink props for a style name. */

@@ -100,6 +100,8 @@ describe('key parsing', () => {
     expect(parseKeys('\x1b[1;5C')).toEqual([{ kind: 'key', name: 'wordRight' }]);
     expect(parseKeys('\x1b')).toEqual([{ kind: 'key', name: 'escape' }]);
     expect(parseKeys('\x1b[99;99X')).toEqual([]);
+    // Esc and a key in one read (fast typing, tmux send-keys) are both keys.
+    expect(parseKeys('\x1bq')).toEqual([{ kind: 'key', name: 'escape' }, { kind: 'text', text: 'q' }]);
   });
 
   it('keeps astral and combining text intact and drops lone surrogates', () => {

@@ -279,3 +279,66 @@ describe('sizes', () => {
     });
   });
 });
+
+describe('more key bindings', () => {
+  it('[ ] and Alt-digits switch panes; Shift-Tab goes back a field', async () => {
+    const d = await start({ initialPattern: '(ab)*', initialString: 'ab' });
+    await d.press('\x1b2'); // Alt-2, even while typing
+    await d.until((f) => expect(f).toContain('[2 Vocab'));
+    expect(d.frame()).toMatch(/pattern ▸/);
+    await d.press(KEY.escape, ']');
+    await d.until((f) => expect(f).toContain('[3 Trace]'));
+    await d.press('[', '[');
+    await d.until((f) => expect(f).toContain('[1 DFA]'));
+    await d.press(KEY.backtab);
+    await d.until((f) => expect(f).toMatch(/editing the 2nd pattern/));
+    await d.press(KEY.backtab);
+    await d.until((f) => expect(f).toMatch(/string ▸/));
+  });
+
+  it('h and l step, j and k and PgDn scroll a long table', async () => {
+    const d = await start({ initialPattern: '(a|b)*a(a|b){4}', initialString: 'abab' });
+    await d.press(KEY.escape, 'h', 'h');
+    await d.until((f) => expect(f).toContain('after ab (2/4)'));
+    await d.press('l');
+    await d.until((f) => expect(f).toContain('after aba (3/4)'));
+    await d.press(KEY.pageDown);
+    await d.until((f) => expect(f).toMatch(/↑ \d+ above/));
+    await d.press('k');
+    await d.until((f) => expect(f).toMatch(/↑ \d+ above|↓ \d+ more/));
+  });
+
+  it('Ctrl-A, Ctrl-E, Ctrl-K and Ctrl-W edit the line', async () => {
+    const d = await start({ initialPattern: 'abc def', initialString: '' });
+    await d.press('\x17'); // delete the word before the cursor
+    await d.until((f) => expect(row(f, 'pattern')).toMatch(/pattern ▸ abc\s*$/));
+    await d.press('\x01', 'x', '\x05', 'y');
+    await d.until((f) => expect(row(f, 'pattern')).toContain('xabc y'));
+    await d.press('\x01', KEY.right, '\x0b');
+    await d.until((f) => expect(row(f, 'pattern')).toMatch(/pattern ▸ x\s*$/));
+  });
+});
+
+describe('budgets and long input', () => {
+  it('a vocabulary over the live budget says so and names --live-pairs', async () => {
+    const d = await start({ initialPattern: '(a|b)*a(a|b){8}', initialString: 'ab', initialEmbedding: 'sigmoid' });
+    await d.press(KEY.escape, '2');
+    await d.until((f) => {
+      expect(f).toContain('live limit');
+      expect(f).toContain('--live-pairs');
+    }, 20_000);
+  });
+
+  it('a pasted long string (past the incremental threshold) gets a verdict, and edits keep it right', async () => {
+    const d = await start({ initialPattern: '(a|b)*abb', initialString: '' });
+    await d.press(KEY.tab, 'ab'.repeat(3000) + 'abb');
+    await d.until((f) => {
+      expect(row(f, 'string')).toContain('6003/6003');
+      expect(row(f, 'string')).toContain('accepted');
+    });
+    await d.press(KEY.backspace);
+    await d.until((f) => expect(row(f, 'string')).toContain('rejected'));
+    await d.press(KEY.home, 'b', KEY.end, 'b');
+    await d.until((f) => expect(row(f, 'string')).toContain('accepted'));
+  });
+});

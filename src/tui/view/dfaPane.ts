@@ -93,7 +93,7 @@ export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
   // Room to spare: the run of the string through the table, and where to look next.
   if (m.run !== null && height - lines.length >= 3) {
     lines.push([], [seg('run  ', 'dim'), ...pathLine(m.run, m.summary?.labels ?? header.slice(2), Math.min(m.ui.text.cursor, m.run.letters), width - 5)]);
-    if (height - lines.length >= 2) lines.push([], [seg('3 Trace shows the point and the plot, 2 Vocabulary the maps; e switches the embedding', 'dim')]);
+    if (height - lines.length >= 2) lines.push([], [seg('3 Trace: the point and the plot · 2 Vocabulary: the maps · e: embedding', 'dim')]);
   }
   return lines;
 }

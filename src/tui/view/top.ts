@@ -116,7 +116,7 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
       : monoid.value.kind === 'over'
         ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ' (--max-monoid)' : ' (not cheap)'}`
         : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoid.value.aperiodic ? ' (aperiodic)' : ''}`;
-  const stats = `${s.states} state${s.states === 1 ? '' : 's'} (${s.accepting} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
+  const stats = `${s.states.toLocaleString('en-US')} state${s.states === 1 ? '' : 's'} (${s.accepting.toLocaleString('en-US')} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
   const line1: Seg[] = [pad];
   if (pendingNote !== null) line1.push(pendingNote);
   const room = width - LABEL_WIDTH - 2 - (pendingNote === null ? 0 : textWidth(pendingNote.text));

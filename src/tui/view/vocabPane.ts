@@ -100,7 +100,7 @@ function headLines(m: ScreenModel, v: VocabularyView, width: number): Line[] {
         ? cert.value.holds
           ? seg(`✓ certified for every length (${cert.value.method}, margin ${num(cert.value.margin)})`, 'good')
           : seg(`✗ certificate fails: ${cert.value.failures[0]?.message ?? ''}`, 'bad')
-        : seg(`certificate not checked: ${cert.error.message}`, 'warn');
+        : seg(cert.error.kind === 'limit' ? `${cert.error.message} (not checked)` : `certificate not checked: ${cert.error.message}`, 'warn');
   const constants = Object.entries(j.constants).filter(([name]) => name !== 'radius');
   return [
     [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} words · built in ${Math.round(v.ms)} ms`, 'dim')],
