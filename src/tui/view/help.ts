@@ -4,8 +4,7 @@ import { type Line, seg } from './seg.js';
 const KEYS: readonly (readonly [string, string])[] = [
   ['', 'In an editor (pattern, string, 2nd pattern)'],
   ['type', 'edit; pastes and any Unicode text are fine'],
-  ['← → Home End', 'move (in the string this is step mode)'],
-  ['^A ^E', 'start / end of the line'],
+  ['← → Home End', 'move, also ^A ^E (in the string this is step mode)'],
   ['Bksp Del', 'delete a letter; ^W or Alt-Bksp a word'],
   ['^U ^K', 'delete to the start / end of the line'],
   ['Tab Shift-Tab', 'next / previous: pattern → string → 2nd pattern → keys'],

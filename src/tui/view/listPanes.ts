@@ -19,16 +19,18 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
   const focused = m.ui.focus === 'other';
   const indent = 4;
   const view = editorView(m.ui.other, width - indent, focused);
-  const lines: Line[] = [[seg('B ', 'accent'), seg(focused ? '▸ ' : '  ', 'accent'), ...editorSegs(view, focused)]];
+  const a = m.ui.fa !== null ? `${m.ui.fa.name} (automaton)` : m.ui.pattern.chars.join('') || 'ε';
+  const aNote = m.language.error !== null ? '  (does not compile: its last good language is used)' : '';
+  const lines: Line[] = [
+    [seg('A ', 'accent'), seg(`  ${fit(a, Math.max(8, width - 4 - textWidth(aNote)))}`, 'dim'), seg(aNote, 'warn')],
+    [seg('B ', 'accent'), seg(focused ? '▸ ' : '  ', 'accent'), ...editorSegs(view, focused)],
+  ];
   const other = m.other;
   if (other.error !== null) {
     const caret = caretLine(other.error, view, m.ui.other, indent);
     if (caret !== null) lines.push(caret);
     for (const l of wrap(`✗ ${other.error.message}`, width)) lines.push([seg(l, other.pending ? 'dim' : 'bad')]);
   }
-  const a = m.ui.fa !== null ? `${m.ui.fa.name} (automaton)` : m.ui.pattern.chars.join('') || 'ε';
-  const aNote = m.language.error !== null ? '  (does not compile: its last good language is used)' : '';
-  lines.push([seg('A ', 'accent'), seg(`  ${fit(a, Math.max(8, width - 4 - textWidth(aNote)))}`, 'dim'), seg(aNote, 'warn')]);
   lines.push([]);
   const eq = m.equivalence;
   if (m.ui.other.chars.length === 0 && other.good === null) {

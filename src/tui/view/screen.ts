@@ -51,17 +51,19 @@ function paneBlock(m: ScreenModel, pane: PaneId, width: number, height: number, 
 export function screen(m: ScreenModel): { lines: Line[]; layout: Layout } {
   const lay = layout(m.width, m.height, m.ui.pane);
   const w = lay.width;
-  const top: Line[] = [tabBar(m, lay), ...patternRows(m, w), stringRow(m, w)];
-  const area = lay.height - top.length - 1;
-  let middle: Line[];
   if (m.ui.help) {
-    middle = fitBlock(helpLines(w, area), w, area);
-  } else {
-    middle = [];
-    for (const row of lay.rows) {
-      const h = row[0]!.height;
-      middle.push(...besides(row.map((s) => ({ lines: paneBlock(m, s.pane, s.width, h, lay.titled), width: s.width })), h, [seg('│', 'dim')]));
-    }
+    // The help takes the screen but for the pattern, its status and the verdict, so they stay in view.
+    const rows = patternRows(m, w);
+    const status = rows.find((l) => l.some((x) => x.text.startsWith('✗'))) ?? rows[1]!;
+    const top = [rows[0]!, status, stringRow(m, w)];
+    const room = lay.height - top.length - 1;
+    return { lines: [...top, ...fitBlock(helpLines(w, room), w, room), footer(m.ui, w)], layout: lay };
+  }
+  const top: Line[] = [tabBar(m, lay), ...patternRows(m, w), stringRow(m, w)];
+  const middle: Line[] = [];
+  for (const row of lay.rows) {
+    const h = row[0]!.height;
+    middle.push(...besides(row.map((s) => ({ lines: paneBlock(m, s.pane, s.width, h, lay.titled), width: s.width })), h, [seg('│', 'dim')]));
   }
   const lines = fitBlock([...top, ...middle, footer(m.ui, w)], w, lay.height);
   return { lines, layout: lay };
