@@ -17,6 +17,7 @@ import { wasmRunner } from '../../src/matcher/wasm/matcher.js';
 import { bytesArb, compilePattern, cuts, dfaArb, stringArb, wellFormedArb } from './support.js';
 
 const decode = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
+const STRIDES = [1, 2, 4] as const;
 const fractions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 });
 
 describe('string runners', () => {
@@ -59,9 +60,42 @@ describe('byte runners (UTF-8)', () => {
         const expected = accepts(dfa, decode(bytes));
         const a = utf8Automaton(dfa)!;
         expect(unitAccepts(a, jsByteRunner(a).runBytes(dfa.start, bytes))).toBe(expected);
-        expect(unitAccepts(a, wasmRunner(a)!.runBytes(dfa.start, bytes))).toBe(expected);
+        for (const stride of STRIDES) expect(unitAccepts(a, wasmRunner(a, stride)!.runBytes(dfa.start, bytes))).toBe(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('every stride ends in the same unit state as the JS loop, through long runs and short ones (skips and their back-off)', () => {
+    // Runs of one byte set alternate with single other bytes, in lengths from 1 to a few hundred, so
+    // SIMD scans stop both short (back-off) and long (reset), at every offset modulo the stride.
+    const runArb = fc.record({ set: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 12 }), len: fc.integer({ min: 0, max: 300 }), other: fc.integer({ min: 0, max: 255 }) });
+    fc.assert(
+      fc.property(dfaArb, fc.array(runArb, { maxLength: 40 }), fc.integer({ min: 0, max: 255 }), (dfa, runs, seed) => {
+        const out: number[] = [];
+        let x = seed + 1;
+        for (const r of runs) {
+          for (let i = 0; i < r.len; i++) {
+            x = (x * 1103515245 + 12345) >>> 0;
+            out.push(r.set[x % r.set.length]!);
+          }
+          out.push(r.other);
+        }
+        const bytes = Uint8Array.from(out);
+        const a = utf8Automaton(dfa)!;
+        const expected = jsByteRunner(a).runBytes(dfa.start, bytes);
+        for (const stride of STRIDES) {
+          const r = wasmRunner(a, stride)!;
+          expect(r.runBytes(dfa.start, bytes)).toBe(expected);
+          // Ends of every length modulo four, so each tail path is taken.
+          for (const cut of [1, 2, 3, 5, 6, 7]) {
+            if (cut > bytes.length) continue;
+            const head = bytes.subarray(0, bytes.length - cut);
+            expect(r.runBytes(dfa.start, head)).toBe(jsByteRunner(a).runBytes(dfa.start, head));
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -98,7 +132,7 @@ describe('byte runners (UTF-8)', () => {
     fc.assert(
       fc.property(dfaArb, wellFormedArb(), (dfa, s) => {
         const a = utf8Automaton(dfa)!;
-        expect(unitAccepts(a, wasmRunner(a)!.runString(dfa.start, s))).toBe(accepts(dfa, s));
+        for (const stride of STRIDES) expect(unitAccepts(a, wasmRunner(a, stride)!.runString(dfa.start, s))).toBe(accepts(dfa, s));
       }),
       { numRuns: 300 },
     );
@@ -134,6 +168,8 @@ describe('compiled matcher facade', () => {
       ['(a|b)*abb', 'ab'.repeat(20_000) + 'abb'],
       ['(a|b)*abb', 'ab'.repeat(20_000) + 'ab'],
       ['[^\\n]*error[^\\n]*', 'x'.repeat(50_000) + 'error' + 'é'.repeat(100)],
+      // Words of 1–60 letters: SIMD scans that stop short and long, and their back-off.
+      ['([a-z]+,)*[a-z]+', Array.from({ length: 4000 }, (_, i) => 'abcdefghij'.repeat(6).slice(0, 1 + ((i * 7919) % 60))).join(',')],
     ];
     for (const [p, s] of cases) {
       const m = compileMatcher(compilePattern(p));

@@ -4,7 +4,7 @@
  * (see `units.ts`), so chunks of a byte stream carry over exactly.
  */
 import type { UnitAutomaton } from '../units.js';
-import { INPUT_SIZE, matcherModule } from './module.js';
+import { INPUT_SIZE, matcherModule, type Stride } from './module.js';
 
 export interface ByteRunner {
   readonly automaton: UnitAutomaton;
@@ -46,13 +46,16 @@ function instantiate(bytes: Uint8Array): { exports: Record<string, unknown> } {
   return new wasm!.Instance(new wasm!.Module(bytes), {});
 }
 
-/** The wasm byte runner, or null where WebAssembly is unavailable. */
-export function wasmRunner(a: UnitAutomaton): ByteRunner | null {
+/**
+ * The wasm byte runner, or null where WebAssembly is unavailable.
+ * `maxStride` caps the bytes read per step (tests force every stride).
+ */
+export function wasmRunner(a: UnitAutomaton, maxStride: Stride = 4): ByteRunner | null {
   if (wasm === undefined) return null;
-  let mod = matcherModule(a, simdOk !== false);
+  let mod = matcherModule(a, { simd: simdOk !== false, maxStride });
   if (simdOk === undefined) {
     simdOk = wasm.validate(mod.bytes);
-    if (!simdOk) mod = matcherModule(a, false);
+    if (!simdOk) mod = matcherModule(a, { simd: false, maxStride });
   }
   const instance = instantiate(mod.bytes);
   const run = instance.exports.run as (q: number, p: number, end: number) => number;

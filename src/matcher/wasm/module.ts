@@ -1,24 +1,35 @@
 /**
  * Generates a WebAssembly matcher from a UTF-8 byte automaton.
  *
- * Memory layout: the byte → symbol table at 0 (256 bytes), then the
- * transition table, one row of `symbols` i32 per state holding the *address*
- * of the next state's row (so a step is `q = load(q + symbol[byte] << 2)`),
- * then the input buffer. Rows are ordered so that the *special* states — the
- * dead state and the states worth skipping in — come first: one unsigned
- * compare after each step tells whether the state is special.
+ * A step reads a *stride* of 4, 2 or 1 bytes and does one dependent load,
+ * `q = load(q + column)`, where `q` is the address of the current state's row
+ * and the column offset is looked up from the input alone (`strides.ts`): the
+ * loop's latency chain is one load per four bytes for realistic patterns,
+ * while the lookups that feed it run ahead in parallel.
+ *
+ * Memory layout: the class tables at 0 (pair or symbol table, last-byte
+ * table, quad table), then the transition table, one row per unit state of
+ * i32 *addresses* of the next row, then the input buffer. Rows are ordered
+ * dead state first, then the states worth skipping in, so one unsigned
+ * compare tells whether a state is special.
  *
  * Skipping: a state that loops on many bytes, given as at most
  * `MAX_SKIP_RANGES` byte ranges (identifier bodies, digits, the inside of a
  * quoted string), gets a SIMD scanner that tests sixteen bytes at a time and
  * jumps to the first byte that leaves the loop. The scanner only consumes
- * bytes on which the state loops, so the result is the same as stepping.
+ * bytes on which the state loops, so the result is the same as stepping. A
+ * scan that stops within sixteen bytes costs more than the strides it saves
+ * (short words, digit groups), so each such miss doubles a back-off during
+ * which no scan is tried (`MAX_SKIP_BACKOFF`), and a long scan resets it:
+ * inputs that stay in the loop are scanned, inputs that leave it every few
+ * bytes are strided.
  *
  * The exported `run(q, p, end)` reads bytes `[p, end)` from state address `q`
  * and returns the state address reached (early at the dead state).
  */
 import type { UnitAutomaton } from '../units.js';
 import { Code, encodeModule, I32, OP, SIMD, V128 } from './encode.js';
+import { pairClasses, quadClasses } from './strides.js';
 
 /** Bytes of input the module reads per call, at most. */
 export const INPUT_SIZE = 1 << 18;
@@ -28,6 +39,16 @@ export const MIN_SKIP_BYTES = 8;
 export const MAX_SKIP_RANGES = 6;
 /** At most this many skip states get a scanner (code size). */
 export const MAX_SKIP_STATES = 24;
+/** Longest pause (bytes) between scans after scans that kept stopping short. */
+export const MAX_SKIP_BACKOFF = 4096;
+/**
+ * Largest transition table (bytes) for a stride of 4 or 2; past it the next
+ * shorter stride is used. Hot rows must stay in cache for the stride to pay.
+ */
+export const MAX_STRIDE_TABLE = 1 << 21;
+
+/** Bytes read per dependent load. */
+export type Stride = 1 | 2 | 4;
 
 export interface MatcherModule {
   readonly bytes: Uint8Array;
@@ -39,6 +60,14 @@ export interface MatcherModule {
   readonly table: number;
   /** Unit state at row i. */
   readonly order: Int32Array;
+  readonly stride: Stride;
+}
+
+export interface ModuleOptions {
+  /** Emit SIMD scanners (default true; off where the runtime lacks SIMD). */
+  readonly simd?: boolean;
+  /** Longest stride to use (default 4; tests force each). */
+  readonly maxStride?: Stride;
 }
 
 /** Byte ranges (inclusive) on which unit state `u` loops. */
@@ -64,28 +93,87 @@ function skipStates(a: UnitAutomaton): Map<number, [number, number][]> {
   return out;
 }
 
-/**
- * Largest two-byte-stride table (bytes). Reading two bytes per dependent load
- * halves the latency chain that bounds a DFA loop; the table has a column per
- * pair of symbols (plus "no byte" for an odd last byte).
- */
-export const MAX_STRIDE2_TABLE = 1 << 21;
+/** A lookup table in memory: `values[i]` stored with `width` bytes at `offset`. */
+interface Lookup {
+  readonly offset: number;
+  readonly width: 1 | 2 | 4;
+  readonly values: ArrayLike<number>;
+}
 
-/** The matcher module for a byte automaton; `simd: false` leaves out the scanners. */
-export function matcherModule(a: UnitAutomaton, simd = true): MatcherModule {
+const widthFor = (max: number): 1 | 2 | 4 => (max <= 0xff ? 1 : max <= 0xffff ? 2 : 4);
+
+/** The column tables of the chosen stride: per column, the unit state reached from each unit state. */
+interface Plan {
+  readonly stride: Stride;
+  readonly columns: readonly Int32Array[];
+  /** Tables before the transition table, with offsets relative to 0. */
+  readonly lookups: readonly Lookup[];
+  /** Bytes used by the lookups. */
+  readonly size: number;
+  /** Stride 4: pair class count and the identity pair class. */
+  readonly pairs: number;
+  readonly identity: number;
+}
+
+function place(tables: { width: 1 | 2 | 4; values: ArrayLike<number> }[]): { lookups: Lookup[]; size: number } {
+  let at = 0;
+  const lookups = tables.map((t) => {
+    const l = { offset: at, width: t.width, values: t.values };
+    at += Math.ceil((t.values.length * t.width) / 8) * 8;
+    return l;
+  });
+  return { lookups, size: at };
+}
+
+function plan(a: UnitAutomaton, maxStride: Stride): Plan {
+  const n = a.states;
+  const U = a.symbols;
+  const maxColumns = Math.floor(MAX_STRIDE_TABLE / (4 * n));
+  const pairs = maxStride >= 2 ? pairClasses(a, Math.min(4096, maxColumns)) : null;
+  if (pairs !== null && maxStride >= 4) {
+    const quads = quadClasses(pairs, n, maxColumns);
+    if (quads !== null) {
+      const w = widthFor(pairs.count - 1);
+      const q = Int32Array.from(quads.ofPairs, (c) => c * 4);
+      const { lookups, size } = place([
+        { width: w, values: pairs.ofPair },
+        { width: w, values: pairs.ofLast },
+        { width: widthFor(quads.count * 4), values: q },
+      ]);
+      return { stride: 4, columns: quads.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
+    }
+  }
+  if (pairs !== null) {
+    const w = widthFor(pairs.count * 4);
+    const { lookups, size } = place([
+      { width: w, values: Int32Array.from(pairs.ofPair, (c) => c * 4) },
+      { width: w, values: Int32Array.from(pairs.ofLast, (c) => c * 4) },
+    ]);
+    return { stride: 2, columns: pairs.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
+  }
+  const columns = Array.from({ length: U }, (_, s) => Int32Array.from({ length: n }, (_, u) => a.delta[u * U + s]!));
+  const { lookups, size } = place([{ width: 4, values: Int32Array.from({ length: 256 }, (_, b) => a.symbolOf[b]! * 4) }]);
+  return { stride: 1, columns, lookups, size, pairs: 0, identity: 0 };
+}
+
+/** Pushes `lookup[index]`, the index being on the stack. */
+function load(c: Code, l: Lookup): void {
+  if (l.width === 1) c.mem(OP.i32_load8_u, 0, l.offset);
+  else if (l.width === 2) c.i32(1).op(OP.i32_shl).mem(OP.i32_load16_u, 1, l.offset);
+  else c.i32(2).op(OP.i32_shl).mem(OP.i32_load, 2, l.offset);
+}
+
+/** The matcher module for a byte automaton. */
+export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): MatcherModule {
+  const simd = options.simd ?? true;
   const skips = simd ? skipStates(a) : new Map<number, [number, number][]>();
   const specials = [...(a.dead >= 0 ? [a.dead] : []), ...skips.keys()];
   const isSpecial = new Uint8Array(a.states);
   for (const u of specials) isSpecial[u] = 1;
   const order = Int32Array.from([...specials, ...Array.from({ length: a.states }, (_, u) => u).filter((u) => !isSpecial[u])]);
-  const U = a.symbols;
-  const stride2 = a.states * (U + 1) * (U + 1) * 4 <= MAX_STRIDE2_TABLE;
-  const columns = stride2 ? (U + 1) * (U + 1) : U;
-  const rowBytes = columns * 4;
-  // Byte → column offsets: first byte of a pair (symA), second byte (symB).
-  const symA = 0;
-  const symB = 1024;
-  const table = 2048;
+  const p = plan(a, options.maxStride ?? 4);
+  const rowBytes = p.columns.length * 4;
+  const table = Math.ceil(p.size / 64) * 64;
   const address = new Int32Array(a.states);
   order.forEach((u, i) => (address[u] = table + i * rowBytes));
   const input = Math.ceil((table + a.states * rowBytes) / 64) * 64;
@@ -93,69 +181,96 @@ export function matcherModule(a: UnitAutomaton, simd = true): MatcherModule {
 
   const memory = new Uint8Array(input);
   const view = new DataView(memory.buffer);
-  for (let b = 0; b < 256; b++) {
-    const sym = a.symbolOf[b]!;
-    view.setInt32(symA + b * 4, (stride2 ? sym * (U + 1) : sym) * 4, true);
-    view.setInt32(symB + b * 4, sym * 4, true);
+  for (const l of p.lookups) {
+    for (let i = 0; i < l.values.length; i++) {
+      const at = l.offset + i * l.width;
+      if (l.width === 1) view.setUint8(at, l.values[i]!);
+      else if (l.width === 2) view.setUint16(at, l.values[i]!, true);
+      else view.setInt32(at, l.values[i]!, true);
+    }
   }
-  const next = (u: number, s: number): number => (s === U ? u : a.delta[u * U + s]!);
   order.forEach((u, i) => {
     const row = table + i * rowBytes;
-    if (!stride2) {
-      for (let s = 0; s < U; s++) view.setInt32(row + s * 4, address[next(u, s)]!, true);
-      return;
-    }
-    for (let s = 0; s < U; s++) {
-      const mid = next(u, s);
-      for (let t = 0; t <= U; t++) view.setInt32(row + (s * (U + 1) + t) * 4, address[next(mid, t)]!, true);
-    }
+    p.columns.forEach((col, j) => view.setInt32(row + j * 4, address[col[u]!]!, true));
   });
 
-  const [Q, P, END, V, M] = [0, 1, 2, 3, 4];
+  const [Q, P, END, W, SKIP_FROM, BACKOFF, START, V, M] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const c = new Code();
-  /** Pushes the column offset of the byte at p (+offset) as the first symbol. */
-  const first = () => c.get(P).mem(OP.i32_load8_u, 0, 0).i32(2).op(OP.i32_shl).mem(OP.i32_load, 2, symA);
+  const [first, last, quad] = p.lookups as [Lookup, Lookup, Lookup];
   c.block().loop();
-  if (stride2) {
-    c.get(P).i32(1).op(OP.i32_add).get(END).op(OP.i32_lt_u).if();
-    c.get(Q);
-    first();
-    c.op(OP.i32_add).get(P).mem(OP.i32_load8_u, 0, 1).i32(2).op(OP.i32_shl).mem(OP.i32_load, 2, symB);
-    c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
-    c.get(P).i32(2).op(OP.i32_add).set(P);
-    c.op(OP.else);
-    c.get(P).get(END).op(OP.i32_ge_u).brIf(2);
-    c.get(Q);
-    first();
-    c.op(OP.i32_add).mem(OP.i32_load, 2, U * 4).set(Q);
-    c.get(P).i32(1).op(OP.i32_add).set(P);
-    c.end();
+  c.get(P).i32(p.stride).op(OP.i32_add).get(END).op(OP.i32_gt_u).brIf(1);
+  c.get(Q);
+  if (p.stride === 4) {
+    c.get(P).mem(OP.i32_load, 0).set(W);
+    c.get(W).i32(0xffff).op(OP.i32_and);
+    load(c, first);
+    c.i32(p.pairs).op(OP.i32_mul).get(W).i32(16).op(OP.i32_shr_u);
+    load(c, first);
+    c.op(OP.i32_add);
+    load(c, quad);
+  } else if (p.stride === 2) {
+    c.get(P).mem(OP.i32_load16_u, 0);
+    load(c, first);
   } else {
-    c.get(P).get(END).op(OP.i32_ge_u).brIf(1);
-    c.get(Q);
-    first();
-    c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
-    c.get(P).i32(1).op(OP.i32_add).set(P);
+    c.get(P).mem(OP.i32_load8_u, 0);
+    load(c, first);
   }
-  if (specials.length > 0) {
+  c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
+  c.get(P).i32(p.stride).op(OP.i32_add).set(P);
+  if (a.dead >= 0) c.get(Q).i32(address[a.dead]!).op(OP.i32_eq).if().get(Q).op(OP.return).end();
+  if (skips.size > 0) {
+    c.get(P).get(SKIP_FROM).op(OP.i32_ge_u).if();
     c.get(Q).i32(specialEnd).op(OP.i32_lt_u).if();
-    if (a.dead >= 0) c.get(Q).i32(address[a.dead]!).op(OP.i32_eq).if().get(Q).op(OP.return).end();
+    c.get(P).set(START);
     for (const [u, ranges] of skips) {
       c.get(Q).i32(address[u]!).op(OP.i32_eq).if();
       scanner(c, ranges, P, END, V, M);
       c.end();
     }
+    // A scan that stopped within sixteen bytes: back off (doubling); a long one resets.
+    c.get(P).get(START).op(OP.i32_sub).i32(16).op(OP.i32_lt_u).if();
+    c.get(BACKOFF).i32(1).op(OP.i32_shl).i32(16).op(OP.i32_or).tee(BACKOFF).i32(MAX_SKIP_BACKOFF).op(OP.i32_gt_u).if();
+    c.i32(MAX_SKIP_BACKOFF).set(BACKOFF);
+    c.end();
+    c.get(P).get(BACKOFF).op(OP.i32_add).set(SKIP_FROM);
+    c.op(OP.else).i32(0).set(BACKOFF).end();
+    c.end();
     c.end();
   }
   c.br(0).end().end();
+  // The last stride-1 bytes: classes with "no byte" standing in for the missing ones.
+  if (p.stride === 4) {
+    c.get(END).get(P).op(OP.i32_sub).tee(W).if();
+    c.get(Q);
+    c.get(W).i32(2).op(OP.i32_ge_u).if(I32);
+    c.get(P).mem(OP.i32_load16_u, 0);
+    load(c, first);
+    c.get(P).i32(2).op(OP.i32_add).set(P);
+    c.op(OP.else).i32(p.identity).end();
+    c.i32(p.pairs).op(OP.i32_mul);
+    c.get(W).i32(1).op(OP.i32_and).if(I32);
+    c.get(P).mem(OP.i32_load8_u, 0);
+    load(c, last);
+    c.op(OP.else).i32(p.identity).end();
+    c.op(OP.i32_add);
+    load(c, quad);
+    c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
+    c.end();
+  } else if (p.stride === 2) {
+    c.get(P).get(END).op(OP.i32_lt_u).if();
+    c.get(Q).get(P).mem(OP.i32_load8_u, 0);
+    load(c, last);
+    c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
+    c.end();
+  }
   c.get(Q);
 
   const bytes = encodeModule({
     memoryPages: Math.ceil((input + INPUT_SIZE + 16) / 65536),
-    functions: [{ params: [I32, I32, I32], results: [I32], locals: [V128, V128], body: c, export: 'run' }],
+    functions: [{ params: [I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, V128, V128], body: c, export: 'run' }],
     data: [{ offset: 0, bytes: memory }],
   });
-  return { bytes, address, input, rowBytes, table, order };
+  return { bytes, address, input, rowBytes, table, order, stride: p.stride };
 }
 
 /**

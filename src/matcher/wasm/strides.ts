@@ -1,0 +1,138 @@
+/**
+ * Multi-byte strides for the generated matcher: tables that move a byte
+ * automaton over two or four bytes with one dependent load.
+ *
+ * A DFA loop is bound by the latency of its chain of table loads (each load's
+ * address needs the previous state), not by how many loads it issues. So the
+ * input is mapped to *column classes* off the chain: a byte pair to its pair
+ * class (one load from a 64 Ki-entry table indexed by the two bytes as one
+ * 16-bit word), two pair classes to a quad class, and only the last load
+ * `q = row(q)[quad class]` depends on the state. Classes are columns of the
+ * transition monoid deduplicated over all unit states — two pairs that move
+ * every state alike are one class — which keeps the tables small: a few
+ * dozen pair classes and a few hundred quad classes for realistic patterns.
+ *
+ * "No byte" is symbol `U` (the identity), so a stride that runs off the end of
+ * the input is a class like any other: `(b, none)` for a last odd byte.
+ */
+import type { UnitAutomaton } from '../units.js';
+
+/** Deduplicated state columns: `ids[i]` is the class of the i-th column offered. */
+export interface Columns {
+  readonly ids: Int32Array;
+  /** One column per class: the unit state reached from each unit state. */
+  readonly columns: readonly Int32Array[];
+}
+
+function hashColumn(col: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < col.length; i++) h = Math.imul(h ^ col[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+function equalColumns(x: Int32Array, y: Int32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * Interns `count` columns of `n` states each, `fill(i, out)` writing the i-th;
+ * returns null as soon as there are more than `maxClasses` distinct ones.
+ */
+export function internColumns(count: number, n: number, fill: (i: number, out: Int32Array) => void, maxClasses: number): Columns | null {
+  const ids = new Int32Array(count);
+  const columns: Int32Array[] = [];
+  const buckets = new Map<number, number[]>();
+  let scratch = new Int32Array(n);
+  for (let i = 0; i < count; i++) {
+    fill(i, scratch);
+    const h = hashColumn(scratch);
+    let bucket = buckets.get(h);
+    let id = -1;
+    if (bucket !== undefined) {
+      for (const c of bucket) {
+        if (equalColumns(columns[c]!, scratch)) {
+          id = c;
+          break;
+        }
+      }
+    } else {
+      bucket = [];
+      buckets.set(h, bucket);
+    }
+    if (id < 0) {
+      if (columns.length >= maxClasses) return null;
+      id = columns.length;
+      columns.push(scratch);
+      bucket.push(id);
+      scratch = new Int32Array(n);
+    }
+    ids[i] = id;
+  }
+  return { ids, columns };
+}
+
+/** Pair classes of a byte automaton. */
+export interface PairClasses {
+  readonly count: number;
+  /** Class of the byte pair `b0, b1`, at index `b0 | b1 << 8` (a little-endian 16-bit load). */
+  readonly ofPair: Int32Array;
+  /** Class of a last byte with nothing after it. */
+  readonly ofLast: Int32Array;
+  /** The class of no bytes at all (the identity). */
+  readonly identity: number;
+  readonly columns: readonly Int32Array[];
+}
+
+/** Work budget (columns × states) for computing classes; past it a shorter stride is used. */
+export const MAX_CLASS_WORK = 1 << 24;
+
+export function pairClasses(a: UnitAutomaton, maxClasses = 4096): PairClasses | null {
+  const U = a.symbols;
+  const n = a.states;
+  const V = U + 1;
+  if (V * V * n > MAX_CLASS_WORK) return null;
+  const next = (u: number, s: number): number => (s === U ? u : a.delta[u * U + s]!);
+  const cols = internColumns(
+    V * V,
+    n,
+    (i, out) => {
+      const s = Math.floor(i / V);
+      const t = i % V;
+      for (let u = 0; u < n; u++) out[u] = next(next(u, s), t);
+    },
+    maxClasses,
+  );
+  if (cols === null) return null;
+  const ofPair = new Int32Array(1 << 16);
+  for (let b0 = 0; b0 < 256; b0++) {
+    const s = a.symbolOf[b0]!;
+    for (let b1 = 0; b1 < 256; b1++) ofPair[b0 | (b1 << 8)] = cols.ids[s * V + a.symbolOf[b1]!]!;
+  }
+  const ofLast = Int32Array.from({ length: 256 }, (_, b) => cols.ids[a.symbolOf[b]! * V + U]!);
+  return { count: cols.columns.length, ofPair, ofLast, identity: cols.ids[U * V + U]!, columns: cols.columns };
+}
+
+/** Quad classes: pairs of pair classes. */
+export interface QuadClasses {
+  readonly count: number;
+  /** Class of pair classes `x` then `y`, at `x * pairs + y`. */
+  readonly ofPairs: Int32Array;
+  readonly columns: readonly Int32Array[];
+}
+
+export function quadClasses(p: PairClasses, states: number, maxClasses: number): QuadClasses | null {
+  const P = p.count;
+  if (P * P * states > MAX_CLASS_WORK) return null;
+  const cols = internColumns(
+    P * P,
+    states,
+    (i, out) => {
+      const x = p.columns[Math.floor(i / P)]!;
+      const y = p.columns[i % P]!;
+      for (let u = 0; u < states; u++) out[u] = y[x[u]!]!;
+    },
+    maxClasses,
+  );
+  return cols === null ? null : { count: cols.columns.length, ofPairs: cols.ids, columns: cols.columns };
+}
