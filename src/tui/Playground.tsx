@@ -11,7 +11,8 @@ import { attempt, compare, compileSource, firstMembers, LIVE_LIMITS, type Langua
 import { trackRun, type Tracked } from './tracking.js';
 import { editorText } from './editor.js';
 import { useJob, useKeys, useSpinner, useTerminalSize } from './hooks.js';
-import { type EmbeddingName, type GalleryItem, initialState, reduce, type ReduceContext, type UiState } from './state.js';
+import type { GalleryEntry } from '../gallery.js';
+import { type EmbeddingName, initialState, reduce, type ReduceContext, type UiState } from './state.js';
 import { colorWanted, styleProps } from './theme.js';
 import { layout, MIN_HEIGHT, MIN_WIDTH } from './view/layout.js';
 import type { LanguageView, ScreenModel } from './view/model.js';
@@ -19,6 +20,7 @@ import { maxScroll, screen } from './view/screen.js';
 import type { Line } from './view/seg.js';
 import { certificateOf, monoidSize, vocabularyView } from './view/vocabularyModel.js';
 
+/** What the playground opens with; everything else is the user's to change. */
 export interface PlaygroundProps {
   /** The pattern to open with. */
   readonly initialPattern?: string;
@@ -37,7 +39,7 @@ export interface PlaygroundProps {
   /** Colour on or off; default: on unless NO_COLOR is set. */
   readonly color?: boolean;
   /** The examples to offer (default: none). */
-  readonly gallery?: readonly GalleryItem[];
+  readonly gallery?: readonly GalleryEntry[];
   /** Why the gallery could not be loaded, to show in its pane. */
   readonly galleryError?: string | null;
   /** Quiet time after a keystroke before recompiling, in ms. */
@@ -53,10 +55,13 @@ function sourceOf(ui: UiState): LanguageSource {
   return ui.fa !== null ? { kind: 'fa', text: ui.fa.text, path: ui.fa.path } : { kind: 're', text: editorText(ui.pattern) };
 }
 
+/** A compiled language and (for the main pattern) its summary, computed in the same unit of work. */
+type Summarized = Compiled & { readonly summary: Summary | null };
+
 /** A compile result together with the last good language before it. */
 interface LanguageJob {
-  readonly outcome: Outcome<Compiled & { summary: Summary }>;
-  readonly good: (Compiled & { summary: Summary }) | null;
+  readonly outcome: Outcome<Summarized>;
+  readonly good: Summarized | null;
 }
 
 /** Compiles `source`, remembering the last good result across errors. */
@@ -68,7 +73,7 @@ function useLanguage(source: LanguageSource | null, lim: Limits, delay: number, 
       if (source === null) return undefined;
       const compiled = compileSource(source, lim);
       const outcome: LanguageJob['outcome'] = compiled.ok
-        ? attempt(() => ({ ...compiled.value, summary: withSummary ? summarize(compiled.value.dfa) : EMPTY_SUMMARY }))
+        ? attempt(() => ({ ...compiled.value, summary: withSummary ? summarize(compiled.value.dfa) : null }))
         : compiled;
       return { outcome, good: outcome.ok ? outcome.value : last.current?.good ?? null };
     },
@@ -78,8 +83,6 @@ function useLanguage(source: LanguageSource | null, lim: Limits, delay: number, 
   if (value !== undefined) last.current = value;
   return { job: value, pending };
 }
-
-const EMPTY_SUMMARY: Summary = { states: 0, classes: 0, accepting: 0, start: 0, dead: null, finite: true, shortest: null, labels: [] };
 
 function languageView(job: LanguageJob | undefined, pending: boolean): LanguageView {
   const good = job?.good ?? null;

@@ -68,6 +68,7 @@ export interface Summary {
   readonly labels: readonly string[];
 }
 
+/** Counts, dead state, finiteness and shortest member of a DFA (one BFS and one minimization). */
 export function summarize(dfa: Dfa): Summary {
   let accepting = 0;
   for (let q = 0; q < dfa.states; q++) accepting += dfa.accepting[q]!;

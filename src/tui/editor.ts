@@ -6,6 +6,7 @@
  */
 import { glyph } from './text.js';
 
+/** A line being edited. */
 export interface Editor {
   /** One code point per entry. */
   readonly chars: readonly string[];

@@ -39,8 +39,7 @@ export function useJob<T>(deps: readonly unknown[], run: () => T, delayMs: numbe
     if (current) return undefined;
     const timer = setTimeout(() => setDone({ deps, value: runRef.current() }), delayMs);
     return () => clearTimeout(timer);
-    // The deps array itself is the dependency list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps are the dependency list (`run` is read through a ref).
   }, [current, delayMs, ...deps]);
   return { value: done?.value, pending: !current };
 }
@@ -77,7 +76,6 @@ export function useTerminalSize(fallback: { columns: number; rows: number } = { 
       stdout.off('resize', onResize);
     };
     // read() closes over stdout only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;
 }

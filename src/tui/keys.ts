@@ -7,6 +7,7 @@
  * which Ink's own key parsing does not do.
  */
 
+/** The named keys the playground understands. */
 export type KeyName =
   | 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'pageUp' | 'pageDown'
   | 'wordLeft' | 'wordRight'
@@ -15,6 +16,7 @@ export type KeyName =
   | 'ctrl-a' | 'ctrl-c' | 'ctrl-d' | 'ctrl-e' | 'ctrl-k' | 'ctrl-l' | 'ctrl-u'
   | 'alt-1' | 'alt-2' | 'alt-3' | 'alt-4' | 'alt-5' | 'alt-6';
 
+/** A key press: text to insert (one or more code points) or a named key. */
 export type KeyEvent =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'key'; readonly name: KeyName };

@@ -7,8 +7,10 @@
 import { render } from 'ink';
 import type { Limits } from '../limits.js';
 import { Playground } from './Playground.js';
-import type { EmbeddingName, GalleryItem } from './state.js';
+import type { GalleryEntry } from '../gallery.js';
+import type { EmbeddingName } from './state.js';
 
+/** What `wordflow play` passes on from its arguments and flags. */
 export interface PlayOptions {
   readonly pattern?: string;
   readonly string?: string;
@@ -16,7 +18,7 @@ export interface PlayOptions {
   readonly embedding?: EmbeddingName;
   readonly limits?: Partial<Limits>;
   readonly livePairs?: number;
-  readonly gallery?: readonly GalleryItem[];
+  readonly gallery?: readonly GalleryEntry[];
   readonly galleryError?: string | null;
 }
 

@@ -13,11 +13,14 @@
 import { type Edit, type Editor, edit, editorOf } from './editor.js';
 import type { KeyEvent, KeyName } from './keys.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/types.js';
+import type { GalleryEntry } from '../gallery.js';
 
+/** Where key presses go: one of the three editors, or the panes (letters are commands). */
 export type Focus = 'pattern' | 'string' | 'other' | 'panes';
 
 /** The panes, in the order of their number keys. */
 export const PANES = ['dfa', 'vocab', 'trace', 'equiv', 'enum', 'gallery'] as const;
+/** A pane's name. */
 export type PaneId = (typeof PANES)[number];
 
 /** Short titles, for narrow tab bars. */
@@ -40,16 +43,8 @@ export const PANE_TITLES: { readonly [P in PaneId]: string } = {
   gallery: 'Gallery',
 };
 
+/** The embeddings, in the order `e` cycles through them (the library's order). */
 export { EMBEDDING_NAMES, type EmbeddingName };
-
-/** One loadable example (the shape of `src/gallery.ts`'s entries). */
-export interface GalleryItem {
-  readonly name: string;
-  readonly kind: 're' | 'fa';
-  readonly description: string;
-  readonly source: string;
-  readonly path: string;
-}
 
 /** An automaton file in place of the pattern. */
 export interface FaSource {
@@ -58,6 +53,7 @@ export interface FaSource {
   readonly path: string;
 }
 
+/** The playground's state between key presses (the languages are derived from it in jobs). */
 export interface UiState {
   readonly pattern: Editor;
   /** Set while an automaton file from the gallery stands in for the pattern. */
@@ -79,7 +75,7 @@ export interface UiState {
 
 /** What the reducer needs to know about the world outside the state. */
 export interface ReduceContext {
-  readonly gallery: readonly GalleryItem[];
+  readonly gallery: readonly GalleryEntry[];
   /** Members currently listed (Enter in the members pane tests the selected one). */
   readonly members: readonly string[];
   /** How far each pane can scroll, and how many lines a page is. */
@@ -87,6 +83,7 @@ export interface ReduceContext {
   readonly pageLines: number;
 }
 
+/** The texts and embedding to start with. */
 export interface InitialOptions {
   readonly pattern?: string;
   readonly text?: string;
@@ -94,6 +91,7 @@ export interface InitialOptions {
   readonly embedding?: EmbeddingName;
 }
 
+/** The state at start: focus on the pattern editor, the DFA pane shown. */
 export function initialState(o: InitialOptions = {}): UiState {
   return {
     pattern: editorOf(o.pattern ?? ''),
@@ -146,7 +144,7 @@ function scrollBy(s: UiState, by: number, ctx: ReduceContext): UiState {
 }
 
 /** Loads a gallery entry: a pattern into the editor, or an automaton file in its place. */
-export function loadEntry(s: UiState, entry: GalleryItem): UiState {
+export function loadEntry(s: UiState, entry: GalleryEntry): UiState {
   const base = { ...s, text: { ...s.text, cursor: s.text.chars.length }, notice: `loaded ${entry.name}: ${entry.description}` };
   if (entry.kind === 'fa') return { ...base, fa: { name: entry.name, text: entry.source, path: entry.path } };
   return { ...base, fa: null, pattern: editorOf(entry.source.trim()) };

@@ -9,9 +9,9 @@ import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { Playground, type PlaygroundProps } from '../../src/tui/Playground.js';
-import type { GalleryItem } from '../../src/tui/state.js';
+import type { GalleryEntry } from '../../src/gallery.js';
 
-export const GALLERY: readonly GalleryItem[] = [
+export const GALLERY: readonly GalleryEntry[] = [
   { name: 'even-as', kind: 're', description: 'an even number of a', source: '(b*ab*ab*)*|b*\n', path: 'grammars/examples/even-as.re' },
   { name: 'abb', kind: 're', description: 'ends in abb', source: '(a|b)*abb\n', path: 'grammars/examples/abb.re' },
 ];

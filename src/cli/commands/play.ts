@@ -10,6 +10,7 @@ import { action, intOption, limitsOf, withLimits } from '../common.js';
 /** The built-in example the playground opens on: the classic "ends in abb", with a string it accepts. */
 export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
 
+/** Registers `play` as the default command, with the limit flags (raising the live budgets). */
 export function register(program: Command): void {
   const cmd = program
     .command('play', { isDefault: true })

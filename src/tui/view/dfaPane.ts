@@ -40,6 +40,7 @@ function tableOf(dfa: Dfa): { cells: string[][]; widths: number[] } {
   return t;
 }
 
+/** The DFA pane, `width × height`. */
 export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
   const dfa = m.language.good?.dfa;
   if (dfa === undefined) return [[seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')]];

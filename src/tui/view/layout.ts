@@ -9,10 +9,12 @@ import { PANES, type PaneId } from '../state.js';
 /** Rows taken by the tab bar (1), pattern editor (3), string editor (1) and footer (1). */
 export const FIXED_ROWS = 6;
 
-/** Smallest size the layout is computed for; smaller terminals are clipped. */
+/** Smallest width the layout is computed for; narrower terminals are clipped. */
 export const MIN_WIDTH = 40;
+/** Smallest height the layout is computed for; shorter terminals are clipped. */
 export const MIN_HEIGHT = 12;
 
+/** One pane's place in the grid. */
 export interface Slot {
   readonly pane: PaneId;
   readonly width: number;
@@ -20,6 +22,7 @@ export interface Slot {
   readonly height: number;
 }
 
+/** The grid of panes for one terminal size. */
 export interface Layout {
   readonly width: number;
   readonly height: number;

@@ -15,6 +15,7 @@ function windowAround(selected: number, count: number, room: number): number {
   return Math.max(0, Math.min(count - room, selected - Math.floor(room / 2)));
 }
 
+/** The equivalence pane: A (the pattern) against B (the second pattern), equal or the shortest witness. */
 export function equivPane(m: ScreenModel, width: number, height: number): Line[] {
   const focused = m.ui.focus === 'other';
   const indent = 4;
@@ -53,6 +54,7 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
   return lines.slice(0, height);
 }
 
+/** The members pane: the first members in shortlex order, with a selection to test. */
 export function membersPane(m: ScreenModel, width: number, height: number): Line[] {
   const r = m.members.value;
   if (m.language.good === null) return [[seg('no language yet', 'dim')]];
@@ -85,6 +87,7 @@ export function membersPane(m: ScreenModel, width: number, height: number): Line
   return lines.slice(0, height);
 }
 
+/** The gallery pane: the examples with their descriptions and a preview of the selected one. */
 export function galleryPane(m: ScreenModel, width: number, height: number): Line[] {
   if (m.galleryError !== null) return wrap(`✗ gallery: ${m.galleryError}`, width).map((l) => [seg(l, 'bad')]);
   const items = m.gallery;

@@ -9,7 +9,8 @@ import type { Certificate } from '../../vocabulary/index.js';
 import type { Limits } from '../../limits.js';
 import type { Compiled, Members, Outcome, Summary } from '../analysis.js';
 import type { Run } from '../tracking.js';
-import type { GalleryItem, UiState } from '../state.js';
+import type { GalleryEntry } from '../../gallery.js';
+import type { UiState } from '../state.js';
 import type { MonoidInfo, VocabularyView } from './vocabularyModel.js';
 
 /** A compiled language as the screen knows it. */
@@ -30,6 +31,7 @@ export interface Pending<T> {
   readonly pending: boolean;
 }
 
+/** One frame's worth of facts: the UI state, the size, and every job's latest result. */
 export interface ScreenModel {
   readonly ui: UiState;
   readonly width: number;
@@ -48,7 +50,7 @@ export interface ScreenModel {
   readonly vocabulary: Pending<Outcome<VocabularyView>>;
   /** The certificate of `vocabulary.value`, checked after it is built. */
   readonly certificate: Pending<Outcome<Certificate>>;
-  readonly gallery: readonly GalleryItem[];
+  readonly gallery: readonly GalleryEntry[];
   readonly galleryError: string | null;
 }
 

@@ -7,17 +7,20 @@
  */
 import { fit, textWidth } from '../text.js';
 
+/** Named styles; `theme.ts` maps them to colours or, under NO_COLOR, to attributes. */
 export type Style =
   | 'plain' | 'dim' | 'bold' | 'good' | 'bad' | 'warn' | 'accent' | 'special'
   | 'cursor' | 'highlight' | 'mark' | 'title' | 'activeTitle' | 'key'
   /** Plot layers, from background (regions) to foreground (the current point). */
   | 'plot1' | 'plot2' | 'plot3' | 'plot4';
 
+/** A run of text in one style. */
 export interface Seg {
   readonly text: string;
   readonly style?: Style;
 }
 
+/** One screen line. */
 export type Line = readonly Seg[];
 
 /** A segment (shorthand). */
@@ -26,6 +29,7 @@ export const seg = (text: string, style?: Style): Seg => (style === undefined ? 
 /** A line of one plain (or styled) segment. */
 export const text = (s: string, style?: Style): Line => [seg(s, style)];
 
+/** Display width of a line in cells. */
 export function lineWidth(line: Line): number {
   let w = 0;
   for (const s of line) w += textWidth(s.text);

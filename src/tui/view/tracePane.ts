@@ -320,6 +320,7 @@ function plotLines(c: StepContext, width: number, height: number): Line[] {
   }
 }
 
+/** The trace pane: step information and, below or beside it, the plot of the embedding. */
 export function tracePane(m: ScreenModel, width: number, height: number): Line[] {
   const c = context(m);
   if (c === null) return [[seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')]];

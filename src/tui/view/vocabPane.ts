@@ -142,6 +142,7 @@ function allLines(m: ScreenModel, width: number): Line[] {
   return [...lines, ...wordsOf(v, width)];
 }
 
+/** The vocabulary pane, scrolled to the user's position. */
 export function vocabPane(m: ScreenModel, width: number, height: number): Line[] {
   const lines = allLines(m, width);
   if (lines.length <= height) return lines;
@@ -151,6 +152,7 @@ export function vocabPane(m: ScreenModel, width: number, height: number): Line[]
   return shown;
 }
 
+/** How far the vocabulary pane can scroll at this size. */
 export function vocabMaxScroll(m: ScreenModel, width: number, height: number): number {
   return Math.max(0, allLines(m, width).length - height + 1);
 }

@@ -12,6 +12,7 @@ import { attempt, type Outcome } from '../analysis.js';
 import { transitionMonoid } from '../../automata/monoid.js';
 import { certify, vocabulary, type Certificate, type EmbeddingName, type Point, type Vocabulary, type VocabularyJson } from '../../vocabulary/index.js';
 
+/** A built vocabulary with its description and the time it took. */
 export interface VocabularyView {
   readonly embedding: EmbeddingName;
   readonly vocabulary: Vocabulary;
