@@ -5,9 +5,13 @@
  *
  * - short strings: the JavaScript loop over UTF-16 units (`js.ts`), which
  *   has no call or copy overhead;
- * - long strings: encoded piecewise to UTF-8 straight into WebAssembly memory
- *   and read by the generated module (`wasm/`), two bytes per table load,
- *   with SIMD skipping in states that loop on most bytes;
+ * - long mostly-ASCII strings: encoded piecewise to UTF-8 straight into
+ *   WebAssembly memory and read by the generated module (`wasm/`), four bytes
+ *   per dependent table load, with SIMD skipping in states that loop on most
+ *   bytes;
+ * - other long strings (much non-ASCII, lone surrogates): copied as UTF-16
+ *   units into the memory of a module over the UTF-16 unit automaton (UTF-8
+ *   encoding of such strings is slow);
  * - bytes (files, stdin): the byte automaton directly, chunk by chunk.
  *
  * @example
@@ -18,7 +22,7 @@ import { type Dfa } from '../automata/dfa.js';
 import { codePointRunner, type StringRunner, unitRunner } from './js.js';
 import { jsByteRunner } from './bytes.js';
 import { type UnitAutomaton, unitAccepts, utf16Automaton, utf8Automaton } from './units.js';
-import { type ByteRunner, wasmRunner } from './wasm/matcher.js';
+import { type ByteRunner, type Utf16Runner, wasmRunner, wasmUtf16Runner } from './wasm/matcher.js';
 
 export type { StringRunner } from './js.js';
 export type { ByteRunner } from './wasm/matcher.js';
@@ -28,7 +32,7 @@ export type { UnitAutomaton } from './units.js';
 export type Engine = 'auto' | 'js' | 'wasm';
 
 export interface MatcherOptions {
-  /** Default `auto`. `wasm` still uses JS for strings with lone surrogates (UTF-8 cannot carry them). */
+  /** Default `auto`: JS below `WASM_MIN_LENGTH` units, WebAssembly from there on; `js` or `wasm` always. */
   readonly engine?: Engine;
   /** Byte runner: WebAssembly (default) or the JavaScript loop. */
   readonly bytes?: 'wasm' | 'js';
@@ -79,8 +83,9 @@ export function isWellFormed(s: string): boolean {
 
 /**
  * Whether a sample of `s` is all ASCII. Text with many non-ASCII units is
- * slow to encode to UTF-8 and breaks the SIMD skips every few bytes, so the
- * JS loop over UTF-16 units reads it faster (measured by `wordflow bench`).
+ * slow to encode to UTF-8 (a few hundred MB/s in Node 20, against tens of
+ * GB/s for ASCII) and breaks the SIMD skips every few bytes, so it is read
+ * as UTF-16 units instead (measured by `wordflow bench`).
  */
 function mostlyAscii(s: string): boolean {
   const step = Math.max(1, Math.floor(s.length / 32));
@@ -101,8 +106,20 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
     }
     return byteRunner;
   };
+  let wide: Utf16Runner | null | undefined;
+  const utf16 = (): Utf16Runner | null => {
+    if (wide === undefined) wide = units === null ? null : wasmUtf16Runner(units);
+    return wide;
+  };
   const engine = options.engine ?? 'auto';
-  const useWasm = (s: string): boolean => engine !== 'js' && bytes() !== null && (engine === 'wasm' || mostlyAscii(s)) && isWellFormed(s);
+  const long = (s: string): boolean => {
+    if (mostlyAscii(s) && isWellFormed(s)) {
+      const r = bytes();
+      if (r !== null) return unitAccepts(r.automaton, r.runString(dfa.start, s));
+    }
+    const r = utf16();
+    return r === null ? strings.accepts(s) : unitAccepts(r.automaton, r.run(dfa.start, s));
+  };
   const matcher: Matcher = {
     dfa,
     strings,
@@ -110,9 +127,8 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
       return bytes();
     },
     accepts(s) {
-      if ((s.length < WASM_MIN_LENGTH && engine !== 'wasm') || !useWasm(s)) return strings.accepts(s);
-      const r = bytes()!;
-      return unitAccepts(r.automaton, r.runString(dfa.start, s));
+      if (engine === 'js' || (s.length < WASM_MIN_LENGTH && engine !== 'wasm')) return strings.accepts(s);
+      return long(s);
     },
     scanner: () => scannerOf(matcher),
   };

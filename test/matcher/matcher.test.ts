@@ -13,7 +13,7 @@ import { jsByteRunner } from '../../src/matcher/bytes.js';
 import { compileMatcher, isWellFormed } from '../../src/matcher/index.js';
 import { vectorRun } from '../../src/matcher/transform.js';
 import { unitAccepts, utf16Automaton, utf8Automaton } from '../../src/matcher/units.js';
-import { wasmRunner } from '../../src/matcher/wasm/matcher.js';
+import { wasmRunner, wasmUtf16Runner } from '../../src/matcher/wasm/matcher.js';
 import { bytesArb, compilePattern, cuts, dfaArb, stringArb, wellFormedArb } from './support.js';
 
 const decode = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
@@ -49,6 +49,33 @@ describe('string runners', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('wasm over UTF-16 units', () => {
+  it('every stride gives the DFA walk verdict on any string, read whole or in pieces that split surrogate pairs', () => {
+    const long = fc.tuple(stringArb(6), fc.integer({ min: 1, max: 40 })).map(([s, n]) => s.repeat(n));
+    fc.assert(
+      fc.property(dfaArb, fc.oneof(stringArb(), long), fractions, (dfa, s, fs) => {
+        const expected = accepts(dfa, s);
+        const a = utf16Automaton(dfa)!;
+        const js = unitRunner(a);
+        for (const stride of STRIDES) {
+          const r = wasmUtf16Runner(a, stride)!;
+          expect(unitAccepts(a, r.run(dfa.start, s))).toBe(expected);
+          let state = dfa.start;
+          let at = 0;
+          for (const cut of [...cuts(s.length, fs), s.length]) {
+            state = r.run(state, s, at, cut);
+            // The same unit state as the JS loop, piece by piece.
+            expect(state * a.symbols).toBe(js.run(js.enter(dfa.start), s, 0, cut));
+            at = cut;
+          }
+          expect(unitAccepts(a, state)).toBe(expected);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

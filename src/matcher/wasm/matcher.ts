@@ -4,7 +4,7 @@
  * (see `units.ts`), so chunks of a byte stream carry over exactly.
  */
 import type { UnitAutomaton } from '../units.js';
-import { INPUT_SIZE, matcherModule, type Stride } from './module.js';
+import { INPUT_SIZE, matcherModule, type Stride, utf16Module } from './module.js';
 
 export interface ByteRunner {
   readonly automaton: UnitAutomaton;
@@ -95,6 +95,45 @@ export function wasmRunner(a: UnitAutomaton, maxStride: Stride = 4): ByteRunner 
         i = j;
       }
       return stateAt(q);
+    },
+  };
+}
+
+/** Reads JavaScript strings as UTF-16 code units (any string: lone surrogates are units like any other). */
+export interface Utf16Runner {
+  /** The UTF-16 unit automaton whose states `run` takes and returns. */
+  readonly automaton: UnitAutomaton;
+  /** Reads `s[from..to)` from unit state `state`; returns the unit state reached. */
+  run(state: number, s: string, from?: number, to?: number): number;
+}
+
+/**
+ * The wasm runner over UTF-16 units, or null where WebAssembly (or Node's
+ * `Buffer`, which copies a string's units into memory) is unavailable. Pieces
+ * may split surrogate pairs: the automaton carries the pending unit.
+ */
+export function wasmUtf16Runner(a: UnitAutomaton, maxStride: Stride = 4): Utf16Runner | null {
+  const B = (globalThis as unknown as { Buffer?: typeof Buffer }).Buffer;
+  if (wasm === undefined || B === undefined) return null;
+  const mod = utf16Module(a, maxStride);
+  const instance = instantiate(mod.bytes);
+  const run = instance.exports.run as (q: number, p: number, end: number) => number;
+  const memory = instance.exports.memory as WasmMemory;
+  const input = B.from(memory.buffer, mod.input, INPUT_SIZE);
+  const { address, order, table, rowBytes } = mod;
+  const deadAddr = a.dead >= 0 ? address[a.dead]! : -1;
+  const unitsPerPiece = INPUT_SIZE / 2;
+  return {
+    automaton: a,
+    run(state, s, from = 0, to = s.length) {
+      let q = address[state]!;
+      for (let i = from; i < to && q !== deadAddr; ) {
+        const j = Math.min(to, i + unitsPerPiece);
+        const written = input.write(i === 0 && j === s.length ? s : s.substring(i, j), 0, 'utf16le');
+        q = run(q, mod.input, mod.input + written);
+        i = j;
+      }
+      return order[(q - table) / rowBytes]!;
     },
   };
 }

@@ -163,22 +163,21 @@ function load(c: Code, l: Lookup): void {
   else c.i32(2).op(OP.i32_shl).mem(OP.i32_load, 2, l.offset);
 }
 
-/** The matcher module for a byte automaton. */
-export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): MatcherModule {
-  const simd = options.simd ?? true;
-  const skips = simd ? skipStates(a) : new Map<number, [number, number][]>();
-  const specials = [...(a.dead >= 0 ? [a.dead] : []), ...skips.keys()];
-  const isSpecial = new Uint8Array(a.states);
-  for (const u of specials) isSpecial[u] = 1;
-  const order = Int32Array.from([...specials, ...Array.from({ length: a.states }, (_, u) => u).filter((u) => !isSpecial[u])]);
-  const p = plan(a, options.maxStride ?? 4);
+/** Memory image: lookups, then one row per unit state (in `order`) of next-row addresses. */
+interface Image {
+  readonly memory: Uint8Array;
+  readonly address: Int32Array;
+  readonly table: number;
+  readonly rowBytes: number;
+  readonly input: number;
+}
+
+function image(a: UnitAutomaton, order: Int32Array, p: Plan): Image {
   const rowBytes = p.columns.length * 4;
   const table = Math.ceil(p.size / 64) * 64;
   const address = new Int32Array(a.states);
   order.forEach((u, i) => (address[u] = table + i * rowBytes));
   const input = Math.ceil((table + a.states * rowBytes) / 64) * 64;
-  const specialEnd = table + specials.length * rowBytes;
-
   const memory = new Uint8Array(input);
   const view = new DataView(memory.buffer);
   for (const l of p.lookups) {
@@ -193,6 +192,30 @@ export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): Ma
     const row = table + i * rowBytes;
     p.columns.forEach((col, j) => view.setInt32(row + j * 4, address[col[u]!]!, true));
   });
+  return { memory, address, table, rowBytes, input };
+}
+
+function finish(a: UnitAutomaton, img: Image, order: Int32Array, stride: Stride, c: Code, locals: readonly number[], inputSize: number): MatcherModule {
+  const bytes = encodeModule({
+    memoryPages: Math.ceil((img.input + inputSize + 16) / 65536),
+    functions: [{ params: [I32, I32, I32], results: [I32], locals, body: c, export: 'run' }],
+    data: [{ offset: 0, bytes: img.memory }],
+  });
+  return { bytes, address: img.address, input: img.input, rowBytes: img.rowBytes, table: img.table, order, stride };
+}
+
+/** The matcher module for a byte automaton. */
+export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): MatcherModule {
+  const simd = options.simd ?? true;
+  const skips = simd ? skipStates(a) : new Map<number, [number, number][]>();
+  const specials = [...(a.dead >= 0 ? [a.dead] : []), ...skips.keys()];
+  const isSpecial = new Uint8Array(a.states);
+  for (const u of specials) isSpecial[u] = 1;
+  const order = Int32Array.from([...specials, ...Array.from({ length: a.states }, (_, u) => u).filter((u) => !isSpecial[u])]);
+  const p = plan(a, options.maxStride ?? 4);
+  const img = image(a, order, p);
+  const { address } = img;
+  const specialEnd = img.table + specials.length * img.rowBytes;
 
   const [Q, P, END, W, SKIP_FROM, BACKOFF, START, V, M] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const c = new Code();
@@ -264,13 +287,97 @@ export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): Ma
     c.end();
   }
   c.get(Q);
+  return finish(a, img, order, p.stride, c, [I32, I32, I32, I32, V128, V128], INPUT_SIZE);
+}
 
-  const bytes = encodeModule({
-    memoryPages: Math.ceil((input + INPUT_SIZE + 16) / 65536),
-    functions: [{ params: [I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32, V128, V128], body: c, export: 'run' }],
-    data: [{ offset: 0, bytes: memory }],
-  });
-  return { bytes, address, input, rowBytes, table, order, stride: p.stride };
+/**
+ * A matcher module over UTF-16 code units (the automaton of `utf16Automaton`),
+ * for strings that are not mostly ASCII: they are copied into memory as
+ * UTF-16LE, which is a plain copy, where encoding them to UTF-8 is slow. Each
+ * unit is mapped to its symbol by a 64 Ki-entry table, then symbols to pair
+ * and quad classes as for bytes. No SIMD scans: such text rarely stays in
+ * one loop for long.
+ */
+export function utf16Module(a: UnitAutomaton, maxStride: Stride = 4): MatcherModule {
+  const order = Int32Array.from({ length: a.states }, (_, i) => (i === 0 ? Math.max(a.dead, 0) : a.dead >= 0 && i <= a.dead ? i - 1 : i));
+  const n = a.states;
+  const U = a.symbols;
+  const V = U + 1;
+  const maxColumns = Math.floor(MAX_STRIDE_TABLE / (4 * n));
+  const symbols = { width: widthFor(U), values: a.symbolOf };
+  let p: Plan | null = null;
+  const pairs = maxStride >= 2 ? pairClasses(a, Math.min(4096, maxColumns)) : null;
+  if (pairs !== null && maxStride >= 4) {
+    const quads = quadClasses(pairs, n, maxColumns);
+    if (quads !== null) {
+      const { lookups, size } = place([symbols, { width: widthFor(pairs.count - 1), values: pairs.ofSymbols }, { width: widthFor(quads.count * 4), values: Int32Array.from(quads.ofPairs, (x) => x * 4) }]);
+      p = { stride: 4, columns: quads.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
+    }
+  }
+  if (p === null && pairs !== null) {
+    const { lookups, size } = place([symbols, { width: widthFor(pairs.count * 4), values: Int32Array.from(pairs.ofSymbols, (x) => x * 4) }]);
+    p = { stride: 2, columns: pairs.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
+  }
+  if (p === null) {
+    const columns = Array.from({ length: U }, (_, s) => Int32Array.from({ length: n }, (_, u) => a.delta[u * U + s]!));
+    const { lookups, size } = place([{ width: widthFor(U * 4), values: Int32Array.from(a.symbolOf, (x) => x * 4) }]);
+    p = { stride: 1, columns, lookups, size, pairs: 0, identity: 0 };
+  }
+  const img = image(a, order, p);
+  const [Q, P, END, R] = [0, 1, 2, 3];
+  const [sym, pair, quad] = p.lookups as [Lookup, Lookup, Lookup];
+  const c = new Code();
+  /** Symbol of unit i of the stride (or "no unit" past the `R` units left, when `tail`). */
+  const unit = (i: number, tail: boolean): void => {
+    if (tail) c.get(R).i32(i).op(OP.i32_gt_u).if(I32);
+    c.get(P).mem(OP.i32_load16_u, 1, 2 * i);
+    load(c, sym);
+    if (tail) c.op(OP.else).i32(U).end();
+  };
+  const column = (tail: boolean): void => {
+    if (p.stride === 4) {
+      unit(0, tail);
+      c.i32(V).op(OP.i32_mul);
+      unit(1, tail);
+      c.op(OP.i32_add);
+      load(c, pair);
+      c.i32(p.pairs).op(OP.i32_mul);
+      unit(2, tail);
+      c.i32(V).op(OP.i32_mul);
+      unit(3, tail);
+      c.op(OP.i32_add);
+      load(c, pair);
+      c.op(OP.i32_add);
+      load(c, quad);
+    } else if (p.stride === 2) {
+      unit(0, tail);
+      c.i32(V).op(OP.i32_mul);
+      unit(1, tail);
+      c.op(OP.i32_add);
+      load(c, pair);
+    } else {
+      c.get(P).mem(OP.i32_load16_u, 1);
+      load(c, sym);
+    }
+  };
+  const step = 2 * p.stride;
+  c.block().loop();
+  c.get(P).i32(step).op(OP.i32_add).get(END).op(OP.i32_gt_u).brIf(1);
+  c.get(Q);
+  column(false);
+  c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
+  c.get(P).i32(step).op(OP.i32_add).set(P);
+  if (a.dead >= 0) c.get(Q).i32(img.address[a.dead]!).op(OP.i32_eq).if().get(Q).op(OP.return).end();
+  c.br(0).end().end();
+  if (p.stride > 1) {
+    c.get(END).get(P).op(OP.i32_sub).i32(1).op(OP.i32_shr_u).tee(R).if();
+    c.get(Q);
+    column(true);
+    c.op(OP.i32_add).mem(OP.i32_load, 2).set(Q);
+    c.end();
+  }
+  c.get(Q);
+  return finish(a, img, order, p.stride, c, [I32], INPUT_SIZE);
 }
 
 /**

@@ -72,12 +72,14 @@ export function internColumns(count: number, n: number, fill: (i: number, out: I
   return { ids, columns };
 }
 
-/** Pair classes of a byte automaton. */
+/** Pair classes of a unit automaton. */
 export interface PairClasses {
   readonly count: number;
-  /** Class of the byte pair `b0, b1`, at index `b0 | b1 << 8` (a little-endian 16-bit load). */
+  /** Class of the symbol pair `s, t` at `s * (symbols + 1) + t`; symbol `symbols` is "no unit". */
+  readonly ofSymbols: Int32Array;
+  /** Byte automata: class of the byte pair `b0, b1`, at index `b0 | b1 << 8` (a little-endian 16-bit load). */
   readonly ofPair: Int32Array;
-  /** Class of a last byte with nothing after it. */
+  /** Byte automata: class of a last byte with nothing after it. */
   readonly ofLast: Int32Array;
   /** The class of no bytes at all (the identity). */
   readonly identity: number;
@@ -104,13 +106,17 @@ export function pairClasses(a: UnitAutomaton, maxClasses = 4096): PairClasses | 
     maxClasses,
   );
   if (cols === null) return null;
-  const ofPair = new Int32Array(1 << 16);
-  for (let b0 = 0; b0 < 256; b0++) {
-    const s = a.symbolOf[b0]!;
-    for (let b1 = 0; b1 < 256; b1++) ofPair[b0 | (b1 << 8)] = cols.ids[s * V + a.symbolOf[b1]!]!;
+  const bytes = a.symbolOf.length === 256;
+  const ofPair = new Int32Array(bytes ? 1 << 16 : 0);
+  const ofLast = new Int32Array(bytes ? 256 : 0);
+  if (bytes) {
+    for (let b0 = 0; b0 < 256; b0++) {
+      const s = a.symbolOf[b0]!;
+      for (let b1 = 0; b1 < 256; b1++) ofPair[b0 | (b1 << 8)] = cols.ids[s * V + a.symbolOf[b1]!]!;
+      ofLast[b0] = cols.ids[s * V + U]!;
+    }
   }
-  const ofLast = Int32Array.from({ length: 256 }, (_, b) => cols.ids[a.symbolOf[b]! * V + U]!);
-  return { count: cols.columns.length, ofPair, ofLast, identity: cols.ids[U * V + U]!, columns: cols.columns };
+  return { count: cols.columns.length, ofSymbols: cols.ids, ofPair, ofLast, identity: cols.ids[U * V + U]!, columns: cols.columns };
 }
 
 /** Quad classes: pairs of pair classes. */
