@@ -43,3 +43,28 @@ export function timeOnce(fn: () => unknown): number {
   fn();
   return now() - t;
 }
+
+/**
+ * Median nanoseconds per call of each of `fns`, sampled in turns (one sample
+ * of each, then the next round), so that load from other processes falls on
+ * all of them alike. Each call of `fns[i]` counts as `callsPer` calls.
+ */
+export function interleavedPerCall(fns: readonly (() => unknown)[], callsPer: number, samples: number, minSampleMs: number): number[] {
+  let reps = 1;
+  for (;;) {
+    const t = now();
+    for (let i = 0; i < reps; i++) fns[0]!();
+    const took = now() - t;
+    if (took >= minSampleMs * 1e6 || reps >= 1 << 24) break;
+    reps = took <= 0 ? reps * 2 : Math.min(reps * 2, Math.ceil((reps * minSampleMs * 1e6) / took));
+  }
+  const out: number[][] = fns.map(() => []);
+  for (let s = 0; s < samples; s++) {
+    fns.forEach((fn, j) => {
+      const t = now();
+      for (let i = 0; i < reps; i++) fn();
+      out[j]!.push((now() - t) / (reps * callsPer));
+    });
+  }
+  return out.map(median);
+}

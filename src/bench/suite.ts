@@ -13,7 +13,7 @@ import { createIncremental } from '../incremental/index.js';
 import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
 import { blowUp, CATASTROPHIC, LONG_CASES, seeded, SHORT_CASES } from './corpus.js';
-import { median, now, timeOnce, timePerCall } from './measure.js';
+import { interleavedPerCall, median, now, timeOnce, timePerCall } from './measure.js';
 
 export interface BenchOptions {
   /** A short run: smaller inputs, fewer samples, smaller n and k. */
@@ -151,18 +151,37 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
   return { name, pattern, bytes, wordflow, wordflowJs, v8: v8Rate, v8Error, re2js: re2, vsV8: ratio(wordflow, v8Rate), vsRe2js: ratio(wordflow, re2) };
 }
 
-/** The short-input section in this process: ns per call, median over the case's inputs. */
+/**
+ * The short-input section in this process: ns per call averaged over the
+ * case's inputs. Each timed call goes through all of the case's inputs in
+ * turn (never one string over and over, which lets branch predictors learn
+ * it), the same strings for every engine, and samples of the engines are
+ * interleaved so that load from other processes falls on all alike.
+ */
 export function shortSection(quick: boolean): ShortRow[] {
-  const samples = quick ? 5 : 9;
-  const minMs = quick ? 5 : 15;
+  const samples = quick ? 9 : 21;
+  const minMs = quick ? 3 : 5;
   return SHORT_CASES.map((c) => {
     const m = compileMatcher(compileRegex(c.pattern));
     const re = v8(c.pattern);
-    // Warm both up on the whole set first, so neither is measured cold.
-    for (let i = 0; i < 2000; i++) for (const s of c.inputs) (m.accepts(s), re.test(s));
-    const wf = c.inputs.map((s) => timePerCall(() => m.accepts(s), samples, minMs));
-    const v = c.inputs.map((s) => timePerCall(() => re.test(s), samples, minMs));
-    return { name: c.name, wordflow: median(wf), v8: median(v), re2js: null };
+    const inputs = c.inputs;
+    for (const s of inputs) {
+      if (m.accepts(s) !== re.test(s)) throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
+    }
+    const wf = (): number => {
+      let yes = 0;
+      for (let i = 0; i < inputs.length; i++) if (m.accepts(inputs[i]!)) yes++;
+      return yes;
+    };
+    const v = (): number => {
+      let yes = 0;
+      for (let i = 0; i < inputs.length; i++) if (re.test(inputs[i]!)) yes++;
+      return yes;
+    };
+    // Warm both up first, so neither is measured cold.
+    for (let i = 0; i < 5000; i++) (wf(), v());
+    const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
+    return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
   });
 }
 
@@ -214,7 +233,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     shortRows = shortRows.map((row) => {
       const sc = SHORT_CASES.find((x) => x.name === row.name)!;
       const re = c.re2js!(sc.pattern);
-      return { ...row, re2js: re === null ? null : median(sc.inputs.map((s) => timePerCall(() => re.testExact(s), 3, q ? 3 : 10))) };
+      const pass = (): number => {
+        let yes = 0;
+        for (const s of sc.inputs) if (re!.testExact(s)) yes++;
+        return yes;
+      };
+      return { ...row, re2js: re === null ? null : interleavedPerCall([pass], sc.inputs.length, 3, q ? 3 : 10)[0]! };
     });
   }
 

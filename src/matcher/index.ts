@@ -3,8 +3,8 @@
  * fastest path for the input at hand, all paths sharing one transition core
  * (the unit automata of `units.ts`) and giving identical results:
  *
- * - short strings: the JavaScript loop over UTF-16 units (`js.ts`), which
- *   has no call or copy overhead;
+ * - short strings: a JavaScript loop over pairs of UTF-16 units (`short.ts`),
+ *   which has no call or copy overhead;
  * - long mostly-ASCII strings: encoded piecewise to UTF-8 straight into
  *   WebAssembly memory and read by the generated module (`wasm/`), four bytes
  *   per dependent table load, with SIMD skipping in states that loop on most
@@ -20,6 +20,7 @@
  */
 import { type Dfa } from '../automata/dfa.js';
 import { codePointRunner, type StringRunner, unitRunner } from './js.js';
+import { shortAccepts } from './short.js';
 import { jsByteRunner } from './bytes.js';
 import { type UnitAutomaton, unitAccepts, utf16Automaton, utf8Automaton } from './units.js';
 import { type ByteRunner, type Utf16Runner, wasmRunner, wasmUtf16Runner } from './wasm/matcher.js';
@@ -120,16 +121,17 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
     const r = utf16();
     return r === null ? strings.accepts(s) : unitAccepts(r.automaton, r.run(dfa.start, s));
   };
+  const short = units === null ? null : shortAccepts(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: long } : undefined);
+  // Chosen once: a short call is one call (the pair loop hands long strings on itself).
+  const accepts =
+    engine === 'wasm' ? long : short !== null ? short : engine === 'js' ? strings.accepts : (s: string): boolean => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : long(s));
   const matcher: Matcher = {
     dfa,
     strings,
     get bytes() {
       return bytes();
     },
-    accepts(s) {
-      if (engine === 'js' || (s.length < WASM_MIN_LENGTH && engine !== 'wasm')) return strings.accepts(s);
-      return long(s);
-    },
+    accepts,
     scanner: () => scannerOf(matcher),
   };
   return matcher;

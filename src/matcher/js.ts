@@ -75,7 +75,10 @@ export function unitRunner(a: UnitAutomaton): StringRunner {
     accepts(s) {
       let q = start;
       const n = s.length;
-      for (let i = 0; i < n; i++) q = table[q + symbol[s.charCodeAt(i)]!]!;
+      for (let i = 0; i < n; i++) {
+        q = table[q + symbol[s.charCodeAt(i)]!]!;
+        if (q === dead) return false;
+      }
       return acceptAt[q] === 1;
     },
   };

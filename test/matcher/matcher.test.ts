@@ -11,6 +11,7 @@ import { accepts } from '../../src/automata/dfa.js';
 import { codePointRunner, runnerAccepts, unitRunner } from '../../src/matcher/js.js';
 import { jsByteRunner } from '../../src/matcher/bytes.js';
 import { compileMatcher, isWellFormed } from '../../src/matcher/index.js';
+import { shortAccepts } from '../../src/matcher/short.js';
 import { vectorRun } from '../../src/matcher/transform.js';
 import { unitAccepts, utf16Automaton, utf8Automaton } from '../../src/matcher/units.js';
 import { wasmRunner, wasmUtf16Runner } from '../../src/matcher/wasm/matcher.js';
@@ -31,6 +32,17 @@ describe('string runners', () => {
         expect(codePointRunner(dfa).accepts(s)).toBe(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the short-string pair loop agrees with the DFA walk (ASCII pairs, mixed pairs, odd lengths, early death)', () => {
+    const asciiArb = fc.array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\n', '\x7f', '\x00'), { maxLength: 41 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(dfaArb, fc.oneof(stringArb(), asciiArb), (dfa, s) => {
+        const f = shortAccepts(utf16Automaton(dfa)!)!;
+        expect(f(s)).toBe(accepts(dfa, s));
+      }),
+      { numRuns: 400 },
     );
   });
 
