@@ -129,9 +129,11 @@ export function editorView(e: Editor, width: number, showCursor = true): EditorV
   let end = chars.length;
   if (total + 1 > w) {
     // Room after the cursor: up to a quarter of the width, as far as the text goes.
+    // (Never more than leaves room for the cursor and the two `…`.)
+    const afterRoom = Math.min(Math.floor(w / 4), w - 2 - widthAt(cursor));
     let after = 0;
     let j = Math.min(cursor + 1, chars.length);
-    while (j < chars.length && after + widthAt(j) <= Math.floor(w / 4)) after += widthAt(j++);
+    while (j < chars.length && after + widthAt(j) <= afterRoom) after += widthAt(j++);
     // Walk left from the cursor while it fits (one cell each for the two `…`).
     let used = widthAt(cursor) + after;
     start = cursor;

@@ -217,3 +217,11 @@ describe('layout and lines', () => {
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
 });
+
+describe('regressions', () => {
+  it('test_bug_wide_cursor: a wide glyph under the cursor with text after it still fits a width of 4', () => {
+    const v = editorView(editorOf(' a😀a a', 2), 4);
+    expect(v.parts.reduce((w, p) => w + textWidth(p.text), 0)).toBeLessThanOrEqual(4);
+    expect(v.parts.filter((p) => p.kind === 'cursor')).toHaveLength(1);
+  });
+});
