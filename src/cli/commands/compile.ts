@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import type { Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits } from '../common.js';
+import { emit, withOutput, withProgress } from './dfa.js';
 
 /** Options of commands that build a vocabulary. */
 export interface EmbeddingOptions {
@@ -45,7 +46,13 @@ export function embeddingOf(opts: EmbeddingOptions): EmbeddingName {
 export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: Dfa; v: Vocabulary } {
   const embedding = embeddingOf(opts);
   const gain = gainOf(opts);
-  const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+  const building = withProgress({ limits: limitsOf(opts) });
+  let dfa: Dfa;
+  try {
+    dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
+  } finally {
+    building.finish();
+  }
   return { dfa, v: vocabulary(dfa, embedding, gain === undefined ? {} : { sigmoid: { gain } }) };
 }
 
@@ -55,8 +62,9 @@ export function register(program: Command): void {
     .command('compile')
     .description('the vocabulary of a language: one map per class (word), start point, regions, target')
     .argument('[pattern]', 'the regular expression (omit with --fa)')
-    .option('--json', 'the vocabulary as one JSON value');
+    .option('--json', 'the vocabulary as one JSON value (schema: schemas/compile.schema.json)');
   withEmbedding(cmd);
+  withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
   cmd.addHelpText(
@@ -65,13 +73,14 @@ export function register(program: Command): void {
 Examples:
   $ wordflow compile '(a|b)*abb'                       # flow2d: each word a phrase of primitive flows
   $ wordflow compile '(aa)*' --embedding relu1d        # knots and the equivalent ReLU network
-  $ wordflow compile 'ab*' --embedding sigmoid --gain 8 --json`,
+  $ wordflow compile 'ab*' --embedding sigmoid --gain 8 --json
+  $ wordflow compile '[0-9]+' --embedding onehot --json --output digits.json`,
   );
   cmd.action(
     action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
       const { v } = loadVocabulary(pattern, opts);
       const json = v.describe();
-      await writeLine(opts.json ? JSON.stringify(json) : formatVocabulary(json));
+      await emit(opts.json ? JSON.stringify(json) : formatVocabulary(json), opts.output as string | undefined);
       return EXIT.yes;
     }),
   );

@@ -1,51 +1,148 @@
-/** `wordflow dfa PATTERN`: the minimal DFA as a table, dot, json or svg. */
+/**
+ * `wordflow dfa PATTERN`: the minimal DFA as a table, dot, json or svg, with
+ * a string's run highlighted on request. Also home of `--output FILE`,
+ * which every command that writes a picture or a format shares.
+ */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { type Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
+import { limits as withDefaults } from '../../limits.js';
+import { type CompileOptions } from '../../language.js';
+import { dfaToDot } from '../../present/dot.js';
+import { highlightedTable } from '../../present/highlightTable.js';
 import { dfaToJson } from '../../present/json.js';
+import { progressIndicator } from '../../present/progress.js';
+import { runOf } from '../../present/run.js';
+import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 
 interface DfaOptions {
   fa?: string;
   format: string;
   minimize: boolean;
   json?: boolean;
+  highlight?: string;
+  showDead?: boolean;
+  output?: string;
+  maxDrawStates?: string;
   [key: string]: unknown;
 }
 
+/** Adds `--output FILE` (write the result to a file instead of standard output). */
+export function withOutput(cmd: Command): Command {
+  return cmd.option('-o, --output <file>', 'write the result to FILE instead of standard output (overwrites; - = stdout)');
+}
+
+/**
+ * Writes a command's result: to standard output, or with `--output FILE` to
+ * that file (ending in a newline). A file that cannot be written is a usage
+ * error, so the command exits 2 with the reason.
+ */
+export async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output === undefined || output === '-') {
+    await writeLine(text.endsWith('\n') ? text.slice(0, -1) : text);
+    return;
+  }
+  try {
+    writeFileSync(output, text.endsWith('\n') ? text : text + '\n');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOENT' ? 'no such directory' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : (err.code ?? String(e));
+    throw new WordflowError('usage', `cannot write ${output}: ${why}`);
+  }
+}
+
+/** Whether text written to stdout may carry ANSI colour: a terminal, no `NO_COLOR`, not redirected to a file. */
+export function colourAllowed(output: string | undefined): boolean {
+  const noColour = process.env['NO_COLOR'];
+  return (output === undefined || output === '-') && process.stdout.isTTY === true && (noColour === undefined || noColour === '');
+}
+
+/** Compile options that draw a progress bar on a terminal while a large DFA is built. */
+export function withProgress(options: CompileOptions & { limits: NonNullable<CompileOptions['limits']> }): { options: CompileOptions; finish: () => void } {
+  const bar = progressIndicator(process.stderr, { label: 'building the DFA', total: withDefaults(options.limits).maxStates, unit: 'states' });
+  return { options: { ...options, onProgress: (n) => bar.update(n) }, finish: () => bar.finish() };
+}
+
+/** Adds the `dfa` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('dfa')
-    .description('the minimal complete DFA: states, start, accepting states, one column per class')
+    .description('the minimal complete DFA: as a table, JSON, or a picture (DOT, SVG) with a string\'s run highlighted')
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--format <format>', 'table, json, dot or svg', 'table')
     .option('--json', 'same as --format json')
-    .option('--no-minimize', 'show the subset construction instead of the minimal DFA');
+    .option('--no-minimize', 'show the subset construction instead of the minimal DFA')
+    .option('--highlight <string>', 'mark the run of this string (table, dot, svg): states, arrows and step numbers')
+    .option('--show-dead', 'dot, svg: also draw the dead state and the arrows into it')
+    .option('--max-draw-states <n>', `svg: most states laid out (default ${MAX_DRAWN_STATES}; larger graphs take long)`);
+  withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
   cmd.addHelpText(
     'after',
     `
+The table marks the start with →, accepting states with * and the dead state
+with †. Pictures: double circles accept, an arrow from nowhere marks the start,
+and each arrow is labelled with the letters that take it ([a-c], other, any).
+The dead state is left out unless --show-dead (or a highlighted run enters it).
+--highlight colours the table only on a terminal and without NO_COLOR (else
+it brackets the cells); SVG and DOT files always carry the colours.
+
 Examples:
   $ wordflow dfa '(a|b)*abb'
+  $ wordflow dfa '(a|b)*abb' --highlight babb
   $ wordflow dfa '(a|b)*a(a|b){3}' --format json
+  $ wordflow dfa '(a|b)*abb' --format svg --output abb.svg
+  $ wordflow dfa '(a|b)*abb' --format svg --highlight abab --show-dead -o run.svg
+  $ wordflow dfa '[0-9]+(\\.[0-9]+)?' --format dot | dot -Tpng > number.png
   $ wordflow dfa --fa grammars/examples/mult3.fa`,
   );
   cmd.action(
     action(async (pattern: string | undefined, opts: DfaOptions) => {
       const format = opts.json ? 'json' : opts.format;
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts), minimize: opts.minimize });
+      if (!['table', 'json', 'dot', 'svg'].includes(format)) throw new WordflowError('usage', `unknown format '${format}': use table, json, dot or svg`);
+      if (opts.highlight !== undefined && format === 'json') throw new WordflowError('usage', '--highlight marks a run in a table or a picture; it does not apply to --format json');
+      const maxDraw = opts.maxDrawStates === undefined ? MAX_DRAWN_STATES : intOption(opts.maxDrawStates, '--max-draw-states');
+      const building = withProgress({ limits: limitsOf(opts), minimize: opts.minimize });
+      let dfa: Dfa;
+      try {
+        dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
+      } finally {
+        building.finish();
+      }
+      const title = opts.fa ?? pattern;
+      const picture = { title, highlight: opts.highlight, showDead: opts.showDead === true };
       switch (format) {
         case 'table':
-          await writeLine(dfaTable(dfa));
+          await emit(opts.highlight === undefined ? dfaTable(dfa) : highlightedTable(dfa, runOf(dfa, opts.highlight), { colour: colourAllowed(opts.output) }), opts.output);
           break;
         case 'json':
-          await writeLine(JSON.stringify(dfaToJson(dfa)));
+          await emit(JSON.stringify(dfaToJson(dfa)), opts.output);
           break;
-        default:
-          throw new WordflowError('usage', `unknown format '${format}': use table, json, dot or svg`);
+        case 'dot':
+          await emit(dfaToDot(dfa, picture), opts.output);
+          break;
+        case 'svg':
+          await emit(await drawSvg(dfa, picture, maxDraw), opts.output);
+          break;
       }
       return EXIT.yes;
     }),
   );
+}
+
+/** Lays out the DFA with Graphviz, saying so on a terminal when it is large enough to take a moment. */
+async function drawSvg(dfa: Dfa, picture: { title?: string; highlight?: string; showDead: boolean }, maxStates: number): Promise<string> {
+  const drawn = drawnStates(dfa, picture);
+  const note = progressIndicator(process.stderr, { label: 'laying out the graph with Graphviz', unit: 'states', delayMs: 0 });
+  if (drawn > 40 && drawn <= maxStates) note.update(drawn);
+  try {
+    return await dfaToSvg(dfa, { ...picture, maxStates });
+  } finally {
+    note.finish();
+  }
 }
