@@ -65,3 +65,17 @@ export function chunkRun(dfa: Dfa, runner: ByteRunner, read: ByteSource, from: n
   }
   return runner.automaton.outcome[state]!;
 }
+
+/**
+ * Takes chunk indexes from the shared counter `next[0]` (atomically, so each
+ * chunk goes to exactly one thread) until none are left, and returns the
+ * transformation of each chunk taken, by index.
+ */
+export function takeChunks(dfa: Dfa, runner: ByteRunner, read: ByteSource, bounds: readonly number[], next: Int32Array): [number, Int32Array][] {
+  const out: [number, Int32Array][] = [];
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    if (i + 1 >= bounds.length) return out;
+    out.push([i, chunkTransform(dfa, runner, read, bounds[i]!, bounds[i + 1]!)]);
+  }
+}

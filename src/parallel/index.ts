@@ -1,10 +1,15 @@
 /**
  * Membership of one very large input, in parallel: map-reduce over the
- * transition monoid. The input is cut into aligned chunks (`chunks.ts`);
- * worker threads each compute their chunk's transformation Q → Q while the
- * main thread reads the first chunk from the start state; the main thread
- * then composes: q = map_k(…map_1(q0)). Composition is associative, so the
- * verdict is exactly that of one pass (property-tested).
+ * transition monoid. The input is cut into aligned chunks (`chunks.ts`),
+ * several per thread. The main thread reads the first chunk from the start
+ * state; then it and the worker threads take the remaining chunks from one
+ * shared atomic counter and compute each chunk's transformation Q → Q, so a
+ * thread slowed by anything (another process on its core, slower pages)
+ * takes fewer chunks instead of holding everyone up. The main thread then
+ * composes: q = map_k(…map_1(q0)). Composition is associative, so the
+ * verdict is exactly that of one pass (property-tested). Workers read the
+ * input themselves (the file, or the shared buffer), never a copy sent to
+ * them.
  *
  * Workers are kept in a pool across calls (starting one costs tens of
  * milliseconds) and do not keep the process alive when idle.
@@ -12,9 +17,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Dfa } from '../automata/dfa.js';
+import { type Dfa, deadState } from '../automata/dfa.js';
 import type { Matcher } from '../matcher/index.js';
-import { chunkBounds, chunkRun, type ByteSource } from './chunks.js';
+import { chunkBounds, chunkRun, type ByteSource, takeChunks } from './chunks.js';
 import type { ChunkSource, Job, JobResult } from './protocol.js';
 
 /**
@@ -22,6 +27,13 @@ import type { ChunkSource, Job, JobResult } from './protocol.js';
  * available. Below it, starting and feeding workers costs more than it saves.
  */
 export const PARALLEL_THRESHOLD = 16 << 20;
+
+/**
+ * Chunks per thread: enough that a slower thread hands work over to the
+ * others, few enough that each chunk's setup (a vector run over all states
+ * until they merge) stays negligible.
+ */
+export const CHUNKS_PER_THREAD = 4;
 
 export interface ParallelOptions {
   /** Threads in all, the main thread included (default: available cores). */
@@ -81,16 +93,16 @@ function getWorkers(count: number): PoolWorker[] {
   return pool.slice(0, count);
 }
 
-function submit(w: PoolWorker, dfa: Dfa, source: ChunkSource, from: number, to: number): Promise<Int32Array> {
+function submit(w: PoolWorker, dfa: Dfa, source: ChunkSource, bounds: readonly number[], next: Int32Array): Promise<readonly (readonly [number, Int32Array])[]> {
   let languageId = languageIds.get(dfa);
   if (languageId === undefined) {
     languageId = nextLanguage++;
     languageIds.set(dfa, languageId);
   }
-  const job: Job = { id: nextJob++, languageId, dfa: w.known.has(languageId) ? undefined : dfa, source, from, to };
+  const job: Job = { id: nextJob++, languageId, dfa: w.known.has(languageId) ? undefined : dfa, source, bounds, next };
   w.known.add(languageId);
   return new Promise((resolve, reject) => {
-    w.waiting.set(job.id, (r) => (r.map !== undefined ? resolve(r.map) : reject(new Error(`parallel worker failed: ${r.error}`))));
+    w.waiting.set(job.id, (r) => (r.maps !== undefined ? resolve(r.maps) : reject(new Error(`parallel worker failed: ${r.error}`))));
     w.worker.ref();
     w.worker.postMessage(job);
   });
@@ -99,12 +111,30 @@ function submit(w: PoolWorker, dfa: Dfa, source: ChunkSource, from: number, to: 
 async function parallel(m: Matcher, size: number, read: ByteSource, source: ChunkSource, threads: number): Promise<ParallelResult> {
   const probe = new Uint8Array(1);
   const byteAt = (i: number): number => (i < size && read(probe, i, 1) === 1 ? probe[0]! : -1);
-  const bounds = chunkBounds(size, threads, byteAt);
-  const workers = getWorkers(bounds.length - 2);
-  const maps = workers.map((w, i) => submit(w, m.dfa, source, bounds[i + 1]!, bounds[i + 2]!));
-  let q = chunkRun(m.dfa, m.bytes!, read, bounds[0]!, bounds[1]!);
-  for (const map of await Promise.all(maps)) q = map[q]!;
-  return { accept: m.dfa.accepting[q] === 1, bytes: size, threads: bounds.length - 1 };
+  const bounds = chunkBounds(size, threads * CHUNKS_PER_THREAD, byteAt);
+  const chunks = bounds.length - 1;
+  // Chunk 0 is the main thread's run from the start state; the others are taken from this counter.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  next[0] = 1;
+  const workers = getWorkers(Math.min(threads - 1, chunks - 1));
+  const shares = workers.map((w) => submit(w, m.dfa, source, bounds, next));
+  const runner = m.bytes!;
+  let q = chunkRun(m.dfa, runner, read, bounds[0]!, bounds[1]!);
+  const maps: Int32Array[] = new Array<Int32Array>(chunks);
+  // Dead after the first chunk: nothing later can change the verdict, so no further chunks are taken.
+  const dead = deadState(m.dfa);
+  if (q === dead) Atomics.store(next, 0, chunks);
+  for (const [i, map] of takeChunks(m.dfa, runner, read, bounds, next)) maps[i] = map;
+  for (const share of await Promise.all(shares)) for (const [i, map] of share) maps[i] = map;
+  for (let i = 1; i < chunks; i++) {
+    const map = maps[i];
+    if (map === undefined) {
+      if (q === dead) break;
+      throw new Error(`parallel read lost chunk ${i} of ${chunks}`);
+    }
+    q = map[q]!;
+  }
+  return { accept: m.dfa.accepting[q] === 1, bytes: size, threads: 1 + workers.length };
 }
 
 function threadsFor(m: Matcher, size: number, options: ParallelOptions): number {

@@ -1,13 +1,14 @@
 /**
- * Worker thread of the parallel reader: computes the transformation of one
- * chunk (of a file, or of a shared byte buffer) and posts it back. Matchers
- * are cached per DFA id, so a pool reused across calls compiles once.
+ * Worker thread of the parallel reader: takes chunks of one input (a file,
+ * or a shared byte buffer) from the job's shared counter, computes their
+ * transformations and posts them back. Matchers are cached per DFA id, so a
+ * pool reused across calls compiles once.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { Dfa } from '../automata/dfa.js';
 import { compileMatcher, type Matcher } from '../matcher/index.js';
-import { chunkTransform, type ByteSource } from './chunks.js';
+import { type ByteSource, takeChunks } from './chunks.js';
 import type { Job, JobResult } from './protocol.js';
 
 const matchers = new Map<number, Matcher>();
@@ -31,7 +32,7 @@ function run(job: Job): JobResult {
     const fd = openSync(job.source.path, 'r');
     try {
       const read: ByteSource = (into, offset, length) => readSync(fd, into, 0, length, offset);
-      return { id: job.id, map: chunkTransform(m.dfa, runner, read, job.from, job.to) };
+      return { id: job.id, maps: takeChunks(m.dfa, runner, read, job.bounds, job.next) };
     } finally {
       closeSync(fd);
     }
@@ -41,15 +42,15 @@ function run(job: Job): JobResult {
     into.set(shared.subarray(offset, offset + length));
     return length;
   };
-  return { id: job.id, map: chunkTransform(m.dfa, runner, read, job.from, job.to) };
+  return { id: job.id, maps: takeChunks(m.dfa, runner, read, job.bounds, job.next) };
 }
 
-parentPort!.on('message', (job: Job) => {
+parentPort?.on('message', (job: Job) => {
   let result: JobResult;
   try {
     result = run(job);
   } catch (e) {
     result = { id: job.id, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(result, result.map === undefined ? [] : [result.map.buffer as ArrayBuffer]);
+  parentPort!.postMessage(result, (result.maps ?? []).map(([, map]) => map.buffer as ArrayBuffer));
 });

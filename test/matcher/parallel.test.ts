@@ -59,6 +59,17 @@ describe('parallel membership', () => {
     );
   });
 
+  it('a first chunk that ends dead rejects without reading the rest; a live one reads every chunk', async () => {
+    const m = compileMatcher(compilePattern('a*'));
+    const dead = await acceptsBytes(m, Buffer.from('b' + 'a'.repeat(100_000)), { threads: 2, threshold: 0 });
+    expect(dead.accept).toBe(false);
+    // The only offending byte in the last chunk: every chunk's map must have been composed.
+    const late = await acceptsBytes(m, Buffer.from('a'.repeat(100_000) + 'b'), { threads: 2, threshold: 0 });
+    expect(late.accept).toBe(false);
+    const yes = await acceptsBytes(m, Buffer.from('a'.repeat(100_001)), { threads: 2, threshold: 0 });
+    expect(yes.accept).toBe(true);
+  });
+
   it('a large input with astral characters at every cut agrees with V8', async () => {
     const p = '([a-z]|😀|é)*x';
     const s = 'abc😀é'.repeat(50_000) + 'x';
