@@ -24,6 +24,7 @@ import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
 import { records } from '../input.js';
+import { progressIndicator } from '../../present/progress.js';
 
 interface CheckOptions {
   fa?: string;
@@ -349,22 +350,30 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
   if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
   const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
-  for await (const line of records(process.stdin, '\n')) {
-    if (line.trim() === '') continue;
-    let out: object;
-    try {
-      const { source, input } = parseJsonlLine(line);
-      const ok = cache.get(source).accepts(input);
-      if (!ok && code === EXIT.yes) code = EXIT.no;
-      out = { accept: ok };
-    } catch (e) {
-      const err = asWordflowError(e);
-      // A disagreement under --verify is not one bad line: it fails the run loudly.
-      if (err.kind === 'internal' && mode.kind === 'verify') throw err;
-      code = EXIT.error;
-      out = { error: errorLine(err) };
+  // A counter on the terminal while the answers go to a pipe or file (never mixed into them).
+  const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, { label: 'checking', unit: 'lines' });
+  let lines = 0;
+  try {
+    for await (const line of records(process.stdin, '\n')) {
+      bar.update(++lines);
+      if (line.trim() === '') continue;
+      let out: object;
+      try {
+        const { source, input } = parseJsonlLine(line);
+        const ok = cache.get(source).accepts(input);
+        if (!ok && code === EXIT.yes) code = EXIT.no;
+        out = { accept: ok };
+      } catch (e) {
+        const err = asWordflowError(e);
+        // A disagreement under --verify is not one bad line: it fails the run loudly.
+        if (err.kind === 'internal' && mode.kind === 'verify') throw err;
+        code = EXIT.error;
+        out = { error: errorLine(err) };
+      }
+      await writeLine(JSON.stringify(out));
     }
-    await writeLine(JSON.stringify(out));
+  } finally {
+    bar.finish();
   }
   return code;
 }
