@@ -13,15 +13,24 @@ export function mergeEquivalentClasses(dfa: Dfa): Dfa {
   const k = dfa.alphabet.classes.length;
   const n = dfa.states;
   const groupOf = new Int32Array(k);
-  const seen = new Map<string, number>();
+  // Columns compared by a hash first, then word by word (string keys of n
+  // numbers per class cost more than the minimization for large DFAs).
+  const seen = new Map<number, number[]>();
   const keep: number[] = [];
+  const same = (c: number, d: number): boolean => {
+    for (let q = 0; q < n; q++) if (dfa.delta[q * k + c] !== dfa.delta[q * k + d]) return false;
+    return true;
+  };
   for (let c = 0; c < k; c++) {
-    let key = '';
-    for (let q = 0; q < n; q++) key += dfa.delta[q * k + c] + ',';
-    let g = seen.get(key);
-    if (g === undefined) {
+    let h = 0x811c9dc5;
+    for (let q = 0; q < n; q++) h = Math.imul(h ^ dfa.delta[q * k + c]!, 0x01000193);
+    const bucket = seen.get(h) ?? [];
+    if (bucket.length === 0) seen.set(h, bucket);
+    let g = -1;
+    for (const x of bucket) if (same(keep[x]!, c)) g = x;
+    if (g < 0) {
       g = keep.length;
-      seen.set(key, g);
+      bucket.push(g);
       keep.push(c);
     }
     groupOf[c] = g;

@@ -54,44 +54,53 @@ export function minimize(input: Dfa): Dfa {
     }
   }
 
+  // The worklist holds each block at most once, so n + 1 slots suffice; the
+  // splitter copy and the touched list are typed scratch arrays reused for
+  // every splitter (no JS arrays growing and shrinking in the inner loop).
   const inWork = new Uint8Array(n + 1);
-  const work: number[] = [];
+  const work = new Int32Array(n + 1);
+  let workSize = 0;
   for (let b = 0; b < blocks; b++) {
-    work.push(b);
+    work[workSize++] = b;
     inWork[b] = 1;
   }
-  const touched: number[] = [];
-  const splitter: number[] = [];
+  const touched = new Int32Array(n + 1);
+  const splitter = new Int32Array(n);
 
-  while (work.length > 0) {
-    const a = work.pop()!;
+  while (workSize > 0) {
+    const a = work[--workSize]!;
     inWork[a] = 0;
     // Copy the splitter: splitting may move its own states around.
-    splitter.length = 0;
-    for (let i = first[a]!; i < end[a]!; i++) splitter.push(elems[i]!);
+    const size = end[a]! - first[a]!;
+    splitter.set(elems.subarray(first[a]!, end[a]!));
     for (let c = 0; c < k; c++) {
-      touched.length = 0;
-      for (const t of splitter) {
-        for (let i = invStart[c * n + t]!; i < invStart[c * n + t + 1]!; i++) {
+      let touchedCount = 0;
+      const inv = c * n;
+      for (let x = 0; x < size; x++) {
+        const t = splitter[x]!;
+        const stop = invStart[inv + t + 1]!;
+        for (let i = invStart[inv + t]!; i < stop; i++) {
           const p = invList[i]!;
           const b = blockOf[p]!;
           const m = first[b]! + marked[b]!;
-          if (loc[p]! < m) continue; // already marked
-          if (marked[b] === 0) touched.push(b);
+          const lp = loc[p]!;
+          if (lp < m) continue; // already marked
+          if (marked[b] === 0) touched[touchedCount++] = b;
           // Swap p to the marked front of its block.
           const other = elems[m]!;
           elems[m] = p;
-          elems[loc[p]!] = other;
-          loc[other] = loc[p]!;
+          elems[lp] = other;
+          loc[other] = lp;
           loc[p] = m;
           marked[b]!++;
         }
       }
-      for (const b of touched) {
-        const size = end[b]! - first[b]!;
+      for (let j = 0; j < touchedCount; j++) {
+        const b = touched[j]!;
+        const bSize = end[b]! - first[b]!;
         const m = marked[b]!;
         marked[b] = 0;
-        if (m === size) continue;
+        if (m === bSize) continue;
         // Split: marked part becomes new block nb = [first, first+m).
         const nb = blocks++;
         first[nb] = first[b]!;
@@ -99,11 +108,11 @@ export function minimize(input: Dfa): Dfa {
         first[b] = first[b]! + m;
         for (let i = first[nb]!; i < end[nb]!; i++) blockOf[elems[i]!] = nb;
         if (inWork[b]) {
-          work.push(nb);
+          work[workSize++] = nb;
           inWork[nb] = 1;
         } else {
-          const smaller = m <= size - m ? nb : b;
-          work.push(smaller);
+          const smaller = m <= bSize - m ? nb : b;
+          work[workSize++] = smaller;
           inWork[smaller] = 1;
         }
       }

@@ -28,6 +28,102 @@ export interface SubsetCore {
   key(set: Int32Array): string;
   /** The NFA states in the set, ascending. */
   members(set: Int32Array): number[];
+  /** The allocation-free form of the step, for bitset sets (null for the sparse core). */
+  readonly bitset: BitsetStep | null;
+}
+
+/**
+ * The subset step on bitsets of a fixed width, reading sets where they are
+ * stored (`pool[at .. at + words)`, e.g. in a `SetPool`) and writing
+ * successors into a caller's buffer: no set is allocated per step. It is the
+ * same step as `successors` (tested to agree).
+ */
+export interface BitsetStep {
+  /** 32-bit words per set. */
+  readonly words: number;
+  /** Writes the successor of `pool[at ..]` on class c to `out[c * words ..]` for every class (all-zero words: the empty set). */
+  successorsAt(pool: Int32Array, at: number, out: Int32Array): void;
+  /** Whether `pool[at ..]` contains an accepting NFA state. */
+  acceptingAt(pool: Int32Array, at: number): boolean;
+}
+
+/**
+ * Interned sets of `words` 32-bit words: stored back to back in one growing
+ * `Int32Array` and found again by open-addressing hashing of their words, so
+ * interning costs no string key, no map entry object and no per-set array.
+ */
+export interface SetPool {
+  readonly words: number;
+  /** Sets interned so far; ids are `0 .. size-1` in order of first interning. */
+  readonly size: number;
+  /** The storage: set `id` is `data()[id * words .. (id + 1) * words)` (a new array after growth). */
+  data(): Int32Array;
+  /** The id of the set `src[from .. from + words)`, interning it if new; -1 for the empty set. */
+  intern(src: Int32Array, from: number): number;
+}
+
+export function setPool(words: number): SetPool {
+  const W = words;
+  let data = new Int32Array(Math.max(1, W) * 1024);
+  let size = 0;
+  let slots = new Int32Array(4096).fill(-1);
+  let mask = slots.length - 1;
+  const hashAt = (src: Int32Array, from: number): number => {
+    let h = 0x2545f491;
+    for (let x = 0; x < W; x++) h = Math.imul(h ^ src[from + x]!, 0x9e3779b1) ^ (h >>> 15);
+    return Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16);
+  };
+  const rehash = (): void => {
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    mask = slots.length - 1;
+    for (let id = 0; id < size; id++) {
+      let i = hashAt(data, id * W) & mask;
+      while (slots[i] !== -1) i = (i + 1) & mask;
+      slots[i] = id;
+    }
+  };
+  return {
+    words,
+    get size() {
+      return size;
+    },
+    data: () => data,
+    intern(src, from) {
+      let empty = true;
+      for (let x = 0; x < W; x++) {
+        if (src[from + x] !== 0) {
+          empty = false;
+          break;
+        }
+      }
+      if (empty) return -1;
+      let i = hashAt(src, from) & mask;
+      for (;;) {
+        const id = slots[i]!;
+        if (id === -1) break;
+        let same = true;
+        const at = id * W;
+        for (let x = 0; x < W; x++) {
+          if (data[at + x] !== src[from + x]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return id;
+        i = (i + 1) & mask;
+      }
+      if ((size + 1) * W > data.length) {
+        const grown = new Int32Array(data.length * 2);
+        grown.set(data);
+        data = grown;
+      }
+      const at = size * W;
+      for (let x = 0; x < W; x++) data[at + x] = src[from + x]!;
+      slots[i] = size++;
+      if (size * 2 > slots.length) rehash();
+      return size - 1;
+    },
+  };
 }
 
 /** Kernel sizes up to which sets are bitsets (64 words per set at most). */
@@ -132,6 +228,53 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
   });
   const scratch = new Int32Array(k * W);
   const touched = new Uint8Array(k);
+  // The same edges flattened (CSR by kernel id, closures in one array) for the allocation-free step.
+  const closureAt = new Map<Int32Array, number>();
+  const closures: number[] = [];
+  const edgeStart = new Int32Array(K + 1);
+  const flatClass: number[] = [];
+  const flatClosure: number[] = [];
+  for (let id = 0; id < K; id++) {
+    const cls = edgeClass[id]!;
+    for (let j = 0; j < cls.length; j++) {
+      const bits = edgeBits[id]![j]!;
+      let at = closureAt.get(bits);
+      if (at === undefined) {
+        at = closures.length;
+        closureAt.set(bits, at);
+        closures.push(...bits);
+      }
+      flatClass.push(cls[j]! * W);
+      flatClosure.push(at);
+    }
+    edgeStart[id + 1] = flatClass.length;
+  }
+  const closureWords = Int32Array.from(closures);
+  const edgeBase = Int32Array.from(flatClass);
+  const edgeClosure = Int32Array.from(flatClosure);
+  const bitset: BitsetStep = {
+    words: W,
+    successorsAt(pool, at, out) {
+      out.fill(0, 0, k * W);
+      for (let w = 0; w < W; w++) {
+        let word = pool[at + w]!;
+        while (word !== 0) {
+          const low = word & -word;
+          word ^= low;
+          const id = (w << 5) + 31 - Math.clz32(low);
+          for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
+            const base = edgeBase[e]!;
+            const from = edgeClosure[e]!;
+            for (let x = 0; x < W; x++) out[base + x]! |= closureWords[from + x]!;
+          }
+        }
+      }
+    },
+    acceptingAt(pool, at) {
+      for (let w = 0; w < W; w++) if ((pool[at + w]! & acceptBits[w]!) !== 0) return true;
+      return false;
+    },
+  };
 
   const finish = (acc: Int32Array, from: number): Int32Array => {
     for (let w = 0; w < W; w++) if (acc[from + w] !== 0) return acc.slice(from, from + W);
@@ -195,6 +338,7 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
       forEachMember(set, (id) => out.push(kernel.states[id]!));
       return out;
     },
+    bitset,
   };
 }
 
@@ -227,5 +371,6 @@ function sparseCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
     },
     key: keyOf,
     members: (set) => Array.from(set, (id) => kernel.states[id]!),
+    bitset: null,
   };
 }
