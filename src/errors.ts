@@ -11,6 +11,7 @@ export interface Span {
   readonly end: number;
 }
 
+/** What went wrong, broadly: the front ends choose exit codes and wording by it. */
 export type ErrorKind =
   /** The expression or automaton file is malformed. */
   | 'syntax'
@@ -21,6 +22,10 @@ export type ErrorKind =
   /** An internal check failed, e.g. `check --verify` saw two engines disagree. */
   | 'internal';
 
+/**
+ * A failure reported to a person: a kind, a plain-words message, and where
+ * possible the span of the input at fault (shown with `formatError`).
+ */
 export class WordflowError extends Error {
   override readonly name = 'WordflowError';
   constructor(

@@ -15,6 +15,7 @@ import { mergeEquivalentClasses } from './automata/compact.js';
 import { type Dfa, complete } from './automata/dfa.js';
 import type { Nfa } from './automata/nfa.js';
 
+/** How `compileRegex`, `compileFa` and the steps between build a DFA. */
 export interface CompileOptions {
   /** Limits to override; the rest keep their defaults (see `limits.ts`). */
   readonly limits?: Partial<Limits>;

@@ -39,6 +39,7 @@ export interface Limits {
   readonly maxEnumLength: number;
 }
 
+/** The limits in force unless overridden; each default's reason is on its field of `Limits`. */
 export const DEFAULT_LIMITS: Limits = {
   maxLength: 100_000,
   maxDepth: 500,

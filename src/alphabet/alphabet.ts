@@ -19,6 +19,7 @@ import {
   isEmpty,
 } from './charset.js';
 
+/** A partition of all code points into classes (see the module comment for its invariant). */
 export interface Alphabet {
   /** Class id → the code points in it. */
   readonly classes: readonly CharSet[];

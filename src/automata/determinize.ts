@@ -12,6 +12,11 @@ import { type BitsetStep, setPool, type SubsetCore, subsetCore } from './subset.
 /** Called now and then during long constructions, with the states built so far. */
 export type Progress = (statesSoFar: number) => void;
 
+/**
+ * The subset construction of `nfa`: a partial DFA (no empty-subset state),
+ * states in breadth-first order. Stops with a `limit` error past
+ * `limits.maxStates`; calls `onProgress` now and then on long runs.
+ */
 export function determinize(
   nfa: Nfa,
   limits: Limits = DEFAULT_LIMITS,

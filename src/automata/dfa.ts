@@ -8,6 +8,7 @@
  */
 import { type Alphabet, classOf } from '../alphabet/alphabet.js';
 
+/** A DFA as a flat transition table over alphabet classes (see the module comment). */
 export interface Dfa {
   readonly alphabet: Alphabet;
   readonly states: number;
@@ -54,6 +55,7 @@ export function accepts(dfa: Dfa, s: string): boolean {
   return dfa.accepting[q] === 1;
 }
 
+/** Whether every state has a transition on every class (no `-1` in `delta`). */
 export function isComplete(dfa: Dfa): boolean {
   return !dfa.delta.includes(-1);
 }

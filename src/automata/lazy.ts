@@ -14,6 +14,7 @@ import { classOf } from '../alphabet/alphabet.js';
 import type { Nfa } from './nfa.js';
 import { subsetCore } from './subset.js';
 
+/** A DFA built lazily from an NFA along the input read, within a bounded cache of states. */
 export interface LazyDfa {
   readonly nfa: Nfa;
   /** A fresh run: the id of the start state (ids are only valid until the next flush). */

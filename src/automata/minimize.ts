@@ -10,6 +10,7 @@
  */
 import { type Dfa, complete, deadState } from './dfa.js';
 
+/** The minimal complete DFA of the same language, canonically numbered (see the module comment). */
 export function minimize(input: Dfa): Dfa {
   const dfa = reachable(complete(input));
   const n = dfa.states;

@@ -7,6 +7,7 @@
  */
 import type { Alphabet } from '../alphabet/alphabet.js';
 
+/** An ε-NFA over alphabet classes (see the module comment). */
 export interface Nfa {
   readonly alphabet: Alphabet;
   readonly states: number;

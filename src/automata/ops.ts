@@ -75,9 +75,13 @@ export function product(a0: Dfa, b0: Dfa, combine: Combine, limits: Limits = DEF
 
 const tidy = (dfa: Dfa): Dfa => mergeEquivalentClasses(minimize(dfa));
 
+/** L(a) ∪ L(b), as a minimal complete DFA. */
 export const union = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x || y, limits));
+/** L(a) ∩ L(b), as a minimal complete DFA. */
 export const intersection = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && y, limits));
+/** L(a) \ L(b), as a minimal complete DFA. */
 export const difference = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && !y, limits));
+/** The strings in exactly one of L(a) and L(b), as a minimal complete DFA. */
 export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): Dfa =>
   tidy(product(a, b, (x, y) => x !== y, limits));
 
@@ -260,6 +264,7 @@ export function isSubset(a: Dfa, b: Dfa, limits?: Limits): boolean {
   return shortestMember(product(a, b, (x, y) => x && !y, limits)) === null;
 }
 
+/** Whether two languages are equal, and if not a shortest (then least) string telling them apart. */
 export interface Equivalence {
   readonly equal: boolean;
   /** The shortest, then least, string in exactly one language, or null. */

@@ -26,6 +26,7 @@ import { codePointRunner, unitRunner, type StringRunner } from '../matcher/js.js
 import { identity, vectorRun } from '../matcher/transform.js';
 import { type UnitAutomaton, utf16Automaton } from '../matcher/units.js';
 
+/** A string kept with its membership verdict, re-checked in O(log n) compositions per edit. */
 export interface Incremental {
   /** Length of the current text in UTF-16 units. */
   readonly length: number;

@@ -32,6 +32,7 @@ export type { UnitAutomaton } from './units.js';
 /** Which engine `accepts` uses: by input length (`auto`), or always one. */
 export type Engine = 'auto' | 'js' | 'wasm';
 
+/** How a compiled matcher chooses its engine. */
 export interface MatcherOptions {
   /** Default `auto`: JS below `WASM_MIN_LENGTH` units, WebAssembly from there on; `js` or `wasm` always. */
   readonly engine?: Engine;
@@ -46,6 +47,7 @@ export interface MatcherOptions {
  */
 export const WASM_MIN_LENGTH = 512;
 
+/** A DFA compiled for fast membership (see the module comment for its paths). */
 export interface Matcher {
   readonly dfa: Dfa;
   /** Whether the whole string is in the language. */
@@ -94,6 +96,7 @@ function mostlyAscii(s: string): boolean {
   return true;
 }
 
+/** Compiles `dfa` into a matcher; the byte automaton and WebAssembly module are built on first use. */
 export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher {
   const units = utf16Automaton(dfa);
   const strings = units === null ? codePointRunner(dfa) : unitRunner(units);

@@ -5,6 +5,7 @@
 import { classLabel } from '../alphabet/alphabet.js';
 import { type Dfa, complete, deadState } from '../automata/dfa.js';
 
+/** The JSON form of a DFA (`dfa --format json`; schema in `schemas/dfa.schema.json`). */
 export interface DfaJson {
   readonly states: number;
   readonly start: number;
@@ -14,6 +15,7 @@ export interface DfaJson {
   readonly delta: number[][];
 }
 
+/** The complete DFA as `DfaJson`: every state, the dead one included, and one column per class. */
 export function dfaToJson(dfa0: Dfa): DfaJson {
   const dfa = complete(dfa0);
   const k = dfa.alphabet.classes.length;

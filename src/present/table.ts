@@ -6,6 +6,7 @@
 import { classLabels } from '../alphabet/alphabet.js';
 import { type Dfa, deadState } from '../automata/dfa.js';
 
+/** How `dfaTable` draws the table. */
 export interface TableOptions {
   /** Hide the dead state's row and its entries (shown as `·`). */
   readonly hideDead?: boolean;

@@ -12,6 +12,7 @@
 import type { CharSet } from '../../alphabet/charset.js';
 import type { Span } from '../../errors.js';
 
+/** A node of an expression's syntax tree (see the module comment for each kind's language). */
 export type Regex =
   | { readonly kind: 'empty'; readonly span: Span }
   | { readonly kind: 'chars'; readonly set: CharSet; readonly span: Span }
@@ -29,4 +30,5 @@ export type Regex =
       readonly span: Span;
     };
 
+/** The kinds of `Regex` node. */
 export type RegexKind = Regex['kind'];

@@ -1,0 +1,145 @@
+/**
+ * wordflow as a library: `import { compileRegex, vocabulary, trace } from 'wordflow'`.
+ *
+ * The pipeline of DESIGN.md, one stage per export group, each a pure
+ * function over readonly data (no I/O): parse text into an AST or an
+ * automaton file, build the NFA, determinize and minimize into a complete
+ * DFA over alphabet classes, operate on languages, count and list members,
+ * go back to an expression, read the DFA as a vocabulary of maps (five
+ * embeddings) with its certificate and trajectories, and draw any of it.
+ * Every failure a person can cause is a `WordflowError` with a kind, a
+ * plain-words message and, where it has one, a span into the input.
+ *
+ * @example
+ * import { compileRegex, accepts, vocabulary, certify, trace } from 'wordflow';
+ * const dfa = compileRegex('(a|b)*abb');
+ * accepts(dfa, 'babb');                        // true
+ * const v = vocabulary(dfa, 'flow2d');
+ * certify(v).holds;                            // true: agrees with the DFA on every length
+ * trace(v, 'abb').steps.map((s) => s.state);   // [0, 1, 2, 3]
+ */
+
+// Errors and limits.
+export { WordflowError, formatError, errorLine, lineColumn, type ErrorKind, type Span } from './errors.js';
+export { DEFAULT_LIMITS, LIMIT_FLAGS, limits, type Limits } from './limits.js';
+
+// Syntax: expressions and automaton files.
+export { parseRegex } from './syntax/regex/parse.js';
+export { printRegex } from './syntax/regex/print.js';
+export type { Regex, RegexKind } from './syntax/regex/ast.js';
+export { parseFa } from './syntax/fa/parse.js';
+export type { FaFile, FaState, FaEdge, FaLabel } from './syntax/fa/ast.js';
+
+// The alphabet: code-point sets and their partition into classes.
+export { classOf, classesOf, classLabel, classLabels, type Alphabet } from './alphabet/alphabet.js';
+export { fromRanges, single, range, has, size, format as formatCharSet, MAX_CODE_POINT, type CharSet, type Range } from './alphabet/charset.js';
+
+// The pipeline: text → AST → NFA → DFA → minimal DFA.
+export { compileRegex, compileFa, compileAst, nfaOfRegex, dfaOfNfa, type CompileOptions } from './language.js';
+export { determinize, type Progress } from './automata/determinize.js';
+export { minimize } from './automata/minimize.js';
+export { accepts, complete, isComplete, deadState, dfaFromTable, classesOfString, runClasses, step, classCount, type Dfa } from './automata/dfa.js';
+export type { Nfa } from './automata/nfa.js';
+
+// Language operations.
+export {
+  union,
+  intersection,
+  difference,
+  symmetricDifference,
+  complement,
+  concat,
+  star,
+  reverse,
+  isEmpty,
+  isFinite,
+  isSubset,
+  equivalence,
+  shortestMember,
+  type Equivalence,
+} from './automata/ops.js';
+
+// Members: counting, enumeration, sampling; and back to an expression.
+export { countMembers, enumerate } from './automata/count.js';
+export { sampleMembers } from './automata/sample.js';
+export { regexOfDfa } from './automata/toRegex.js';
+
+// The transition (syntactic) monoid.
+export { transitionMonoid, wordOf, mapOf, elementOf, formatWord, type Monoid } from './automata/monoid.js';
+
+// Deciding membership fast: the compiled matcher, the lazy DFA, incremental checking.
+export { compileMatcher, type Matcher, type MatcherOptions, type Scanner, type Engine } from './matcher/index.js';
+export { lazyDfa, type LazyDfa, type LazyRun } from './automata/lazy.js';
+export { createIncremental, type Incremental } from './incremental/index.js';
+
+// Vocabularies: a DFA as words (maps), sentences (compositions) and meanings.
+export {
+  vocabulary,
+  certify,
+  trace,
+  explain,
+  renderExplanation,
+  formatVocabulary,
+  formatCertificate,
+  formatTrace,
+  acceptsBy,
+  sentence,
+  verifyAll,
+  embeddingName,
+  isEmbeddingName,
+  EMBEDDING_NAMES,
+  decode,
+  minimalGain,
+  reluNetwork,
+  evaluateNetwork,
+  evaluateKnots,
+  applyUnfolded,
+  runUnfolded,
+  type Vocabulary,
+  type VocabularyOptions,
+  type EmbeddingName,
+  type Point,
+  type VocabularyJson,
+  type WordJson,
+  type MapJson,
+  type ReluNetworkJson,
+  type Certificate,
+  type CertificateFailure,
+  type CertificateCondition,
+  type Trace,
+  type TraceStep,
+  type TraceOptions,
+  type Explanation,
+  type Decoded,
+  type TransformVocabulary,
+  type OnehotVocabulary,
+  type Relu1dVocabulary,
+  type SigmoidVocabulary,
+  type Flow2dVocabulary,
+  type GainReport,
+} from './vocabulary/index.js';
+
+// The base vocabulary of flow2d: primitive plane flows and phrases over them.
+export {
+  PRIMITIVES,
+  FLOW_NAMES,
+  formatPhrase,
+  parsePhrase,
+  applyPhrase,
+  invertPhrase,
+  phraseLength,
+  phraseTrajectory,
+  type FlowName,
+  type PrimitiveFlow,
+  type Phrase,
+  type PhraseStep,
+  type FlowSample,
+} from './flows/index.js';
+
+// Presenting: JSON, text tables, runs, DOT and SVG pictures.
+export { dfaToJson, type DfaJson } from './present/json.js';
+export { dfaTable, type TableOptions } from './present/table.js';
+export { runOf, formatRun, type DfaRun } from './present/run.js';
+export { dfaToDot, edgeLabel, type DotOptions } from './present/dot.js';
+export { dfaToSvg, renderDot, MAX_DRAWN_STATES, type SvgOptions } from './present/svg.js';
+export { traceToSvg, MAX_PICTURE_STEPS, type TracePictureOptions } from './present/traceSvg.js';
