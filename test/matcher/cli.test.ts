@@ -106,6 +106,7 @@ describe('bench --quick --json', () => {
     expect(b.short.processes).toBe(1);
     expect(b.short.rows.map((row: { name: string }) => row.name)).toContain('IPv4');
     expect(b.catastrophic.rows.map((row: { pattern: string }) => row.pattern)).toEqual(['(a+)+b', '(a|aa)*c', '(a|a?)+b']);
+    for (const row of b.catastrophic.rows) expect(typeof row.v8Capped).toBe('boolean');
     expect(b.compile.blowUp[0].states).toBe(2 ** 13 + 1); // 2^13 live states and the dead state of the complete DFA
     expect(b.parallel.rows.length).toBe(2);
     expect(b.incremental.edits).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { type Command, Option } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { renderBench } from '../../bench/render.js';
-import { runBench, shortSection, type ShortRow } from '../../bench/suite.js';
+import { backtrackV8, runBench, shortSection, type ShortRow } from '../../bench/suite.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
 
@@ -18,6 +18,7 @@ interface BenchOptions {
   size?: string;
   processes?: string;
   shortChild?: boolean;
+  backtrackChild?: string;
 }
 
 function progressBar(): ((done: number, total: number, label: string) => void) | undefined {
@@ -28,6 +29,32 @@ function progressBar(): ((done: number, total: number, label: string) => void) |
     const text = done >= total ? '' : `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${label}`;
     process.stderr.write(`\r\x1b[2K${text}`);
   };
+}
+
+/**
+ * Times V8 on one backtracking case in a child process, killed at the cap
+ * (V8 can take minutes at n = 28, and a RegExp call cannot be interrupted
+ * from its own thread): nanoseconds, or null at the cap.
+ */
+function backtrackChild(index: number, n: number, capMs: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const args = [...process.execArgv, process.argv[1]!, 'bench', '--backtrack-child', `${index},${n}`];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let capped = false;
+    const timer = setTimeout(() => {
+      capped = true;
+      child.kill('SIGKILL');
+    }, capMs);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (capped) resolve(null);
+      else if (code !== 0) reject(new WordflowError('internal', `the backtracking benchmark process failed (exit ${code})`));
+      else resolve(Number(out));
+    });
+  });
 }
 
 /** Runs the short-input section in a fresh Node process of this same program. */
@@ -54,6 +81,7 @@ export function register(program: Command): void {
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
     .option('--processes <n>', 'child processes for the short-input timings (default 3, quick 2)')
     .addOption(new Option('--short-child', 'internal: run only the short-input section').hideHelp())
+    .addOption(new Option('--backtrack-child <index,n>', 'internal: time V8 on one backtracking case').hideHelp())
     .addHelpText(
       'after',
       `
@@ -69,10 +97,22 @@ Examples:
           await writeLine(JSON.stringify(shortSection(quick)));
           return EXIT.yes;
         }
+        if (opts.backtrackChild !== undefined) {
+          const [index, n] = opts.backtrackChild.split(',').map(Number);
+          await writeLine(String(backtrackV8(index!, n!)));
+          return EXIT.yes;
+        }
         const memoryMiB = opts.size === undefined ? (quick ? 128 : 1024) : intOption(opts.size, '--size');
         const processes = opts.processes === undefined ? (quick ? 2 : 3) : intOption(opts.processes, '--processes');
         try {
-          const result = await runBench({ quick, memoryMiB, shortProcesses: processes, runShortChild: () => shortChild(quick), onProgress: progressBar() });
+          const result = await runBench({
+            quick,
+            memoryMiB,
+            shortProcesses: processes,
+            runShortChild: () => shortChild(quick),
+            runBacktrackChild: backtrackChild,
+            onProgress: progressBar(),
+          });
           await writeLine(opts.json ? JSON.stringify(result) : renderBench(result));
         } finally {
           await closeWorkers();
