@@ -42,10 +42,20 @@ export interface MatcherOptions {
 
 /**
  * From this many UTF-16 units on, `auto` reads strings with WebAssembly.
- * Below it the call and encoding overhead outweighs the faster loop
- * (measured by `wordflow bench`; the crossover is a few hundred units).
+ * Below it the call and copy overhead (about 80 ns) outweighs the faster
+ * loop: measured equal at 64 units and 1.5–2× in favour of WebAssembly at
+ * 128 on realistic patterns.
  */
-export const WASM_MIN_LENGTH = 512;
+export const WASM_MIN_LENGTH = 96;
+
+/**
+ * Units of long strings the JS loop reads before the WebAssembly modules are
+ * built (a single string this long is read by WebAssembly at once). Building
+ * takes 2–60 ms for realistic patterns (stride tables, compilation), about
+ * what the JS loop needs for this many units; so a few long strings never
+ * pay for a build, and a stream of them pays at most about twice.
+ */
+export const WASM_BUILD_UNITS = 1 << 23;
 
 /** A DFA compiled for fast membership (see the module comment for its paths). */
 export interface Matcher {
@@ -124,10 +134,21 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
     const r = utf16();
     return r === null ? strings.accepts(s) : unitAccepts(r.automaton, r.run(dfa.start, s));
   };
-  const short = units === null ? null : shortAccepts(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: long } : undefined);
+  // Ski rental: building a module costs about as much as the JS loop reading
+  // WASM_BUILD_UNITS units, so long strings are read by the JS loop until it
+  // has read that many (or one string is that long), then by WebAssembly.
+  let jsUnits = 0;
+  const rented = (s: string): boolean | undefined => {
+    if (jsUnits < WASM_BUILD_UNITS && s.length < WASM_BUILD_UNITS) {
+      jsUnits += s.length;
+      return undefined;
+    }
+    return long(s);
+  };
+  const short = units === null ? null : shortAccepts(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: rented } : undefined);
   // Chosen once: a short call is one call (the pair loop hands long strings on itself).
   const accepts =
-    engine === 'wasm' ? long : short !== null ? short : engine === 'js' ? strings.accepts : (s: string): boolean => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : long(s));
+    engine === 'wasm' ? long : short !== null ? short : engine === 'js' ? strings.accepts : (s: string): boolean => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : (rented(s) ?? strings.accepts(s)));
   const matcher: Matcher = {
     dfa,
     strings,

@@ -21,7 +21,8 @@ export const MAX_SHORT_TABLE = 1 << 18;
 /** Where strings from some length on go instead (a faster loop for long input). */
 export interface LongPath {
   readonly from: number;
-  readonly accepts: (s: string) => boolean;
+  /** The verdict, or undefined to decline (the pair loop then reads the string). */
+  readonly accepts: (s: string) => boolean | undefined;
 }
 
 /**
@@ -60,10 +61,13 @@ export function shortAccepts(a: UnitAutomaton, long?: LongPath): ((s: string) =>
   const dead = a.dead < 0 ? -1 : a.dead * P;
   const start = a.dfa.start * P;
   const longFrom = long?.from ?? Infinity;
-  const longAccepts = long?.accepts ?? ((): boolean => false);
+  const longAccepts = long?.accepts ?? ((): undefined => undefined);
   return (s) => {
     const len = s.length;
-    if (len >= longFrom) return longAccepts(s);
+    if (len >= longFrom) {
+      const verdict = longAccepts(s);
+      if (verdict !== undefined) return verdict;
+    }
     let q = start;
     let i = 0;
     for (; i + 1 < len; i += 2) {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { accepts } from '../../src/automata/dfa.js';
 import { codePointRunner, runnerAccepts, unitRunner } from '../../src/matcher/js.js';
 import { jsByteRunner } from '../../src/matcher/bytes.js';
-import { compileMatcher, isWellFormed } from '../../src/matcher/index.js';
+import { compileMatcher, isWellFormed, WASM_BUILD_UNITS } from '../../src/matcher/index.js';
 import { shortAccepts } from '../../src/matcher/short.js';
 import { vectorRun } from '../../src/matcher/transform.js';
 import { unitAccepts, utf16Automaton, utf8Automaton } from '../../src/matcher/units.js';
@@ -188,6 +188,20 @@ describe('compiled matcher facade', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('auto switches from the JS loop to WebAssembly after WASM_BUILD_UNITS units of long strings, with the same verdicts', () => {
+    const p = '([a-z]+,)*[a-z]+|"([^"\\\\]|\\\\.)*"';
+    const m = compileMatcher(compilePattern(p));
+    const re = new RegExp('^(?:' + p + ')$', 'su');
+    const inputs = ['abc,de,'.repeat(150_000) + 'x', 'abc,de,'.repeat(150_000), '"' + 'é\\"😀 '.repeat(200_000) + '"', '"' + 'é😀'.repeat(200_000)];
+    let units = 0;
+    for (let round = 0; units < 2 * WASM_BUILD_UNITS; round++) {
+      for (const s of inputs) {
+        expect(m.accepts(s)).toBe(re.test(s));
+        units += s.length;
+      }
+    }
   });
 
   it('isWellFormed matches a lone-surrogate scan', () => {
