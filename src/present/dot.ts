@@ -51,7 +51,8 @@ export function edgeLabel(dfa: Dfa, classes: readonly number[]): string {
   return format(unionAll(sets));
 }
 
-function cut(label: string): string {
+/** A label as drawn on an arrow: cut to `MAX_EDGE_LABEL` characters with `…`. */
+export function cutLabel(label: string): string {
   const chars = [...label];
   return chars.length <= MAX_EDGE_LABEL ? label : chars.slice(0, MAX_EDGE_LABEL - 1).join('') + '…';
 }
@@ -142,7 +143,7 @@ export function dfaToDot(dfa0: Dfa, options: DotOptions = {}): string {
           : `step ${steps.slice(0, MAX_STEPS_ON_EDGE).join(', ')}${steps.length > MAX_STEPS_ON_EDGE ? ', …' : ''}`;
       lines.push(
         `  q${q} -> q${t}${attrs({
-          label: stepText === undefined ? cut(full) : `${cut(full)}\n${stepText}`,
+          label: stepText === undefined ? cutLabel(full) : `${cutLabel(full)}\n${stepText}`,
           tooltip: `${q} → ${t} on ${full}`,
           color: steps !== undefined ? PATH_COLOUR : t === dead ? FAINT : undefined,
           fontcolor: steps !== undefined ? PATH_COLOUR : t === dead ? FAINT : undefined,

@@ -61,12 +61,16 @@ export function escapeAttr(s: string): string {
 
 /**
  * A number for coordinates: at most `digits` decimals, no trailing zeros,
- * no `-0`, and never `NaN`/`Infinity` (which SVG cannot parse; they become 0
- * so one bad sample cannot break a whole picture).
+ * no `-0`, no exponent (magnitudes clamp at 10^9), and never
+ * `NaN`/`Infinity` (which SVG cannot parse; they become 0 so one bad sample
+ * cannot break a whole picture).
  */
 export function num(x: number, digits = 2): string {
   if (!Number.isFinite(x)) return '0';
-  const s = x.toFixed(digits).replace(/\.?0+$/, '');
+  // Far beyond any drawing; keeps toFixed out of exponent notation (it switches at 1e21).
+  const clamped = Math.max(-1e9, Math.min(1e9, x));
+  let s = clamped.toFixed(digits);
+  if (s.includes('.')) s = s.replace(/\.?0+$/, '');
   return s === '-0' ? '0' : s;
 }
 
