@@ -26,6 +26,8 @@ export interface DotOptions {
 
 /** Edge labels longer than this are cut (the full label stays in the tooltip). */
 export const MAX_EDGE_LABEL = 40;
+/** Caption lines are wrapped at about this many characters (Graphviz does not wrap labels). */
+const CAPTION_WIDTH = 72;
 /** Step numbers listed on one highlighted edge before `…`. */
 const MAX_STEPS_ON_EDGE = 6;
 const FONT = 'Helvetica,Arial,sans-serif';
@@ -55,6 +57,20 @@ export function edgeLabel(dfa: Dfa, classes: readonly number[]): string {
 export function cutLabel(label: string): string {
   const chars = [...label];
   return chars.length <= MAX_EDGE_LABEL ? label : chars.slice(0, MAX_EDGE_LABEL - 1).join('') + '…';
+}
+
+/** Splits a long line at spaces into lines of at most about `width` characters. */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current !== '' && [...current].length + 1 + [...word].length > width) {
+      out.push(current);
+      current = '   ' + word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') out.push(current);
+  return out;
 }
 
 function attrs(list: Record<string, string | number | undefined>): string {
@@ -92,7 +108,7 @@ export function dfaToDot(dfa0: Dfa, options: DotOptions = {}): string {
 
   const caption: string[] = [];
   if (options.title !== undefined) caption.push(options.title);
-  if (run !== undefined) caption.push(`${JSON.stringify(run.input)}: ${formatRun(dfa, run)}`);
+  if (run !== undefined) caption.push(...wrap(`${JSON.stringify(run.input)}: ${formatRun(dfa, run, { letters: 'letter' })}`, CAPTION_WIDTH));
   if (dead !== null && !shown[dead]) caption.push(`(letters without an arrow lead to the dead state ${dead}, not drawn)`);
 
   const lines = ['digraph dfa {'];

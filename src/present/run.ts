@@ -38,17 +38,24 @@ export function runOf(dfa0: Dfa, s: string): DfaRun {
 /** Steps shown at most before the middle of a long run is elided. */
 export const RUN_SHOWN = 24;
 
+/** How `formatRun` shows each letter. */
+export interface RunFormat {
+  /** `class` (default): the letter with its class when they differ, `4∈[0-9]`; `letter`: the letter alone. */
+  readonly letters?: 'class' | 'letter';
+}
+
 /**
  * The run as one line: `0 -a→ 1 -b→ 2 -b→ 3: accepted`. Letters are shown
  * by their class label when the class is a single letter, else as
- * `letter∈label`. A run longer than `RUN_SHOWN` steps keeps its two ends.
+ * `letter∈label` (or alone, with `letters: 'letter'`). A run longer than
+ * `RUN_SHOWN` steps keeps its two ends.
  */
-export function formatRun(dfa0: Dfa, run: DfaRun): string {
+export function formatRun(dfa0: Dfa, run: DfaRun, options: RunFormat = {}): string {
   const dfa = complete(dfa0);
   const step = (i: number): string => {
     const label = classLabel(dfa.alphabet, run.classes[i]!);
     const letter = JSON.stringify(run.symbols[i]!).slice(1, -1);
-    const shown = label === letter ? label : `${letter}∈${label}`;
+    const shown = label === letter || options.letters === 'letter' ? letter : `${letter}∈${label}`;
     return ` -${shown}→ ${run.states[i + 1]}`;
   };
   const n = run.symbols.length;

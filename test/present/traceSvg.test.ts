@@ -148,3 +148,14 @@ describe('heat maps', () => {
     });
   });
 });
+
+describe('flow2d points that coincide', () => {
+  it('share one label listing their steps (points of one (state, letter) pair lie in one thin strip)', () => {
+    // After the first a, every further a reads (1, a) again: steps 2–4 land within 2^-(k+1) of each other.
+    const { root } = picture('(a|b)*abb', 'aaaa', 'flow2d');
+    const pills = byName(group(root, 'points'), 'g').filter((g) => g.attrs.class === 'steps-here');
+    expect(pills.map((p) => byName(p, 'text')[0]!.text)).toEqual(['2, 3, 4']);
+    const discs = group(root, 'points').children.filter((g) => g.name === 'g' && g.attrs.class !== 'steps-here');
+    expect(discs.map((d) => byName(d, 'text')[0]!.text)).toEqual(['1']);
+  });
+});

@@ -16,7 +16,7 @@ import { phraseTrajectory } from '../../flows/phrase.js';
 import type { Flow2dVocabulary } from '../../vocabulary/flow2d/index.js';
 import type { Trace } from '../../vocabulary/trace.js';
 import { ACCEPT_FILL, ACCEPT_STROKE, categoryColour, FAINT, INK, REJECT_FILL } from '../palette.js';
-import { axes, labelPlacer, page, text, warpedScale } from '../plot.js';
+import { axes, page, text, textWidth, warpedScale } from '../plot.js';
 import { el, num, type XmlElement } from '../xml.js';
 import { checkDrawable, legendEntry, numberDisc, stepLegend, type TracePictureOptions, traceTitle, verdict } from './legend.js';
 
@@ -110,24 +110,38 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
     }),
   );
 
-  const placer = labelPlacer();
   const markers: XmlElement[] = [];
   const start = t.steps[0]!.point;
   const spx = sx(start[0]!);
   const spy = sy(start[1]!);
   markers.push(el('circle', { cx: num(spx), cy: num(spy), r: 5, fill: INK, stroke: '#FFFFFF', 'stroke-width': 1.5 }));
-  placer.block(spx - 6, spy - 6, spx + 6, spy + 6);
-  markers.push(text(spx - 8, placer.place(spx - 30, spy + 4, 22, 12), 'x₀', { size: 12, anchor: 'end', weight: 'bold' }));
-  // Discs for the point after each letter; later steps drawn on top. Labels avoid each other.
+  markers.push(text(spx - 8, spy + 4, 'x₀', { size: 12, anchor: 'end', weight: 'bold' }));
+  // The point after each letter: a numbered disc. Points of the same (state, letter) pair land in one
+  // thin strip, so steps closer than a disc are drawn as one pill listing them all.
+  const clusters: { x: number; y: number; steps: number[] }[] = [];
   for (let i = 1; i < t.steps.length; i++) {
     const p = t.steps[i]!.point;
     const px = sx(p[0]!);
     const py = sy(p[1]!);
-    placer.block(px - 9, py - 9, px + 9, py + 9);
+    const near = clusters.find((c) => Math.hypot(c.x - px, c.y - py) < 12);
+    if (near === undefined) clusters.push({ x: px, y: py, steps: [i] });
+    else near.steps.push(i);
   }
-  for (let i = 1; i < t.steps.length; i++) {
-    const p = t.steps[i]!.point;
-    markers.push(numberDisc(sx(p[0]!), sy(p[1]!), i, categoryColour(i - 1)));
+  for (const c of clusters) {
+    if (c.steps.length === 1) {
+      markers.push(numberDisc(c.x, c.y, c.steps[0]!, categoryColour(c.steps[0]! - 1)));
+      continue;
+    }
+    const label = c.steps.length <= 5 ? c.steps.join(', ') : `${c.steps.slice(0, 4).join(', ')}, … (${c.steps.length}×)`;
+    const w = textWidth(label, 10) + 10;
+    markers.push(
+      el(
+        'g',
+        { class: 'steps-here' },
+        el('rect', { x: num(c.x - w / 2), y: num(c.y - 8), width: num(w), height: 16, rx: 8, fill: '#FFFFFF', stroke: INK, 'stroke-width': 1.2 }),
+        text(c.x, c.y + 3.5, label, { size: 10, anchor: 'middle', weight: 'bold' }),
+      ),
+    );
   }
 
   const legendX = BOX.x + BOX.w + 28;
