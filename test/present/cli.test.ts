@@ -120,11 +120,11 @@ describe('wordflow compile --output', () => {
 });
 
 describe('--help', () => {
-  for (const command of ['check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'bench']) {
+  for (const command of ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'bench']) {
     it(`wordflow ${command} --help shows runnable examples`, () => {
       const r = wordflow([command, '--help']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Examples:\\n(?:.*\\n)*? {2}\\$ (wordflow ${command}|npm run bench)`));
+      expect(r.stdout).toMatch(new RegExp(`Examples:\\n(?:.*\\n)*? {2}\\$ (wordflow ${command}|wordflow |npm run bench)`));
     });
   }
 });

@@ -23,6 +23,15 @@ export function register(program: Command): void {
     .option('--vs <pattern>', 'a second pattern for the equivalence pane')
     .addOption(new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'))
     .option('--live-pairs <n>', 'build and certify vocabularies live up to this many (state, class) pairs', (v: string) => intOption(v, '--live-pairs'));
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ wordflow                                   # opens on (a|b)*abb with the string babb
+  $ wordflow play '[0-9]+(\\.[0-9]+)?' --string 3.14
+  $ wordflow play '(a|b)*' --vs '(a*b*)*'       # with the equivalence pane filled in
+  $ wordflow play '(aa)*' -e relu1d`,
+  );
   withLimits(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
