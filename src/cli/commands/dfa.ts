@@ -98,7 +98,7 @@ Examples:
   $ wordflow dfa '(a|b)*a(a|b){3}' --format json
   $ wordflow dfa '(a|b)*abb' --format svg --output abb.svg
   $ wordflow dfa '(a|b)*abb' --format svg --highlight abab --show-dead -o run.svg
-  $ wordflow dfa '[0-9]+(\\.[0-9]+)?' --format dot | dot -Tpng > number.png
+  $ wordflow dfa '[0-9]+(\\.[0-9]+)?' --format dot -o number.dot    # for other DOT tools
   $ wordflow dfa --fa grammars/examples/mult3.fa`,
   );
   cmd.action(
