@@ -70,3 +70,10 @@ describe('README', () => {
     expect(r.stdout.trimEnd()).toBe(output);
   });
 });
+
+describe('README library example', () => {
+  it('is examples/library.ts verbatim (which test/api runs)', () => {
+    const file = readFileSync(new URL('../examples/library.ts', import.meta.url), 'utf8');
+    expect(readme).toContain('```ts\n' + file.trimEnd() + '\n```');
+  });
+});

@@ -3,11 +3,12 @@
  * language, and turning errors into one paragraph on stderr with exit 2.
  * Commands stay thin: they parse flags, call the library, print.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type Dfa } from '../automata/dfa.js';
 import { asWordflowError, formatError, WordflowError } from '../errors.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../limits.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
+import { progressIndicator } from '../present/progress.js';
 import { compileFa, compileRegex, type CompileOptions } from '../language.js';
 
 /** Exit codes of the contract: 0 yes / success, 1 a well-formed no, 2 bad input or a limit. */
@@ -132,4 +133,41 @@ export function displayString(s: string): string {
 /** A non-negative integer option value. */
 export function intOption(value: string, flag: string): number {
   return positiveInt(flag)(value);
+}
+
+/** Adds `--output FILE` (write the result to a file instead of standard output). */
+export function withOutput(cmd: Command): Command {
+  return cmd.option('-o, --output <file>', 'write the result to FILE instead of standard output (overwrites; - = stdout)');
+}
+
+/**
+ * Writes a command's result: to standard output, or with `--output FILE` to
+ * that file (ending in a newline). A file that cannot be written is a usage
+ * error, so the command exits 2 with the reason.
+ */
+export async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output === undefined || output === '-') {
+    await writeLine(text.endsWith('\n') ? text.slice(0, -1) : text);
+    return;
+  }
+  try {
+    writeFileSync(output, text.endsWith('\n') ? text : text + '\n');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOENT' ? 'no such directory' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : (err.code ?? String(e));
+    throw new WordflowError('usage', `cannot write ${output}: ${why}`);
+  }
+}
+
+/** Whether text written to stdout may carry ANSI colour: a terminal, no `NO_COLOR`, not redirected to a file. */
+export function colourAllowed(output: string | undefined): boolean {
+  const noColour = process.env['NO_COLOR'];
+  return (output === undefined || output === '-') && process.stdout.isTTY === true && (noColour === undefined || noColour === '');
+}
+
+/** Compile options that draw a progress bar on a terminal while a large DFA is built. */
+export function withProgress(options: CompileOptions & { limits: NonNullable<CompileOptions['limits']> }): { options: CompileOptions; finish: () => void } {
+  const bar = progressIndicator(process.stderr, { label: 'building the DFA', total: withDefaults(options.limits).maxStates, unit: 'states' });
+  return { options: { ...options, onProgress: (n) => bar.update(n) }, finish: () => bar.finish() };
 }

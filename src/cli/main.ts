@@ -31,6 +31,19 @@ export function program(): Command {
     .configureHelp({ sortSubcommands: false });
   for (const register of [play, check, dfa, equiv, members, regex, compile, trace, certify, monoid, explain, bench]) register(p);
   for (const cmd of p.commands) cmd.exitOverride();
+  p.addHelpText(
+    'after',
+    `
+Examples:
+  $ wordflow                                   # the playground, on a built-in example
+  $ wordflow check '(a|b)*abb' abb ab          # accept abb, reject ab (exit 1)
+  $ wordflow dfa '(a|b)*a(a|b){3}' --format json
+  $ wordflow equiv '(a|b)*' '(a*b*)*'          # equal
+  $ wordflow explain '(ab)*' --embedding flow2d
+  $ wordflow help check                        # every command has examples
+
+Exit codes: 0 yes / success, 1 a well-formed no, 2 bad input or a limit.`,
+  );
   return p;
 }
 

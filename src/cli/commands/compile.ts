@@ -8,8 +8,7 @@ import type { Command } from 'commander';
 import type { Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits } from '../common.js';
-import { emit, withOutput, withProgress } from './dfa.js';
+import { action, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
 
 /** Options of commands that build a vocabulary. */
 export interface EmbeddingOptions {

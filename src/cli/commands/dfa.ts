@@ -1,22 +1,18 @@
 /**
  * `wordflow dfa PATTERN`: the minimal DFA as a table, dot, json or svg, with
- * a string's run highlighted on request. Also home of `--output FILE`,
- * which every command that writes a picture or a format shares.
+ * a string's run highlighted on request.
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Dfa } from '../../automata/dfa.js';
-import { WordflowError } from '../../errors.js';
-import { limits as withDefaults } from '../../limits.js';
-import { type CompileOptions } from '../../language.js';
 import { dfaToDot } from '../../present/dot.js';
 import { highlightedTable } from '../../present/highlightTable.js';
 import { dfaToJson } from '../../present/json.js';
-import { progressIndicator } from '../../present/progress.js';
 import { runOf } from '../../present/run.js';
+import { progressIndicator } from '../../present/progress.js';
+import { WordflowError } from '../../errors.js';
 import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
-import { action, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, colourAllowed, emit, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress, writeLine } from '../common.js';
 
 interface DfaOptions {
   fa?: string;
@@ -28,43 +24,6 @@ interface DfaOptions {
   output?: string;
   maxDrawStates?: string;
   [key: string]: unknown;
-}
-
-/** Adds `--output FILE` (write the result to a file instead of standard output). */
-export function withOutput(cmd: Command): Command {
-  return cmd.option('-o, --output <file>', 'write the result to FILE instead of standard output (overwrites; - = stdout)');
-}
-
-/**
- * Writes a command's result: to standard output, or with `--output FILE` to
- * that file (ending in a newline). A file that cannot be written is a usage
- * error, so the command exits 2 with the reason.
- */
-export async function emit(text: string, output: string | undefined): Promise<void> {
-  if (output === undefined || output === '-') {
-    await writeLine(text.endsWith('\n') ? text.slice(0, -1) : text);
-    return;
-  }
-  try {
-    writeFileSync(output, text.endsWith('\n') ? text : text + '\n');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT' ? 'no such directory' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : (err.code ?? String(e));
-    throw new WordflowError('usage', `cannot write ${output}: ${why}`);
-  }
-}
-
-/** Whether text written to stdout may carry ANSI colour: a terminal, no `NO_COLOR`, not redirected to a file. */
-export function colourAllowed(output: string | undefined): boolean {
-  const noColour = process.env['NO_COLOR'];
-  return (output === undefined || output === '-') && process.stdout.isTTY === true && (noColour === undefined || noColour === '');
-}
-
-/** Compile options that draw a progress bar on a terminal while a large DFA is built. */
-export function withProgress(options: CompileOptions & { limits: NonNullable<CompileOptions['limits']> }): { options: CompileOptions; finish: () => void } {
-  const bar = progressIndicator(process.stderr, { label: 'building the DFA', total: withDefaults(options.limits).maxStates, unit: 'states' });
-  return { options: { ...options, onProgress: (n) => bar.update(n) }, finish: () => bar.finish() };
 }
 
 /** Adds the `dfa` command to the program. */

@@ -8,10 +8,9 @@ import type { Command } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
-import { action, EXIT, intOption, splitPatternArgs, withFa, withLimits } from '../common.js';
+import { action, emit, EXIT, intOption, splitPatternArgs, withFa, withLimits, withOutput } from '../common.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
-import { emit, withOutput } from './dfa.js';
 
 interface TraceOptions extends EmbeddingOptions {
   samples?: string;
