@@ -5,7 +5,7 @@
  * V8's RegExp is used here as a competitor on fixed patterns — never on user
  * input in the library.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { accepts } from '../automata/dfa.js';
 import { compileRegex } from '../language.js';
 import { compileMatcher } from '../matcher/index.js';
@@ -92,7 +92,14 @@ export interface ParallelRow {
   readonly bestSpeedup: number;
 }
 export interface BenchResult {
-  readonly machine: { readonly node: string; readonly cpu: string; readonly cores: number; readonly quick: boolean };
+  readonly machine: {
+    readonly node: string;
+    readonly cpu: string;
+    readonly cores: number;
+    readonly quick: boolean;
+    /** One-minute load averages at the start and the end of the run (other processes compete for the cores). */
+    readonly load: readonly [number, number];
+  };
   readonly throughput: { readonly rows: ThroughputRow[]; readonly medianVsV8: number | null; readonly minVsV8: number | null; readonly medianVsRe2js: number | null };
   readonly huge: { readonly rows: ThroughputRow[] };
   readonly short: { readonly processes: number; readonly rows: ShortRow[] };
@@ -207,6 +214,7 @@ export function shortSection(quick: boolean): ShortRow[] {
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const notes: string[] = [];
+  const loadAtStart = loadavg()[0]!;
   const c = await competitors(notes);
   const q = options.quick;
   const samples = q ? 3 : 7;
@@ -408,7 +416,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const realSpeedups = realistic.map((r) => r.speedup).filter((x): x is number => x !== null);
   const blowSpeedups = blowUpRows.map((r) => r.speedup).filter((x): x is number => x !== null);
   return {
-    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q },
+    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q, load: [loadAtStart, loadavg()[0]!] },
     throughput: {
       rows: throughput,
       medianVsV8: vsV8.length > 0 ? median(vsV8) : null,

@@ -49,6 +49,13 @@ export interface PairLoop {
 const declineAll = (): undefined => undefined;
 
 /**
+ * `longFrom` when there is no long path: a small integer rather than
+ * `Infinity`, so the field keeps one representation (V8 generalizes a field
+ * that has held both integers and doubles, and every record's map with it).
+ */
+const NEVER = 0x3fffffff;
+
+/**
  * The pair loop of `a`'s DFA; null when the pair table would be larger than
  * `MAX_SHORT_TABLE` (callers keep the one-unit loop then). With `long`,
  * strings of `long.from` units and more are offered to `long.accepts` first.
@@ -77,7 +84,7 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
   }
   for (let s = 0; s < U; s++) T[single + s] = pairs.ofSymbols[s * V + U]!;
   for (let u = 0; u < n; u++) T[accept + u * P] = a.dfa.accepting[a.outcome[u]!]!;
-  return loopRecord(T, ascii, ascii1, single, accept, a.symbolOf, a.dead < 0 ? -1 : a.dead * P, a.dfa.start * P, long?.from ?? Infinity, long?.accepts ?? declineAll);
+  return loopRecord(T, ascii, ascii1, single, accept, a.symbolOf, a.dead < 0 ? -1 : a.dead * P, a.dfa.start * P, long?.from ?? NEVER, long?.accepts ?? declineAll);
 }
 
 /**
