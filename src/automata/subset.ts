@@ -14,6 +14,7 @@
  */
 import type { Nfa } from './nfa.js';
 
+/** The subset step of one NFA: start set, successors, acceptance, keys. */
 export interface SubsetCore {
   readonly nfa: Nfa;
   /** The ε-closure of the NFA start. */
@@ -62,6 +63,7 @@ export interface SetPool {
   intern(src: Int32Array, from: number): number;
 }
 
+/** An empty pool of sets of `words` words. */
 export function setPool(words: number): SetPool {
   const W = words;
   let data = new Int32Array(Math.max(1, W) * 1024);

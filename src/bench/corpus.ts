@@ -59,6 +59,7 @@ const unitOf = (seed: number, f: (r: () => number) => string): (() => string) =>
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const ALNUM = LOWER + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
+/** A pattern with a generator of long matching inputs. */
 export interface LongCase {
   readonly name: string;
   readonly pattern: string;
@@ -102,6 +103,7 @@ export const LONG_CASES: readonly LongCase[] = [
   { name: 'hex words', pattern: '(0x[0-9a-f]+ )*', input: (n) => fill(n, '', unitOf(11, (r) => '0x' + many(r, '0123456789abcdef', 1 + Math.floor(r() * 8)) + ' '), '') },
 ];
 
+/** A pattern with fixed short inputs (matching and not). */
 export interface ShortCase {
   readonly name: string;
   readonly pattern: string;

@@ -8,6 +8,7 @@ export function now(): number {
   return Number(process.hrtime.bigint());
 }
 
+/** The median of a non-empty list. */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

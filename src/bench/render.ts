@@ -12,6 +12,7 @@ const x = (r: number | null, digits = 2): string => (r === null ? '—' : `${f(r
 const ns = (v: number): string => (v >= 1e9 ? `${f(v / 1e9, 2)} s` : v >= 1e6 ? `${f(v / 1e6, 2)} ms` : v >= 1e3 ? `${f(v / 1e3, 1)} µs` : `${f(v, 0)} ns`);
 const verdict = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'met' : 'NOT met');
 
+/** The benchmark result as text: a table per section, each target with met / NOT met. */
 export function renderBench(r: BenchResult): string {
   const out: string[] = [];
   out.push(

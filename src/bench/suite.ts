@@ -15,6 +15,7 @@ import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/inde
 import { blowUp, CATASTROPHIC, LONG_CASES, seeded, SHORT_CASES } from './corpus.js';
 import { interleavedPerCall, median, now, timeOnce, timePerCall } from './measure.js';
 
+/** What `runBench` measures and how it reports progress. */
 export interface BenchOptions {
   /** A short run: smaller inputs, fewer samples, smaller n and k. */
   readonly quick: boolean;
@@ -42,6 +43,7 @@ export function backtrackV8(index: number, n: number): number {
   return timeOnce(() => re.test(input));
 }
 
+/** One long-input row: MB/s of every engine and the ratios. */
 export interface ThroughputRow {
   readonly name: string;
   readonly pattern: string;
@@ -55,6 +57,7 @@ export interface ThroughputRow {
   readonly vsV8: number | null;
   readonly vsRe2js: number | null;
 }
+/** One short-input row. */
 export interface ShortRow {
   readonly name: string;
   /** Median ns per call over the case's inputs. */
@@ -62,6 +65,7 @@ export interface ShortRow {
   readonly v8: number;
   readonly re2js: number | null;
 }
+/** One backtracking row at input aⁿ. */
 export interface CatastrophicRow {
   readonly pattern: string;
   readonly n: number;
@@ -72,6 +76,7 @@ export interface CatastrophicRow {
   /** v8Ns / wordflowNs: a lower bound when capped. */
   readonly speedup: number;
 }
+/** One compile row: pattern to minimal DFA. */
 export interface CompileRow {
   readonly name: string;
   readonly states: number;
@@ -80,6 +85,7 @@ export interface CompileRow {
   /** refa time / wordflow time (above 1: wordflow faster). */
   readonly speedup: number | null;
 }
+/** One parallel row: one thread against several on the same input. */
 export interface ParallelRow {
   readonly name: string;
   readonly bytes: number;
@@ -91,6 +97,7 @@ export interface ParallelRow {
   /** Fastest one-thread run over fastest parallel run. */
   readonly bestSpeedup: number;
 }
+/** Everything `runBench` measured, as plain data (`--json` prints it). */
 export interface BenchResult {
   readonly machine: {
     readonly node: string;

@@ -6,6 +6,7 @@ import type { ByteRunner } from './wasm/matcher.js';
 import { INPUT_SIZE } from './wasm/module.js';
 import type { UnitAutomaton } from './units.js';
 
+/** The byte runner in plain JavaScript (same states and results as the WebAssembly one). */
 export function jsByteRunner(a: UnitAutomaton): ByteRunner {
   const w = a.symbols;
   const table = new Int32Array(a.delta.length);

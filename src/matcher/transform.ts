@@ -20,6 +20,7 @@ export const VECTOR_STEPS = 256;
 /** Reads `[from, to)` of the current piece from one state; returns the state reached. */
 export type SingleRun = (state: number, from: number, to: number) => number;
 
+/** Runs of one unit automaton from several start states at once, merged as they meet. */
 export interface VectorRun {
   /** Reads bytes `buf[from..to)` (a byte automaton). */
   feedBytes(buf: Uint8Array, from: number, to: number, single: SingleRun): void;

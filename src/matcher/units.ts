@@ -26,6 +26,7 @@ import { classOf } from '../alphabet/alphabet.js';
 import { type Dfa, deadState } from '../automata/dfa.js';
 import { bmpClasses, fillClasses, rangeKey } from './classes.js';
 
+/** A complete automaton over input units (UTF-16 code units or UTF-8 bytes) derived from a code-point DFA. */
 export interface UnitAutomaton {
   readonly dfa: Dfa;
   /** Unit states: the DFA's states first, then the pending states. */

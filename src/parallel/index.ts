@@ -35,6 +35,7 @@ export const PARALLEL_THRESHOLD = 16 << 20;
  */
 export const CHUNKS_PER_THREAD = 4;
 
+/** How many threads, and from what size on. */
 export interface ParallelOptions {
   /** Threads in all, the main thread included (default: available cores). */
   readonly threads?: number;
@@ -42,6 +43,7 @@ export interface ParallelOptions {
   readonly threshold?: number;
 }
 
+/** The verdict of a (possibly) parallel read, with what it read and how. */
 export interface ParallelResult {
   readonly accept: boolean;
   readonly bytes: number;

@@ -23,6 +23,7 @@ export interface Job {
   readonly next: Int32Array;
 }
 
+/** A worker's answer to a `Job`: the maps of the chunks it took, or an error. */
 export interface JobResult {
   readonly id: number;
   /** Transformations on DFA states of the chunks this thread took, by chunk index. */

@@ -8,6 +8,7 @@
 
 /** Value types (§5.3.1). */
 export const I32 = 0x7f;
+/** The 128-bit SIMD value type. */
 export const V128 = 0x7b;
 /** The empty block type. */
 export const VOID = 0x40;
@@ -158,6 +159,7 @@ export class Code {
   }
 }
 
+/** One function of a module: signature, extra locals, body, optional export name. */
 export interface FuncDef {
   readonly params: readonly number[];
   readonly results: readonly number[];
@@ -167,6 +169,7 @@ export interface FuncDef {
   readonly export?: string;
 }
 
+/** What `encodeModule` assembles: one exported memory, functions and data segments. */
 export interface ModuleDef {
   /** Pages of 64 KiB; the memory is exported as `memory`. */
   readonly memoryPages: number;

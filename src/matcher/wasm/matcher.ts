@@ -6,6 +6,7 @@
 import type { UnitAutomaton } from '../units.js';
 import { INPUT_SIZE, matcherModule, type Stride, utf16Module } from './module.js';
 
+/** Reads UTF-8 bytes (and well-formed strings as UTF-8) with the byte automaton. */
 export interface ByteRunner {
   readonly automaton: UnitAutomaton;
   /** Reads `bytes[from..to)` from unit state `state`; returns the unit state reached. */

@@ -50,6 +50,7 @@ export const MAX_STRIDE_TABLE = 1 << 21;
 /** Bytes read per dependent load. */
 export type Stride = 1 | 2 | 4;
 
+/** A generated module with the layout facts its runner needs to map states to row addresses and back. */
 export interface MatcherModule {
   readonly bytes: Uint8Array;
   /** Address of unit state u's row. */
@@ -63,6 +64,7 @@ export interface MatcherModule {
   readonly stride: Stride;
 }
 
+/** How `matcherModule` generates code. */
 export interface ModuleOptions {
   /** Emit SIMD scanners (default true; off where the runtime lacks SIMD). */
   readonly simd?: boolean;

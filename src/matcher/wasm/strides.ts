@@ -89,6 +89,10 @@ export interface PairClasses {
 /** Work budget (columns × states) for computing classes; past it a shorter stride is used. */
 export const MAX_CLASS_WORK = 1 << 24;
 
+/**
+ * The pair classes of `a` (null past `MAX_CLASS_WORK` or `maxClasses` classes):
+ * pairs of symbols, "no unit" included, that move every unit state alike.
+ */
 export function pairClasses(a: UnitAutomaton, maxClasses = 4096): PairClasses | null {
   const U = a.symbols;
   const n = a.states;
@@ -127,6 +131,7 @@ export interface QuadClasses {
   readonly columns: readonly Int32Array[];
 }
 
+/** The classes of pairs of pair classes (null past `MAX_CLASS_WORK` or `maxClasses` classes). */
 export function quadClasses(p: PairClasses, states: number, maxClasses: number): QuadClasses | null {
   const P = p.count;
   if (P * P * states > MAX_CLASS_WORK) return null;
