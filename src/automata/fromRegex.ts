@@ -84,8 +84,9 @@ class NfaBuilder {
       states: this.edges.length,
       start,
       accepting,
-      edges: this.edges.map((e) => Int32Array.from(e)),
-      epsilon: this.epsilon.map((e) => Int32Array.from(e)),
+      // `new Int32Array(array)` copies directly; `Int32Array.from` goes through the iterator protocol.
+      edges: this.edges.map((e) => new Int32Array(e)),
+      epsilon: this.epsilon.map((e) => new Int32Array(e)),
     };
   }
 }

@@ -66,9 +66,9 @@ export interface SetPool {
 /** An empty pool of sets of `words` words. */
 export function setPool(words: number): SetPool {
   const W = words;
-  let data = new Int32Array(Math.max(1, W) * 1024);
+  let data = new Int32Array(Math.max(1, W) * 64);
   let size = 0;
-  let slots = new Int32Array(4096).fill(-1);
+  let slots = new Int32Array(256).fill(-1);
   let mask = slots.length - 1;
   const hashAt = (src: Int32Array, from: number): number => {
     let h = 0x2545f491;
@@ -199,54 +199,26 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
   const k = nfa.alphabet.classes.length;
   const K = kernel.states.length;
   const W = Math.max(1, Math.ceil(K / 32));
-  // Closure bitset of every NFA edge target, computed once per target.
-  const closureBits = new Map<number, Int32Array>();
-  const bitsOf = (q: number): Int32Array => {
-    let bits = closureBits.get(q);
-    if (bits === undefined) {
-      bits = new Int32Array(W);
-      for (const id of kernel.closure([q], 1)) bits[id >>> 5]! |= 1 << (id & 31);
-      closureBits.set(q, bits);
-    }
-    return bits;
-  };
-  // Per kernel state: its edges as [class, closure bitset] pairs.
-  const edgeClass: Int32Array[] = [];
-  const edgeBits: Int32Array[][] = [];
-  for (const q of kernel.states) {
-    const e = nfa.edges[q]!;
-    const cls = new Int32Array(e.length / 2);
-    const bits: Int32Array[] = [];
-    for (let j = 0; j < e.length; j += 2) {
-      cls[j / 2] = e[j]!;
-      bits.push(bitsOf(e[j + 1]!));
-    }
-    edgeClass.push(cls);
-    edgeBits.push(bits);
-  }
-  const acceptBits = new Int32Array(W);
-  kernel.states.forEach((q, id) => {
-    if (nfa.accepting[q]) acceptBits[id >>> 5]! |= 1 << (id & 31);
-  });
-  const scratch = new Int32Array(k * W);
-  const touched = new Uint8Array(k);
-  // The same edges flattened (CSR by kernel id, closures in one array) for the allocation-free step.
-  const closureAt = new Map<Int32Array, number>();
+  // Edges of kernel states in CSR form by kernel id: the class of each edge
+  // (pre-multiplied by W, an offset into a per-class buffer) and the offset
+  // of its target's closure bitset in `closureWords` (one per distinct target).
+  const closureAt = new Map<number, number>();
   const closures: number[] = [];
   const edgeStart = new Int32Array(K + 1);
   const flatClass: number[] = [];
   const flatClosure: number[] = [];
   for (let id = 0; id < K; id++) {
-    const cls = edgeClass[id]!;
-    for (let j = 0; j < cls.length; j++) {
-      const bits = edgeBits[id]![j]!;
-      let at = closureAt.get(bits);
+    const e = nfa.edges[kernel.states[id]!]!;
+    for (let j = 0; j < e.length; j += 2) {
+      const target = e[j + 1]!;
+      let at = closureAt.get(target);
       if (at === undefined) {
         at = closures.length;
-        closureAt.set(bits, at);
-        closures.push(...bits);
+        closureAt.set(target, at);
+        for (let w = 0; w < W; w++) closures.push(0);
+        for (const member of kernel.closure([target], 1)) closures[at + (member >>> 5)]! |= 1 << (member & 31);
       }
-      flatClass.push(cls[j]! * W);
+      flatClass.push(e[j]! * W);
       flatClosure.push(at);
     }
     edgeStart[id + 1] = flatClass.length;
@@ -254,6 +226,31 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
   const closureWords = Int32Array.from(closures);
   const edgeBase = Int32Array.from(flatClass);
   const edgeClosure = Int32Array.from(flatClosure);
+  const acceptBits = new Int32Array(W);
+  kernel.states.forEach((q, id) => {
+    if (nfa.accepting[q]) acceptBits[id >>> 5]! |= 1 << (id & 31);
+  });
+  const scratch = new Int32Array(k * W);
+
+  const finish = (acc: Int32Array, from: number): Int32Array => {
+    for (let w = 0; w < W; w++) if (acc[from + w] !== 0) return acc.slice(from, from + W);
+    return EMPTY;
+  };
+  const forEachMember = (set: Int32Array, f: (id: number) => void): void => {
+    for (let w = 0; w < set.length; w++) {
+      let word = set[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        f((w << 5) + 31 - Math.clz32(low));
+        word ^= low;
+      }
+    }
+  };
+  const startSet = (): Int32Array => {
+    const acc = new Int32Array(W);
+    for (const id of kernel.closure([nfa.start], 1)) acc[id >>> 5]! |= 1 << (id & 31);
+    return finish(acc, 0);
+  };
   const bitset: BitsetStep = {
     words: W,
     successorsAt(pool, at, out) {
@@ -278,54 +275,22 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
     },
   };
 
-  const finish = (acc: Int32Array, from: number): Int32Array => {
-    for (let w = 0; w < W; w++) if (acc[from + w] !== 0) return acc.slice(from, from + W);
-    return EMPTY;
-  };
-  const forEachMember = (set: Int32Array, f: (id: number) => void): void => {
-    for (let w = 0; w < set.length; w++) {
-      let word = set[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        f((w << 5) + 31 - Math.clz32(low));
-        word ^= low;
-      }
-    }
-  };
-  const startSet = (): Int32Array => {
-    const acc = new Int32Array(W);
-    for (const id of kernel.closure([nfa.start], 1)) acc[id >>> 5]! |= 1 << (id & 31);
-    return finish(acc, 0);
-  };
-
   return {
     nfa,
     start: startSet,
     successors(set) {
-      scratch.fill(0);
-      touched.fill(0);
-      forEachMember(set, (id) => {
-        const cls = edgeClass[id]!;
-        const bits = edgeBits[id]!;
-        for (let j = 0; j < cls.length; j++) {
-          const base = cls[j]! * W;
-          const b = bits[j]!;
-          for (let w = 0; w < W; w++) scratch[base + w]! |= b[w]!;
-          touched[cls[j]!] = 1;
-        }
-      });
-      const out: Int32Array[] = new Array(k);
-      for (let c = 0; c < k; c++) out[c] = touched[c] ? finish(scratch, c * W) : EMPTY;
-      return out;
+      if (set.length === 0) return Array.from({ length: k }, () => EMPTY);
+      bitset.successorsAt(set, 0, scratch);
+      return Array.from({ length: k }, (_, c) => finish(scratch, c * W));
     },
     successor(set, c) {
       const acc = new Int32Array(W);
+      const base = c * W;
       forEachMember(set, (id) => {
-        const cls = edgeClass[id]!;
-        for (let j = 0; j < cls.length; j++) {
-          if (cls[j] !== c) continue;
-          const b = edgeBits[id]![j]!;
-          for (let w = 0; w < W; w++) acc[w]! |= b[w]!;
+        for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
+          if (edgeBase[e] !== base) continue;
+          const from = edgeClosure[e]!;
+          for (let x = 0; x < W; x++) acc[x]! |= closureWords[from + x]!;
         }
       });
       return finish(acc, 0);
