@@ -4,7 +4,8 @@
  * (the unit automata of `units.ts`) and giving identical results:
  *
  * - short strings: a JavaScript loop over pairs of UTF-16 units (`short.ts`),
- *   which has no call or copy overhead;
+ *   which has no call or copy overhead; long strings too until a module has
+ *   paid for itself (`WASM_BUILD_UNITS`);
  * - long mostly-ASCII strings: encoded piecewise to UTF-8 straight into
  *   WebAssembly memory and read by the generated module (`wasm/`), four bytes
  *   per dependent table load, with SIMD skipping in states that loop on most
