@@ -17,7 +17,7 @@ export function renderBench(r: BenchResult): string {
   const out: string[] = [];
   out.push(
     `wordflow bench — ${r.machine.quick ? 'quick run' : 'full run'}; Node ${r.machine.node}, ${r.machine.cores} cores, ${r.machine.cpu}; ` +
-      `load average ${f(r.machine.load[0], 1)} at the start, ${f(r.machine.load[1], 1)} at the end${r.machine.load.some((l) => l > 0.5 * r.machine.cores) ? ' (other processes were competing for the cores: ratios are noisier, parallel speed-ups lower)' : ''}`,
+      `load average ${f(r.machine.load[0], 1)} at the start, ${f(r.machine.load[1], 1)} at the end${r.machine.load.some((l) => l > 0.75 * r.machine.cores) ? ' (other processes were competing for the cores: ratios are noisier, parallel speed-ups lower)' : ''}`,
   );
   out.push('', `Full-match throughput on long inputs (MB/s of UTF-8), ${f(r.throughput.rows[0]?.bytes ?? 0)} bytes each`);
   out.push(

@@ -104,7 +104,7 @@ export interface BenchResult {
     readonly cpu: string;
     readonly cores: number;
     readonly quick: boolean;
-    /** One-minute load averages at the start and the end of the run (other processes compete for the cores). */
+    /** One-minute load averages at the start and the end of the run (the run itself adds about 1; more means other processes compete for the cores). */
     readonly load: readonly [number, number];
   };
   readonly throughput: { readonly rows: ThroughputRow[]; readonly medianVsV8: number | null; readonly minVsV8: number | null; readonly medianVsRe2js: number | null };
