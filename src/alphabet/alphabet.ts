@@ -116,7 +116,7 @@ function dedupe(sets: readonly CharSet[]): CharSet[] {
 
 /** The class of a code point (binary search over the intervals). */
 export function classOf(alphabet: Alphabet, cp: number): number {
-  return alphabet.classAt[intervalOf(alphabet.starts, cp)]!;
+  return alphabet.classAt[intervalAt(alphabet, cp)]!;
 }
 
 /**
@@ -128,13 +128,15 @@ export function classesOf(alphabet: Alphabet, set: CharSet): number[] {
   const found: number[] = [];
   for (const [lo, hi] of set.ranges) {
     // The interval containing `lo`, then every interval starting up to `hi`.
-    for (let i = intervalOf(starts, lo); i < starts.length && starts[i]! <= hi; i++) found.push(classAt[i]!);
+    for (let i = intervalAt(alphabet, lo); i < starts.length && starts[i]! <= hi; i++) found.push(classAt[i]!);
   }
   found.sort((a, b) => a - b);
   return found.filter((c, i) => i === 0 || c !== found[i - 1]);
 }
 
-function intervalOf(starts: Int32Array, cp: number): number {
+/** Index of the partition interval containing `cp` (binary search over `starts`). */
+export function intervalAt(alphabet: Alphabet, cp: number): number {
+  const starts = alphabet.starts;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

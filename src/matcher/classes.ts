@@ -4,7 +4,7 @@
  * astral code points. Both are views of the same `Alphabet` partition, so they
  * agree with `classOf` by construction.
  */
-import type { Alphabet } from '../alphabet/alphabet.js';
+import { type Alphabet, intervalAt } from '../alphabet/alphabet.js';
 
 /** Class of every BMP code point (lone surrogates included), as `Int32Array(65536)`. */
 export function bmpClasses(alphabet: Alphabet): Int32Array {
@@ -30,18 +30,7 @@ export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array): 
   }
 }
 
-/** Index of the partition interval containing `cp`. */
-export function intervalAt(alphabet: Alphabet, cp: number): number {
-  const starts = alphabet.starts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= cp) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+export { intervalAt };
 
 /**
  * A compact key for the classes of `base .. base + size - 1`: the runs of equal

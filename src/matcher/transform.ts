@@ -52,8 +52,8 @@ export function vectorRun(a: UnitAutomaton, starts: ArrayLike<number>): VectorRu
   const { delta, symbols, symbolOf } = a;
 
   /** One symbol for every distinct state, then merge the runs that met. */
-  const step = (sym: number): void => {
-    for (let j = 0; j < len; j++) cur[j] = delta[cur[j]! * symbols + sym]!;
+  /** Keeps one run per distinct current state; `owner` follows the merge. */
+  const mergeRuns = (): void => {
     generation++;
     let count = 0;
     for (let j = 0; j < len; j++) {
@@ -70,26 +70,14 @@ export function vectorRun(a: UnitAutomaton, starts: ArrayLike<number>): VectorRu
       len = count;
     }
   };
+  const step = (sym: number): void => {
+    for (let j = 0; j < len; j++) cur[j] = delta[cur[j]! * symbols + sym]!;
+    mergeRuns();
+  };
   /** Finishes every distinct run separately with the fast runner, then merges equal ends. */
   const finish = (i: number, to: number, single: SingleRun): void => {
     for (let j = 0; j < len; j++) cur[j] = single(cur[j]!, i, to);
-    if (len > 1) {
-      generation++;
-      let count = 0;
-      for (let j = 0; j < len; j++) {
-        const v = cur[j]!;
-        if (mark[v] !== generation) {
-          mark[v] = generation;
-          slot[v] = count;
-          cur[count++] = v;
-        }
-        remap[j] = slot[v]!;
-      }
-      if (count < len) {
-        for (let x = 0; x < m; x++) owner[x] = remap[owner[x]!]!;
-        len = count;
-      }
-    }
+    if (len > 1) mergeRuns();
   };
   return {
     feedBytes(buf, from, to, single) {
