@@ -12,15 +12,11 @@
  * T = {x : Σ_{q∈F} x_q > ½}.
  */
 import type { Dfa } from '../automata/dfa.js';
+import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
+
+export type { SparseColumns } from './sparse.js';
 import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
-
-/** A sparse n×n matrix by columns: column j holds entries colStart[j]..colStart[j+1]-1. */
-export interface SparseColumns {
-  readonly colStart: Int32Array;
-  readonly rows: Int32Array;
-  readonly values: Float64Array;
-}
 
 /** The real parameters of an onehot vocabulary. */
 export interface OnehotParams {
@@ -35,29 +31,13 @@ export type OnehotVocabulary = VocabularyBase<'onehot', OnehotParams>;
 
 /** M_c with a single 1 per column, at row δ(q, c). */
 export function onehotParams(dfa: Dfa, radius = 0.25): OnehotParams {
-  const n = dfa.states;
-  const k = dfa.alphabet.classes.length;
-  const matrices = dfa.alphabet.classes.map((_, c) => {
-    const colStart = new Int32Array(n + 1);
-    const rows = new Int32Array(n);
-    for (let q = 0; q < n; q++) {
-      colStart[q + 1] = q + 1;
-      rows[q] = dfa.delta[q * k + c]!;
-    }
-    return { colStart, rows, values: new Float64Array(n).fill(1) };
-  });
-  return { matrices, radius };
+  return { matrices: dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, 1)), radius };
 }
 
 /** out = M x (out must not alias x). */
 function multiply(m: SparseColumns, x: Float64Array, out: Float64Array): void {
   out.fill(0);
-  const { colStart, rows, values } = m;
-  for (let j = 0; j < x.length; j++) {
-    const xj = x[j]!;
-    if (xj === 0) continue;
-    for (let e = colStart[j]!; e < colStart[j + 1]!; e++) out[rows[e]!]! += values[e]! * xj;
-  }
+  addProduct(m, x, out);
 }
 
 /** The `onehot` vocabulary of a complete DFA. */
@@ -115,11 +95,7 @@ export function onehotVocabulary(dfa: Dfa, params: OnehotParams = onehotParams(d
         startState: dfa.start,
         accepting,
         start: [...start],
-        words: params.matrices.map((m, c) => {
-          const entries: [number, number, number][] = [];
-          for (let j = 0; j < n; j++) for (let e = m.colStart[j]!; e < m.colStart[j + 1]!; e++) entries.push([m.rows[e]!, j, m.values[e]!]);
-          return { class: c, label: names[c]!, map: { kind: 'onehot', entries } };
-        }),
+        words: params.matrices.map((m, c) => ({ class: c, label: names[c]!, map: { kind: 'onehot', entries: entries(m) } })),
         regions: { description: `R_q = {x : ‖x − e_q‖₁ ≤ ${params.radius}}`, norm: 'L1', radius: params.radius },
         target: { description: 'T = {x : Σ_{q∈F} x_q > 1/2}', states: accepting, threshold: 0.5 },
         constants: { radius: params.radius },

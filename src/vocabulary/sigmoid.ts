@@ -25,7 +25,7 @@ import type { Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { type Interval, addDown, addUp, mulDown, mulUp, sigmoid as sigmoidInterval } from './interval.js';
-import type { SparseColumns } from './onehot.js';
+import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
 /** The real parameters of a sigmoid network. */
@@ -106,16 +106,7 @@ export function bestEpsilon(gain: number, d: number): number {
 export function sigmoidParams(dfa: Dfa, gain: number, epsilon = bestEpsilon(gain, crowding(dfa))): SigmoidParams {
   if (!(gain > 0 && Number.isFinite(gain))) throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
   const n = dfa.states;
-  const k = dfa.alphabet.classes.length;
-  const weights = dfa.alphabet.classes.map((_, c) => {
-    const colStart = new Int32Array(n + 1);
-    const rows = new Int32Array(n);
-    for (let q = 0; q < n; q++) {
-      colStart[q + 1] = q + 1;
-      rows[q] = dfa.delta[q * k + c]!;
-    }
-    return { colStart, rows, values: new Float64Array(n).fill(gain) };
-  });
+  const weights = dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, gain));
   const bias = dfa.alphabet.classes.map(() => new Float64Array(n).fill(-gain / 2));
   return { gain, epsilon, weights, bias };
 }
@@ -123,12 +114,7 @@ export function sigmoidParams(dfa: Dfa, gain: number, epsilon = bestEpsilon(gain
 /** out = σ(W x + b) (out must not alias x). */
 function step(w: SparseColumns, b: Float64Array, x: Float64Array, out: Float64Array): void {
   out.set(b);
-  const { colStart, rows, values } = w;
-  for (let j = 0; j < x.length; j++) {
-    const xj = x[j]!;
-    if (xj === 0) continue;
-    for (let e = colStart[j]!; e < colStart[j + 1]!; e++) out[rows[e]!]! += values[e]! * xj;
-  }
+  addProduct(w, x, out);
   for (let i = 0; i < out.length; i++) out[i] = logistic(out[i]!);
 }
 
@@ -188,11 +174,11 @@ export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocab
         startState: dfa.start,
         accepting,
         start: [...start],
-        words: params.weights.map((w, c) => {
-          const entries: [number, number, number][] = [];
-          for (let j = 0; j < n; j++) for (let e = w.colStart[j]!; e < w.colStart[j + 1]!; e++) entries.push([w.rows[e]!, j, w.values[e]!]);
-          return { class: c, label: names[c]!, map: { kind: 'sigmoid', gain: params.gain, entries, bias: [...params.bias[c]!] } };
-        }),
+        words: params.weights.map((w, c) => ({
+          class: c,
+          label: names[c]!,
+          map: { kind: 'sigmoid', gain: params.gain, entries: entries(w), bias: [...params.bias[c]!] },
+        })),
         regions: { description: `R_q = {x : x_q ≥ 1 − ε, x_p ≤ ε (p ≠ q)}, ε = ${eps}`, epsilon: eps },
         target: { description: 'T = {x : max_{q∈F} x_q > 1/2}', states: accepting },
         constants: { gain: params.gain, epsilon: eps },
