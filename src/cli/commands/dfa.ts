@@ -12,7 +12,7 @@ import { progressIndicator } from '../../present/progress.js';
 import { WordflowError } from '../../errors.js';
 import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
-import { action, colourAllowed, emit, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress, writeLine } from '../common.js';
+import { action, colourAllowed, emit, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
 
 interface DfaOptions {
   fa?: string;

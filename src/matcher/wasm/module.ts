@@ -197,7 +197,7 @@ function image(a: UnitAutomaton, order: Int32Array, p: Plan): Image {
   return { memory, address, table, rowBytes, input };
 }
 
-function finish(a: UnitAutomaton, img: Image, order: Int32Array, stride: Stride, c: Code, locals: readonly number[], inputSize: number): MatcherModule {
+function finish(img: Image, order: Int32Array, stride: Stride, c: Code, locals: readonly number[], inputSize: number): MatcherModule {
   const bytes = encodeModule({
     memoryPages: Math.ceil((img.input + inputSize + 16) / 65536),
     functions: [{ params: [I32, I32, I32], results: [I32], locals, body: c, export: 'run' }],
@@ -289,7 +289,7 @@ export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): Ma
     c.end();
   }
   c.get(Q);
-  return finish(a, img, order, p.stride, c, [I32, I32, I32, I32, V128, V128], INPUT_SIZE);
+  return finish(img, order, p.stride, c, [I32, I32, I32, I32, V128, V128], INPUT_SIZE);
 }
 
 /**
@@ -379,7 +379,7 @@ export function utf16Module(a: UnitAutomaton, maxStride: Stride = 4): MatcherMod
     c.end();
   }
   c.get(Q);
-  return finish(a, img, order, p.stride, c, [I32], INPUT_SIZE);
+  return finish(img, order, p.stride, c, [I32], INPUT_SIZE);
 }
 
 /**

@@ -7,7 +7,7 @@ import { type Editor, editorView, type EditorView } from '../editor.js';
 import { PANE_SHORT_TITLES, PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Layout } from './layout.js';
-import type { LanguageView, ScreenModel } from './model.js';
+import type { ScreenModel } from './model.js';
 import { type Line, type Seg, seg, fitLine } from './seg.js';
 
 /** Width of the labels in front of the editors ("pattern ▸ "). */
