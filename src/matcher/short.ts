@@ -39,6 +39,13 @@ export interface PairLoop {
   readonly accept: number;
   /** UTF-16 unit → symbol (for non-ASCII units). */
   readonly symbol: Uint16Array;
+  /**
+   * Per symbol: 1 when some state reaches acceptance on it. A string whose
+   * last unit's symbol has 0 here is rejected without reading the rest — the
+   * usual case for the inputs that make backtracking engines explode
+   * (`(a+)+b` on `aaaa…`), at the price of one lookup per call.
+   */
+  readonly endOk: Uint8Array;
   /** The dead row (pre-multiplied), or -1. */
   readonly dead: number;
   readonly start: number;
@@ -84,7 +91,12 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
   }
   for (let s = 0; s < U; s++) T[single + s] = pairs.ofSymbols[s * V + U]!;
   for (let u = 0; u < n; u++) T[accept + u * P] = a.dfa.accepting[a.outcome[u]!]!;
-  return loopRecord(T, ascii, ascii1, single, accept, a.symbolOf, a.dead < 0 ? -1 : a.dead * P, a.dfa.start * P, long?.from ?? NEVER, long?.accepts ?? declineAll);
+  const endOk = new Uint8Array(U);
+  for (let sym = 0; sym < U; sym++) {
+    const c = T[single + sym]!;
+    for (let u = 0; u < n && endOk[sym] === 0; u++) endOk[sym] = T[accept + T[u * P + c]!]! === 1 ? 1 : 0;
+  }
+  return loopRecord(T, ascii, ascii1, single, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : a.dead * P, a.dfa.start * P, long?.from ?? NEVER, long?.accepts ?? declineAll);
 }
 
 /**
@@ -92,7 +104,7 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
  * and automata without a pair loop, with the same shape as the others.
  */
 export function handOffLoop(decide: (s: string) => boolean): PairLoop {
-  return loopRecord(new Int32Array(1), 0, 0, 0, 0, new Uint16Array(0), -1, 0, 0, decide);
+  return loopRecord(new Int32Array(1), 0, 0, 0, 0, new Uint16Array(0), new Uint8Array(0), -1, 0, 0, decide);
 }
 
 /** The one literal that builds loop records (one hidden class for all). */
@@ -103,12 +115,13 @@ function loopRecord(
   single: number,
   accept: number,
   symbol: Uint16Array,
+  endOk: Uint8Array,
   dead: number,
   start: number,
   longFrom: number,
   long: (s: string) => boolean | undefined,
 ): PairLoop {
-  return { T, ascii, ascii1, single, accept, symbol, dead, start, longFrom, long };
+  return { T, ascii, ascii1, single, accept, symbol, endOk, dead, start, longFrom, long };
 }
 
 /**
@@ -125,6 +138,7 @@ export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
     if (verdict !== undefined) return verdict;
   }
   const { T, ascii, single, symbol, dead } = loop;
+  if (len > 2 && loop.endOk[symbol[s.charCodeAt(len - 1)]!] === 0) return false;
   let q = loop.start;
   let i = 0;
   for (; i + 1 < len; i += 2) {

@@ -261,3 +261,19 @@ describe('vector transformations', () => {
     );
   });
 });
+
+describe('regressions', () => {
+  it('test_end_filter: a last letter that no state can accept on rejects at once, and only then', async () => {
+    const { compileRegex } = await import('../../src/language.js');
+    const { compileMatcher } = await import('../../src/matcher/index.js');
+    const m = compileMatcher(compileRegex('(a|aa)*c'));
+    expect(m.accepts('a'.repeat(28))).toBe(false);
+    expect(m.accepts('a'.repeat(27) + 'c')).toBe(true);
+    expect(m.accepts('aac')).toBe(true);
+    expect(m.accepts('ca')).toBe(false);
+    const n = compileMatcher(compileRegex('.*(a|\\uD83D\\uDE00)'));
+    expect(n.accepts('xyz😀')).toBe(true); // a low surrogate last: decided by the full run
+    expect(n.accepts('xya')).toBe(true);
+    expect(n.accepts('xyb')).toBe(false);
+  });
+});
