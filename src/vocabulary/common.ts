@@ -55,3 +55,45 @@ export function triples(rows: Int32Array, cols: Int32Array, values: Float64Array
 export function wordName(dfa: Dfa, c: number): string {
   return classLabel(dfa.alphabet, c);
 }
+
+/**
+ * One word's map as `apply` wants it: `step(word, x, tmp)` into a scratch
+ * vector, then copied, so `out` may alias `x`.
+ */
+export function applyVia(step: (word: number, x: Float64Array, out: Float64Array) => void, dfa: Dfa, n: number) {
+  return (word: number, x: Float64Array, out: Float64Array = new Float64Array(n)): Float64Array => {
+    checkWord(dfa, word);
+    checkPoint(x, n);
+    const tmp = new Float64Array(n);
+    step(word, x, tmp);
+    out.set(tmp);
+    return out;
+  };
+}
+
+/** A sentence's meaning by `step`, ping-ponging between two vectors (no allocation per letter). */
+export function runVia(step: (word: number, x: Float64Array, out: Float64Array) => void, dfa: Dfa, n: number, start: Float64Array) {
+  return (classes: ArrayLike<number>, from: Float64Array = start): Float64Array => {
+    checkSentence(dfa, classes);
+    checkPoint(from, n);
+    let a = Float64Array.from(from);
+    let b = new Float64Array(n);
+    for (let i = 0; i < classes.length; i++) {
+      step(classes[i]!, a, b);
+      const t = a;
+      a = b;
+      b = t;
+    }
+    return a;
+  };
+}
+
+/**
+ * Membership of a point in the target of the one-dimensional-by-state
+ * embeddings (`relu1d`, `flow2d`): its first coordinate within ½ of an
+ * accepting state's position.
+ */
+export function nearAcceptingState(dfa: Dfa, x0: number): boolean {
+  const q = Math.round(x0);
+  return q >= 0 && q < dfa.states && dfa.accepting[q] === 1 && Math.abs(x0 - q) < 0.5;
+}

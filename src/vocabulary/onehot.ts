@@ -15,7 +15,7 @@ import type { Dfa } from '../automata/dfa.js';
 import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 
 export type { SparseColumns } from './sparse.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
+import { acceptingStates, applyVia, runVia, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
 
 /** The real parameters of an onehot vocabulary. */
@@ -53,33 +53,15 @@ export function onehotVocabulary(dfa: Dfa, params: OnehotParams = onehotParams(d
     for (let q = 0; q < n; q++) dist += Math.abs(x[q]! - (q === best ? 1 : 0));
     return dist <= params.radius ? best : null;
   };
+  const wordStep = (word: number, x: Float64Array, out: Float64Array): void => multiply(params.matrices[word]!, x, out);
   return {
     embedding: 'onehot',
     dfa,
     dimension: n,
     start,
     params,
-    apply(word, x, out = new Float64Array(n)) {
-      checkWord(dfa, word);
-      checkPoint(x, n);
-      const tmp = new Float64Array(n);
-      multiply(params.matrices[word]!, x, tmp);
-      out.set(tmp);
-      return out;
-    },
-    run(classes, from = start) {
-      checkSentence(dfa, classes);
-      checkPoint(from, n);
-      let a = Float64Array.from(from);
-      let b = new Float64Array(n);
-      for (let i = 0; i < classes.length; i++) {
-        multiply(params.matrices[classes[i]!]!, a, b);
-        const t = a;
-        a = b;
-        b = t;
-      }
-      return a;
-    },
+    apply: applyVia(wordStep, dfa, n),
+    run: runVia(wordStep, dfa, n, start),
     stateOf,
     inTarget(x) {
       let s = 0;

@@ -12,7 +12,7 @@
  * computes it, so its equality with the knot form is testable.
  */
 import type { Dfa } from '../automata/dfa.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
+import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { type Interval, add, div, mul, point, sub } from './interval.js';
 import { CertificateBuilder, type Certificate, type ReluNetworkJson, type VocabularyBase, type VocabularyJson } from './types.js';
 
@@ -134,10 +134,7 @@ export function relu1dVocabulary(dfa: Dfa, params: Relu1dParams = relu1dParams(d
       return Float64Array.of(x);
     },
     stateOf,
-    inTarget(x) {
-      const q = Math.round(x[0]!);
-      return q >= 0 && q < n && dfa.accepting[q] === 1 && Math.abs(x[0]! - q) < 0.5;
-    },
+    inTarget: (x) => nearAcceptingState(dfa, x[0]!),
     describe(): VocabularyJson {
       const names = labels(dfa);
       return {

@@ -23,7 +23,7 @@
  */
 import type { Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
+import { acceptingStates, applyVia, runVia, labels, wordName } from './common.js';
 import { type Interval, addDown, addUp, mulDown, mulUp, sigmoid as sigmoidInterval } from './interval.js';
 import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
@@ -132,34 +132,15 @@ export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocab
     for (let q = 0; q < n; q++) if (q !== best && !(x[q]! <= eps && x[q]! >= 0)) return null;
     return best;
   };
+  const wordStep = (word: number, x: Float64Array, out: Float64Array): void => step(params.weights[word]!, params.bias[word]!, x, out);
   return {
     embedding: 'sigmoid',
     dfa,
     dimension: n,
     start,
     params,
-    apply(word, x, out = new Float64Array(n)) {
-      checkWord(dfa, word);
-      checkPoint(x, n);
-      const tmp = new Float64Array(n);
-      step(params.weights[word]!, params.bias[word]!, x, tmp);
-      out.set(tmp);
-      return out;
-    },
-    run(classes, from = start) {
-      checkSentence(dfa, classes);
-      checkPoint(from, n);
-      let a = Float64Array.from(from);
-      let b = new Float64Array(n);
-      for (let i = 0; i < classes.length; i++) {
-        const c = classes[i]!;
-        step(params.weights[c]!, params.bias[c]!, a, b);
-        const t = a;
-        a = b;
-        b = t;
-      }
-      return a;
-    },
+    apply: applyVia(wordStep, dfa, n),
+    run: runVia(wordStep, dfa, n, start),
     stateOf,
     inTarget(x) {
       for (const q of accepting) if (x[q]! > 0.5) return true;

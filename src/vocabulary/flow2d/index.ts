@@ -6,7 +6,7 @@
  */
 import type { Dfa } from '../../automata/dfa.js';
 import { type CompiledPhrase, compilePhrase, formatPhrase, phraseLength, runCompiled } from '../../flows/phrase.js';
-import { acceptingStates, checkPoint, checkSentence, checkWord, labels } from '../common.js';
+import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels } from '../common.js';
 import type { VocabularyBase, VocabularyJson } from '../types.js';
 import { FOLD_WIDTH, type Flow2dParams, flow2dParams, X_SCALE, X_SHIFT, Y_AFTER, Y_SCALE, Y_SHIFT } from './construct.js';
 
@@ -86,10 +86,7 @@ export function flow2dVocabulary(dfa: Dfa, params: Flow2dParams = flow2dParams(d
       const q = region(n, radius, x[0]!, x[1]!);
       return q < 0 ? null : q;
     },
-    inTarget(x) {
-      const q = Math.round(x[0]!);
-      return q >= 0 && q < n && dfa.accepting[q] === 1 && Math.abs(x[0]! - q) < 0.5;
-    },
+    inTarget: (x) => nearAcceptingState(dfa, x[0]!),
     describe(): VocabularyJson {
       const names = labels(dfa);
       return {
