@@ -5,17 +5,12 @@
  * generator, so every run measures the same strings.
  */
 
-/** A deterministic pseudo-random generator (xorshift32) in [0, 1). */
+import { rng } from '../automata/sample.js';
+
+/** A deterministic pseudo-random generator in [0, 1) (the engine's seeded `rng`, scaled). */
 export function seeded(seed = 0x2545f491): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
+  const next = rng(seed);
+  return () => next() / 0x100000000;
 }
 
 const pick = (r: () => number, s: string): string => s[Math.floor(r() * s.length)]!;

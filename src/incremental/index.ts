@@ -20,6 +20,7 @@
  * doc.accepts();          // true — after O(log n) compositions
  * doc.stateAfter(2);      // the DFA state after "ab"
  */
+import { rng } from '../automata/sample.js';
 import type { Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import { codePointRunner, unitRunner, type StringRunner } from '../matcher/js.js';
@@ -62,18 +63,6 @@ function blockSizeFor(states: number): number {
   return Math.min(1 << 16, Math.max(256, states * 4));
 }
 
-/** A deterministic generator of treap priorities (reproducible shapes). */
-function priorities(seed = 0x9e3779b9): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 /**
  * An incrementally re-checked string over `dfa`, initially `text`.
@@ -97,7 +86,8 @@ function tree(dfa: Dfa, a: UnitAutomaton, initial: string): Incremental {
   const allStates = Array.from({ length: a.states }, (_, q) => q);
   const id = identity(a.states);
   const block = blockSizeFor(a.states);
-  const nextPriority = priorities();
+  // Seeded, so the same edits always build the same tree shape.
+  const nextPriority = rng(0x9e3779b9);
 
   const transformOf = (s: string): Int32Array => {
     const v = vectorRun(a, allStates);

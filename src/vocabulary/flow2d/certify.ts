@@ -255,20 +255,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
       }
       const slow = pushed.slow.get(q);
       const polygons: Polygon[] = slow?.polygons ?? [{ xs: Array.from(pushed.xs.subarray(4 * q, 4 * q + 4)), ys: Array.from(pushed.ys.subarray(4 * q, 4 * q + 4)) }];
-      let xmin = Infinity;
-      let xmax = -Infinity;
-      let ymin = Infinity;
-      let ymax = -Infinity;
-      for (const p of polygons) {
-        for (const x of p.xs) {
-          xmin = Math.min(xmin, x);
-          xmax = Math.max(xmax, x);
-        }
-        for (const y of p.ys) {
-          ymin = Math.min(ymin, y);
-          ymax = Math.max(ymax, y);
-        }
-      }
+      const { xmin, xmax, ymin, ymax } = extent(polygons);
       const target = dfa.delta[q * m + c]!;
       const inside = Math.min(xmin - (target - w), target + w - xmax, ymin, 1 - ymax);
       b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`);
@@ -305,6 +292,12 @@ export function regionImage(phrase: Phrase, x0: number, x1: number, y0: number, 
   const { codes, times } = compilePhrase(phrase);
   const ex: Exactness = { inexact: false };
   const { polygons, split } = pushPolygons(codes, times, 0, [{ xs: [x0, x1, x1, x0], ys: [y0, y0, y1, y1] }], ex);
+  const { xmin, xmax, ymin, ymax } = extent(polygons);
+  return { xmin, xmax, ymin, ymax, affine: !split, exact: !ex.inexact };
+}
+
+/** The bounding box of polygons' corners (the exact extent of an image made of them). */
+function extent(polygons: readonly Polygon[]): { xmin: number; xmax: number; ymin: number; ymax: number } {
   let xmin = Infinity;
   let xmax = -Infinity;
   let ymin = Infinity;
@@ -319,5 +312,5 @@ export function regionImage(phrase: Phrase, x0: number, x1: number, y0: number, 
       ymax = Math.max(ymax, y);
     }
   }
-  return { xmin, xmax, ymin, ymax, affine: !split, exact: !ex.inexact };
+  return { xmin, xmax, ymin, ymax };
 }
