@@ -2,18 +2,31 @@
  * Membership of short strings (validation-style inputs of a few dozen
  * characters), where a call must cost about what V8's RegExp#test costs.
  *
- * Two UTF-16 units per dependent table load: a pair of ASCII units indexes a
+ * Two UTF-16 units per table load: a pair of ASCII units indexes a
  * 2^14-entry table of pair classes directly (`strides.ts`: pairs of symbols
- * that move every state alike), so the loop is two `charCodeAt`, one class
- * load and one transition load per two characters. A pair with a non-ASCII
- * unit takes two single-unit steps through the classes of `(unit, no unit)`,
- * so surrogates and pending states work exactly as in the unit automaton.
- * Every table lives in one `Int32Array` (one base pointer and bound for the
- * JIT to keep in registers), and the loop returns as soon as the dead state
- * is reached, as a backtracking matcher does on the first mismatch.
+ * that move every state alike), and the loop reads four units per iteration
+ * (two pair steps, one dead-state test, one loop test). A `charCodeAt` costs
+ * about ten instructions (V8 dispatches on the string's representation each
+ * time), so the loop is bound by instructions, not by the chain of table
+ * loads: four-unit classes (one dependent load per four units) measured no
+ * faster, and fewer tests per unit did. From the first non-ASCII unit on,
+ * the loop goes on by pairs, a pair with a non-ASCII unit taking two
+ * single-unit steps through the classes of `(unit, no unit)`, so surrogates
+ * and pending states work exactly as in the unit automaton. Every table
+ * lives in one `Int32Array` (one base pointer and bound for the JIT to keep
+ * in registers), and the loop returns as soon as the dead state is reached,
+ * as a backtracking matcher does on the first mismatch.
  */
 import type { UnitAutomaton } from './units.js';
 import { pairClasses } from './wasm/strides.js';
+
+/**
+ * Strings from this many units on are first offered to the last-letter test
+ * (`PairLoop.endOk`). The test costs about what reading two units costs, on
+ * every call; below this length the loop reads the whole string in about
+ * the time a RegExp call takes to start, so the test would only add to it.
+ */
+export const END_CHECK_FROM = 24;
 
 /** Largest `states × pair classes` table built for short strings (elements). */
 export const MAX_SHORT_TABLE = 1 << 18;
@@ -40,16 +53,18 @@ export interface PairLoop {
   /** UTF-16 unit → symbol (for non-ASCII units). */
   readonly symbol: Uint16Array;
   /**
-   * Per symbol: 1 when some state reaches acceptance on it. A string whose
-   * last unit's symbol has 0 here is rejected without reading the rest — the
-   * usual case for the inputs that make backtracking engines explode
-   * (`(a+)+b` on `aaaa…`), at the price of one lookup per call.
+   * Per symbol: 1 when some state reaches acceptance on it. A string of
+   * `END_CHECK_FROM` units or more whose last unit's symbol has 0 here is
+   * rejected without reading the rest — the usual case for the inputs that
+   * make backtracking engines explode (`(a+)+b` on `aaaa…`).
    */
   readonly endOk: Uint8Array;
   /** The dead row (pre-multiplied), or -1. */
   readonly dead: number;
   readonly start: number;
   readonly longFrom: number;
+  /** `min(END_CHECK_FROM, longFrom)`: below it neither the hand-off nor the last-letter test applies. */
+  readonly checkFrom: number;
   readonly long: (s: string) => boolean | undefined;
 }
 
@@ -121,7 +136,7 @@ function loopRecord(
   longFrom: number,
   long: (s: string) => boolean | undefined,
 ): PairLoop {
-  return { T, ascii, ascii1, single, accept, symbol, endOk, dead, start, longFrom, long };
+  return { T, ascii, ascii1, single, accept, symbol, endOk, dead, start, longFrom, checkFrom: Math.min(END_CHECK_FROM, longFrom), long };
 }
 
 /**
@@ -133,14 +148,42 @@ function loopRecord(
  */
 export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
   const len = s.length;
-  if (len >= loop.longFrom) {
-    const verdict = loop.long(s);
-    if (verdict !== undefined) return verdict;
+  const { T, ascii, dead } = loop;
+  if (len >= loop.checkFrom) {
+    if (len >= loop.longFrom) {
+      const verdict = loop.long(s);
+      if (verdict !== undefined) return verdict;
+    }
+    if (loop.endOk[loop.symbol[s.charCodeAt(len - 1)]!] === 0) return false;
   }
-  const { T, ascii, single, symbol, dead } = loop;
-  if (len > 2 && loop.endOk[symbol[s.charCodeAt(len - 1)]!] === 0) return false;
   let q = loop.start;
   let i = 0;
+  for (; i + 3 < len; i += 4) {
+    const w = s.charCodeAt(i);
+    const x = s.charCodeAt(i + 1);
+    const y = s.charCodeAt(i + 2);
+    const z = s.charCodeAt(i + 3);
+    if ((w | x | y | z) >= 128) return restAccepts(loop, s, q, i);
+    q = T[T[q + T[ascii + ((w << 7) | x)]!]! + T[ascii + ((y << 7) | z)]!]!;
+    if (q === dead) return false;
+  }
+  for (; i < len; i++) {
+    const x = s.charCodeAt(i);
+    if (x >= 128) return restAccepts(loop, s, q, i);
+    q = T[q + T[loop.ascii1 + x]!]!;
+  }
+  return T[loop.accept + q] === 1;
+}
+
+/**
+ * The pair loop from unit `i` in state `q`, for strings with non-ASCII units
+ * (a separate function: V8 inlines functions of up to 460 bytes of bytecode,
+ * and `pairLoopAccepts` must stay under that to be inlined into its callers,
+ * which is worth 2–3 ns a call; it is about 390 now).
+ */
+function restAccepts(loop: PairLoop, s: string, q: number, i: number): boolean {
+  const len = s.length;
+  const { T, ascii, single, symbol, dead } = loop;
   for (; i + 1 < len; i += 2) {
     const x = s.charCodeAt(i);
     const y = s.charCodeAt(i + 1);
