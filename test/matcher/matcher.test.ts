@@ -46,6 +46,26 @@ describe('string runners', () => {
     );
   });
 
+  it('the pair loop switches from four-unit ASCII blocks to pairs at a non-ASCII unit anywhere, and hands long strings off or reads them itself', () => {
+    const asciiArb = fc.array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\x7f'), { maxLength: 40 }).map((xs) => xs.join(''));
+    const oddUnit = fc.constantFrom('é', '\u0080', '😀', '\ud800', '\udc00', '\uffff');
+    const mixed = fc.tuple(asciiArb, oddUnit, asciiArb, fc.nat()).map(([a, u, b, n]) => {
+      const at = n % (a.length + 1);
+      return a.slice(0, at) + u + a.slice(at) + b;
+    });
+    fc.assert(
+      fc.property(dfaArb, mixed, fc.integer({ min: 0, max: 48 }), fc.constantFrom<boolean | undefined>(undefined, true, false), (dfa, s, from, verdict) => {
+        const a = utf16Automaton(dfa)!;
+        const expected = accepts(dfa, s);
+        expect(shortAccepts(a)!(s)).toBe(expected);
+        // A long path that declines leaves the string to the loop; one that decides is believed.
+        const long = shortAccepts(a, { from, accepts: () => verdict })!;
+        expect(long(s)).toBe(s.length >= from && verdict !== undefined ? verdict : expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('reading in pieces (splitting surrogate pairs anywhere) gives the same verdict', () => {
     fc.assert(
       fc.property(dfaArb, stringArb(), fractions, (dfa, s, fs) => {
