@@ -3,7 +3,6 @@ import { type Command, Option } from 'commander';
 import { asWordflowError } from '../../errors.js';
 import { type GalleryEntry, loadGallery } from '../../gallery.js';
 import { LIVE_LIMITS } from '../../tui/analysis.js';
-import { runPlayground } from '../../tui/run.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
 import { action, intOption, limitsOf, withLimits } from '../common.js';
 
@@ -43,6 +42,8 @@ Examples:
       } catch (e) {
         galleryError = asWordflowError(e).message;
       }
+      // Ink, React and Yoga load only here: every other command starts without them.
+      const { runPlayground } = await import('../../tui/run.js');
       return runPlayground({
         gallery,
         galleryError,
