@@ -3,7 +3,7 @@
  * classes and letter escapes are handed to the expression parser, so
  * `[0-9]`, `\d`, `\x41` and `\p{L}` mean exactly what they mean in a pattern.
  */
-import { type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { ALL, single } from '../../alphabet/charset.js';
 import { type Span, WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';

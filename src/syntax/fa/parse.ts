@@ -9,7 +9,7 @@
  * is linear in the length of the text and nothing recurses per line or per
  * state, so no input can overflow the stack.
  */
-import { type ILexingError, type IToken } from 'chevrotain';
+import type { ILexingError, IToken } from 'chevrotain';
 import { type CharSet, unionAll } from '../../alphabet/charset.js';
 import { type Span, WordflowError, asWordflowError, limitError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';

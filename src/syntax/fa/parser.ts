@@ -6,7 +6,8 @@
  * The parser only recognizes the shape of a line and hands back its tokens;
  * what the names and labels mean is decided in `parse.ts`.
  */
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { IOrAlt, IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF } from '../chevrotain.js';
 import {
   Accept,
   allTokens,

@@ -11,7 +11,8 @@
  * name) are tokens of their own, so the parser can report them in plain words
  * instead of chevrotain's generic "unexpected character".
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from '../chevrotain.js';
 
 /** Spaces, tabs and carriage returns (so CRLF files read like LF files). */
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\r\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });

@@ -8,7 +8,8 @@
  * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
  * parser can reject them with a message that names them.
  */
-import { type IToken, type TokenType, EOF, Lexer, createToken, tokenMatcher } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
+import { createToken, EOF, Lexer, tokenMatcher } from '../chevrotain.js';
 import { WordflowError } from '../../errors.js';
 
 /** Tokens that can never start a valid atom; the parser turns each into a specific error. */

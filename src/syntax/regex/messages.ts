@@ -4,7 +4,7 @@
  * shaped so that almost every mistake is caught by a semantic action here, and
  * the few recognition exceptions left are translated by `fromParserError`.
  */
-import { type IRecognitionException, type IToken } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import { type Span, WordflowError, lineColumn } from '../../errors.js';
 import { isEof, tokenEnd } from './lexer.js';
 

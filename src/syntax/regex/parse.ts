@@ -6,7 +6,8 @@
  * parser whose actions build the `Regex` AST directly. Every failure leaves as
  * a positioned `WordflowError`; nothing else is ever thrown.
  */
-import { type IToken, EmbeddedActionsParser } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { EmbeddedActionsParser } from '../chevrotain.js';
 import { ALL, type CharSet, single } from '../../alphabet/charset.js';
 import { WordflowError, asWordflowError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
