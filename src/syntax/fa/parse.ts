@@ -200,7 +200,7 @@ function read(text: string, sourceName: string | undefined, limits: Limits): FaF
     edges: [],
     labels: new Map(),
   };
-  const { tokens, errors } = faLexer.tokenize(text);
+  const { tokens, errors } = faLexer().tokenize(text);
   let e = 0;
   let line: IToken[] = [];
   let lineNumber = 1;

@@ -171,7 +171,8 @@ class FaLineParser extends EmbeddedActionsParser {
   );
 }
 
-const parser = new FaLineParser();
+/** The one parser, built on the first `.fa` line (its grammar analysis is not free, and most runs read no `.fa` file). */
+let parser: FaLineParser | undefined;
 
 /** A parse failure: the message and the token it points at (EOF = end of line). */
 export interface LineSyntaxError {
@@ -181,6 +182,7 @@ export interface LineSyntaxError {
 
 /** Parses the tokens of one non-empty line (no newline tokens). */
 export function parseLine(tokens: IToken[]): RawLine | LineSyntaxError {
+  parser ??= new FaLineParser();
   parser.input = tokens;
   const line = parser.line();
   const error = parser.errors[0];

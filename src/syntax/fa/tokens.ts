@@ -11,7 +11,7 @@
  * name) are tokens of their own, so the parser can report them in plain words
  * instead of chevrotain's generic "unexpected character".
  */
-import type { TokenType } from 'chevrotain';
+import type { Lexer as ChevrotainLexer, TokenType } from 'chevrotain';
 import { createToken, Lexer } from '../chevrotain.js';
 
 /** Spaces, tabs and carriage returns (so CRLF files read like LF files). */
@@ -180,11 +180,13 @@ const labelMode: TokenType[] = [
 export const allTokens: TokenType[] = [...new Set([...mainMode, ...labelMode])];
 
 /**
- * The lexer. Tokens carry only their UTF-16 offsets: lines are found from the
- * newline tokens, and leaving out chevrotain's line and column tracking
- * makes the many small tokens of a large file markedly cheaper.
+ * The lexer, built on first use (most runs read no `.fa` file). Tokens carry
+ * only their UTF-16 offsets: lines are found from the newline tokens, and
+ * leaving out chevrotain's line and column tracking makes the many small
+ * tokens of a large file markedly cheaper.
  */
-export const faLexer = new Lexer(
-  { modes: { main: mainMode, label: labelMode }, defaultMode: 'main' },
-  { positionTracking: 'onlyOffset', ensureOptimizations: true },
-);
+export function faLexer(): ChevrotainLexer {
+  lexer ??= new Lexer({ modes: { main: mainMode, label: labelMode }, defaultMode: 'main' }, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  return lexer;
+}
+let lexer: ChevrotainLexer | undefined;
