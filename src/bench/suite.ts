@@ -1,7 +1,7 @@
 /**
  * The benchmark suite behind `wordflow bench`: wordflow against V8's RegExp,
- * re2js and refa, side by side in one process (short inputs: in several
- * processes). Every section returns plain data; `render.ts` prints it.
+ * re2js and refa, side by side in one process (short inputs: each case in
+ * several processes of its own). Every section returns plain data; `render.ts` prints it.
  * V8's RegExp is used here as a competitor on fixed patterns — never on user
  * input in the library.
  */
@@ -23,10 +23,10 @@ export interface BenchOptions {
   readonly memoryMiB: number;
   /** Called as work progresses (for a progress bar). */
   readonly onProgress?: (done: number, total: number, label: string) => void;
-  /** Runs the short-input section in this many child processes (0: in this process). */
+  /** Times each short-input case in this many child processes of its own (0: all in this process). */
   readonly shortProcesses: number;
-  /** Runs one child process of the short-input section; returns its rows. */
-  readonly runShortChild?: () => Promise<ShortRow[]>;
+  /** Times short-input case `index` in a fresh child process; returns its row. */
+  readonly runShortChild?: (index: number) => Promise<ShortRow>;
   /**
    * Times V8 on backtracking case `index` at size `n` in a child process,
    * stopped after `capMs`: nanoseconds, or null when stopped at the cap.
@@ -186,37 +186,39 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
 }
 
 /**
- * The short-input section in this process: ns per call averaged over the
- * case's inputs. Each timed call goes through all of the case's inputs in
- * turn (never one string over and over, which lets branch predictors learn
- * it), the same strings for every engine, and samples of the engines are
- * interleaved so that load from other processes falls on all alike.
+ * One short-input case in this process: ns per call averaged over the case's
+ * inputs. Each timed call goes through all of the case's inputs in turn
+ * (never one string over and over, which lets branch predictors learn it),
+ * the same strings for every engine, and samples of the engines are
+ * interleaved so that load from other processes falls on all alike. A case
+ * is best timed in a process of its own (`runBench` does so): then, as at a
+ * validation call site, each engine's call site has seen one pattern only.
  */
-export function shortSection(quick: boolean): ShortRow[] {
+export function shortCase(index: number, quick: boolean): ShortRow {
+  const c = SHORT_CASES[index];
+  if (c === undefined) throw new Error(`bench: no short-input case ${index}`);
   const samples = quick ? 9 : 21;
   const minMs = quick ? 3 : 5;
-  return SHORT_CASES.map((c) => {
-    const m = compileMatcher(compileRegex(c.pattern));
-    const re = v8(c.pattern);
-    const inputs = c.inputs;
-    for (const s of inputs) {
-      if (m.accepts(s) !== re.test(s)) throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
-    }
-    const wf = (): number => {
-      let yes = 0;
-      for (let i = 0; i < inputs.length; i++) if (m.accepts(inputs[i]!)) yes++;
-      return yes;
-    };
-    const v = (): number => {
-      let yes = 0;
-      for (let i = 0; i < inputs.length; i++) if (re.test(inputs[i]!)) yes++;
-      return yes;
-    };
-    // Warm both up first, so neither is measured cold.
-    for (let i = 0; i < 5000; i++) (wf(), v());
-    const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
-    return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
-  });
+  const m = compileMatcher(compileRegex(c.pattern));
+  const re = v8(c.pattern);
+  const inputs = c.inputs;
+  for (const s of inputs) {
+    if (m.accepts(s) !== re.test(s)) throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
+  }
+  const wf = (): number => {
+    let yes = 0;
+    for (let i = 0; i < inputs.length; i++) if (m.accepts(inputs[i]!)) yes++;
+    return yes;
+  };
+  const v = (): number => {
+    let yes = 0;
+    for (let i = 0; i < inputs.length; i++) if (re.test(inputs[i]!)) yes++;
+    return yes;
+  };
+  // Warm both up first, so neither is measured cold.
+  for (let i = 0; i < 5000; i++) (wf(), v());
+  const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
+  return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -252,17 +254,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   let shortRows: ShortRow[];
   let processes = 0;
   if (options.shortProcesses > 0 && options.runShortChild !== undefined) {
-    const runs: ShortRow[][] = [];
-    for (let i = 0; i < options.shortProcesses; i++) runs.push(await options.runShortChild());
-    processes = runs.length;
-    shortRows = runs[0]!.map((row, i) => ({
-      name: row.name,
-      wordflow: median(runs.map((r) => r[i]!.wordflow)),
-      v8: median(runs.map((r) => r[i]!.v8)),
-      re2js: row.re2js,
-    }));
+    processes = options.shortProcesses;
+    shortRows = [];
+    for (let k = 0; k < SHORT_CASES.length; k++) {
+      const runs: ShortRow[] = [];
+      for (let i = 0; i < processes; i++) runs.push(await options.runShortChild(k));
+      shortRows.push({ name: runs[0]!.name, wordflow: median(runs.map((r) => r.wordflow)), v8: median(runs.map((r) => r.v8)), re2js: null });
+    }
   } else {
-    shortRows = shortSection(q);
+    shortRows = SHORT_CASES.map((_, k) => shortCase(k, q));
   }
   if (c.re2js !== null) {
     shortRows = shortRows.map((row) => {

@@ -1,14 +1,15 @@
 /**
  * `wordflow bench`: the performance suite (see `bench/suite.ts`). Prints a
  * table of medians and ratios, or `--json`; a progress bar on stderr when it
- * is a terminal. Short-input timings run in child processes, since the same
- * code varies between Node processes.
+ * is a terminal. Each short-input case is timed in child processes of its
+ * own, since the same code varies between Node processes and a call site
+ * that has seen other patterns is not what a validation call site is.
  */
 import { spawn } from 'node:child_process';
 import { type Command, Option } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { renderBench } from '../../bench/render.js';
-import { backtrackV8, runBench, shortSection, type ShortRow } from '../../bench/suite.js';
+import { backtrackV8, runBench, shortCase, type ShortRow } from '../../bench/suite.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
 
@@ -17,7 +18,7 @@ interface BenchOptions {
   json?: boolean;
   size?: string;
   processes?: string;
-  shortChild?: boolean;
+  shortChild?: string;
   backtrackChild?: string;
 }
 
@@ -57,17 +58,17 @@ function backtrackChild(index: number, n: number, capMs: number): Promise<number
   });
 }
 
-/** Runs the short-input section in a fresh Node process of this same program. */
-function shortChild(quick: boolean): Promise<ShortRow[]> {
+/** Times short-input case `index` in a fresh Node process of this same program. */
+function shortChild(index: number, quick: boolean): Promise<ShortRow> {
   return new Promise((resolve, reject) => {
-    const args = [...process.execArgv, process.argv[1]!, 'bench', '--short-child', ...(quick ? ['--quick'] : [])];
+    const args = [...process.execArgv, process.argv[1]!, 'bench', '--short-child', String(index), ...(quick ? ['--quick'] : [])];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new WordflowError('internal', `the short-input benchmark process failed (exit ${code})`));
-      else resolve(JSON.parse(out) as ShortRow[]);
+      else resolve(JSON.parse(out) as ShortRow);
     });
   });
 }
@@ -79,8 +80,8 @@ export function register(program: Command): void {
     .option('--quick', 'a short run: smaller inputs and fewer samples')
     .option('--json', 'print the results as one JSON value')
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
-    .option('--processes <n>', 'child processes for the short-input timings (default 3, quick 2)')
-    .addOption(new Option('--short-child', 'internal: run only the short-input section').hideHelp())
+    .option('--processes <n>', 'child processes per short-input case (default 3, quick 2)')
+    .addOption(new Option('--short-child <index>', 'internal: time one short-input case').hideHelp())
     .addOption(new Option('--backtrack-child <index,n>', 'internal: time V8 on one backtracking case').hideHelp())
     .addHelpText(
       'after',
@@ -93,8 +94,8 @@ Examples:
     .action(
       action(async (opts: BenchOptions) => {
         const quick = opts.quick === true;
-        if (opts.shortChild) {
-          await writeLine(JSON.stringify(shortSection(quick)));
+        if (opts.shortChild !== undefined) {
+          await writeLine(JSON.stringify(shortCase(intOption(opts.shortChild, '--short-child'), quick)));
           return EXIT.yes;
         }
         if (opts.backtrackChild !== undefined) {
@@ -109,7 +110,7 @@ Examples:
             quick,
             memoryMiB,
             shortProcesses: processes,
-            runShortChild: () => shortChild(quick),
+            runShortChild: (index) => shortChild(index, quick),
             runBacktrackChild: backtrackChild,
             onProgress: progressBar(),
           });
