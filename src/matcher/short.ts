@@ -28,6 +28,21 @@ import { pairClasses } from './wasm/strides.js';
  */
 export const END_CHECK_FROM = 24;
 
+/**
+ * Offsets of the class tables in `PairLoop.T`. A `const enum`, so the
+ * compiler writes them into the loop as literals: a module constant is a
+ * variable load in V8's bytecode, and the loop's bytecode size is what
+ * decides whether V8 inlines it.
+ */
+const enum At {
+  /** The pair class of two ASCII units `x, y`, at `(x << 7) | y`. */
+  AsciiPairs = 0,
+  /** The class of an ASCII unit with no unit after it (`1 << 14`). */
+  AsciiLast = 16384,
+  /** The class of a unit's symbol with no unit after it (`AsciiLast + 128`). */
+  Single = 16512,
+}
+
 /** Largest `states × pair classes` table built for short strings (elements). */
 export const MAX_SHORT_TABLE = 1 << 18;
 
@@ -44,11 +59,13 @@ export interface LongPath {
  * `pairLoopAccepts` that reads them sees a single hidden class.
  */
 export interface PairLoop {
-  /** Transitions (rows pre-multiplied by the pair class count), then the lookup tables at the offsets below. */
+  /**
+   * The class tables at the offsets `At` (ASCII pairs at 0, so the loop
+   * indexes them with `(x << 7) | y` as is), then the transition rows: a
+   * state is its row's offset, and entries are target rows' offsets; a
+   * state's acceptance flag is at `accept` past its offset.
+   */
   readonly T: Int32Array;
-  readonly ascii: number;
-  readonly ascii1: number;
-  readonly single: number;
   readonly accept: number;
   /** UTF-16 unit → symbol (for non-ASCII units). */
   readonly symbol: Uint16Array;
@@ -90,28 +107,28 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
   const pairs = pairClasses(a, Math.max(1, Math.floor(MAX_SHORT_TABLE / n)));
   if (pairs === null) return null;
   const P = pairs.count;
-  const ascii = n * P;
-  const ascii1 = ascii + (1 << 14);
-  const single = ascii1 + 128;
-  const accept = single + U;
-  const T = new Int32Array(accept + n * P);
-  for (let c = 0; c < P; c++) {
-    const col = pairs.columns[c]!;
-    for (let u = 0; u < n; u++) T[u * P + c] = col[u]! * P;
-  }
+  // The class tables first, at fixed offsets, so that the loop adds no offset to their indices.
+  const rows = At.Single + U;
+  const accept = n * P;
+  const T = new Int32Array(rows + 2 * n * P);
   for (let x = 0; x < 128; x++) {
     const sx = a.symbolOf[x]! * V;
-    for (let y = 0; y < 128; y++) T[ascii + ((x << 7) | y)] = pairs.ofSymbols[sx + a.symbolOf[y]!]!;
-    T[ascii1 + x] = pairs.ofSymbols[sx + U]!;
+    for (let y = 0; y < 128; y++) T[At.AsciiPairs + ((x << 7) | y)] = pairs.ofSymbols[sx + a.symbolOf[y]!]!;
+    T[At.AsciiLast + x] = pairs.ofSymbols[sx + U]!;
   }
-  for (let s = 0; s < U; s++) T[single + s] = pairs.ofSymbols[s * V + U]!;
-  for (let u = 0; u < n; u++) T[accept + u * P] = a.dfa.accepting[a.outcome[u]!]!;
+  for (let s = 0; s < U; s++) T[At.Single + s] = pairs.ofSymbols[s * V + U]!;
+  for (let c = 0; c < P; c++) {
+    const col = pairs.columns[c]!;
+    for (let u = 0; u < n; u++) T[rows + u * P + c] = rows + col[u]! * P;
+  }
+  for (let u = 0; u < n; u++) T[rows + u * P + accept] = a.dfa.accepting[a.outcome[u]!]!;
   const endOk = new Uint8Array(U);
   for (let sym = 0; sym < U; sym++) {
-    const c = T[single + sym]!;
-    for (let u = 0; u < n && endOk[sym] === 0; u++) endOk[sym] = T[accept + T[u * P + c]!]! === 1 ? 1 : 0;
+    const c = T[At.Single + sym]!;
+    for (let u = 0; u < n && endOk[sym] === 0; u++) endOk[sym] = T[T[rows + u * P + c]! + accept]! === 1 ? 1 : 0;
   }
-  return loopRecord(T, ascii, ascii1, single, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : a.dead * P, a.dfa.start * P, long?.from ?? NEVER, long?.accepts ?? declineAll);
+  const row = (state: number): number => rows + state * P;
+  return loopRecord(T, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : row(a.dead), row(a.dfa.start), long?.from ?? NEVER, long?.accepts ?? declineAll);
 }
 
 /**
@@ -119,15 +136,12 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
  * and automata without a pair loop, with the same shape as the others.
  */
 export function handOffLoop(decide: (s: string) => boolean): PairLoop {
-  return loopRecord(new Int32Array(1), 0, 0, 0, 0, new Uint16Array(0), new Uint8Array(0), -1, 0, 0, decide);
+  return loopRecord(new Int32Array(1), 0, new Uint16Array(0), new Uint8Array(0), -1, 0, 0, decide);
 }
 
 /** The one literal that builds loop records (one hidden class for all). */
 function loopRecord(
   T: Int32Array,
-  ascii: number,
-  ascii1: number,
-  single: number,
   accept: number,
   symbol: Uint16Array,
   endOk: Uint8Array,
@@ -136,7 +150,7 @@ function loopRecord(
   longFrom: number,
   long: (s: string) => boolean | undefined,
 ): PairLoop {
-  return { T, ascii, ascii1, single, accept, symbol, endOk, dead, start, longFrom, checkFrom: Math.min(END_CHECK_FROM, longFrom), long };
+  return { T, accept, symbol, endOk, dead, start, longFrom, checkFrom: Math.min(END_CHECK_FROM, longFrom), long };
 }
 
 /**
@@ -148,7 +162,7 @@ function loopRecord(
  */
 export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
   const len = s.length;
-  const { T, ascii, dead } = loop;
+  const { T, dead } = loop;
   if (len >= loop.checkFrom) {
     const verdict = longVerdict(loop, s);
     if (verdict !== undefined) return verdict;
@@ -161,7 +175,7 @@ export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
     const y = s.charCodeAt(i + 2);
     const z = s.charCodeAt(i + 3);
     if ((w | x | y | z) >= 128) return restAccepts(loop, s, q, i);
-    q = T[T[q + T[ascii + ((w << 7) | x)]!]! + T[ascii + ((y << 7) | z)]!]!;
+    q = T[T[q + T[(w << 7) | x]!]! + T[(y << 7) | z]!]!;
     if (q === dead) return false;
   }
   // At most three units left: no dead-state test (the dead row leads to itself).
@@ -169,15 +183,15 @@ export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
     const x = s.charCodeAt(i);
     const y = s.charCodeAt(i + 1);
     if ((x | y) >= 128) return restAccepts(loop, s, q, i);
-    q = T[q + T[ascii + ((x << 7) | y)]!]!;
+    q = T[q + T[(x << 7) | y]!]!;
     i += 2;
   }
   if (i < len) {
     const x = s.charCodeAt(i);
     if (x >= 128) return restAccepts(loop, s, q, i);
-    q = T[q + T[loop.ascii1 + x]!]!;
+    q = T[q + T[At.AsciiLast + x]!]!;
   }
-  return T[loop.accept + q] === 1;
+  return T[q + loop.accept] === 1;
 }
 
 /**
@@ -185,7 +199,7 @@ export function pairLoopAccepts(loop: PairLoop, s: string): boolean {
  * if there is one: by the long path, or by the last letter. (This and
  * `restAccepts` are functions of their own because V8 inlines functions of
  * up to 460 bytes of bytecode, and `pairLoopAccepts` must stay under that to
- * be inlined into its callers, which is worth 2–3 ns a call; it is 443 now.)
+ * be inlined into its callers, which is worth 2–3 ns a call; it is 422 now.)
  */
 function longVerdict(loop: PairLoop, s: string): boolean | undefined {
   if (s.length >= loop.longFrom) {
@@ -198,19 +212,19 @@ function longVerdict(loop: PairLoop, s: string): boolean | undefined {
 /** The pair loop from unit `i` in state `q`, for strings with non-ASCII units. */
 function restAccepts(loop: PairLoop, s: string, q: number, i: number): boolean {
   const len = s.length;
-  const { T, ascii, single, symbol, dead } = loop;
+  const { T, symbol, dead } = loop;
   for (; i + 1 < len; i += 2) {
     const x = s.charCodeAt(i);
     const y = s.charCodeAt(i + 1);
-    if ((x | y) < 128) q = T[q + T[ascii + ((x << 7) | y)]!]!;
-    else q = T[T[q + T[single + symbol[x]!]!]! + T[single + symbol[y]!]!]!;
+    if ((x | y) < 128) q = T[q + T[(x << 7) | y]!]!;
+    else q = T[T[q + T[At.Single + symbol[x]!]!]! + T[At.Single + symbol[y]!]!]!;
     if (q === dead) return false;
   }
   if (i < len) {
     const x = s.charCodeAt(i);
-    q = T[q + (x < 128 ? T[loop.ascii1 + x]! : T[single + symbol[x]!]!)]!;
+    q = T[q + (x < 128 ? T[At.AsciiLast + x]! : T[At.Single + symbol[x]!]!)]!;
   }
-  return T[loop.accept + q] === 1;
+  return T[q + loop.accept] === 1;
 }
 
 /** `pairLoop` as a function of the string (for callers that want one). */
