@@ -35,7 +35,7 @@ export function renderBench(r: BenchResult): string {
   out.push('', 'Any input length: 16 MiB inputs');
   out.push(table(['pattern', 'wordflow MB/s', 'V8 RegExp'], r.huge.rows.map((t) => [t.name, f(t.wordflow), t.v8 === null ? (t.v8Error ?? '—') : `${f(t.v8)} MB/s`])));
 
-  out.push('', `Short inputs (5–40 characters): ns per call over the case's inputs in turn, interleaved samples${r.short.processes > 0 ? `, median of ${r.short.processes} processes per case` : ''}`);
+  out.push('', `Short inputs (5–40 characters, received as from a file): ns per call over the case's inputs in turn, interleaved samples${r.short.processes > 0 ? `, median of ${r.short.processes} processes per case` : ''}`);
   out.push(table(['pattern', 'wordflow', 'V8 RegExp', 're2js', 'wf / V8'], r.short.rows.map((s) => [s.name, f(s.wordflow), f(s.v8), f(s.re2js), x(s.wordflow / s.v8)])));
   const shortOk = r.short.rows.every((s) => s.wordflow <= s.v8);
   out.push(`target: no more ns per call than V8 — ${verdict(shortOk)} (${r.short.rows.filter((s) => s.wordflow <= s.v8).length}/${r.short.rows.length} patterns)`);

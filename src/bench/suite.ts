@@ -12,7 +12,7 @@ import { compileMatcher } from '../matcher/index.js';
 import { createIncremental } from '../incremental/index.js';
 import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
-import { blowUp, CATASTROPHIC, LONG_CASES, seeded, SHORT_CASES } from './corpus.js';
+import { blowUp, CATASTROPHIC, LONG_CASES, received, seeded, SHORT_CASES } from './corpus.js';
 import { interleavedPerCall, median, now, timeOnce, timePerCall } from './measure.js';
 
 /** What `runBench` measures and how it reports progress. */
@@ -201,7 +201,7 @@ export function shortCase(index: number, quick: boolean): ShortRow {
   const minMs = quick ? 3 : 5;
   const m = compileMatcher(compileRegex(c.pattern));
   const re = v8(c.pattern);
-  const inputs = c.inputs;
+  const inputs = c.inputs.map(received);
   for (const s of inputs) {
     if (m.accepts(s) !== re.test(s)) throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
   }
@@ -268,12 +268,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     shortRows = shortRows.map((row) => {
       const sc = SHORT_CASES.find((x) => x.name === row.name)!;
       const re = c.re2js!(sc.pattern);
+      const inputs = sc.inputs.map(received);
       const pass = (): number => {
         let yes = 0;
-        for (const s of sc.inputs) if (re!.testExact(s)) yes++;
+        for (const s of inputs) if (re!.testExact(s)) yes++;
         return yes;
       };
-      return { ...row, re2js: re === null ? null : interleavedPerCall([pass], sc.inputs.length, 3, q ? 3 : 10)[0]! };
+      return { ...row, re2js: re === null ? null : interleavedPerCall([pass], inputs.length, 3, q ? 3 : 10)[0]! };
     });
   }
 
