@@ -23,7 +23,7 @@ import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
-import { records } from '../input.js';
+import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
 interface CheckOptions {
@@ -114,15 +114,21 @@ several cores are available; the verdict is the same.`,
         code = ok ? EXIT.yes : EXIT.no;
       } else {
         const separator = opts.null ? '\0' : '\n';
-        const inputs: AsyncIterable<string> | Iterable<string> =
-          args.strings.length > 0 ? args.strings : records(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
+        const batches: AsyncIterable<string[]> | Iterable<string[]> =
+          args.strings.length > 0 ? [args.strings] : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
         let all = true;
-        for await (const s of inputs) {
-          const ok = language.accepts(s);
-          all &&= ok;
-          stats.strings++;
-          stats.bytes += Buffer.byteLength(s) + 1;
-          await writeLine(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`);
+        for await (const batch of batches) {
+          const lines = new Array<string>(batch.length);
+          for (let i = 0; i < batch.length; i++) {
+            const s = batch[i]!;
+            const ok = language.accepts(s);
+            all &&= ok;
+            stats.bytes += Buffer.byteLength(s) + 1;
+            lines[i] = opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`;
+          }
+          stats.strings += batch.length;
+          // One write per batch, not per string: per-string writes cost more than the checks.
+          await writeLine(lines.join('\n'));
         }
         code = all ? EXIT.yes : EXIT.no;
       }
@@ -354,23 +360,31 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
   const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, { label: 'checking', unit: 'lines' });
   let lines = 0;
   try {
-    for await (const line of records(process.stdin, '\n')) {
-      bar.update(++lines);
-      if (line.trim() === '') continue;
-      let out: object;
+    for await (const batch of recordBatches(process.stdin, '\n')) {
+      const answers: string[] = [];
       try {
-        const { source, input } = parseJsonlLine(line);
-        const ok = cache.get(source).accepts(input);
-        if (!ok && code === EXIT.yes) code = EXIT.no;
-        out = { accept: ok };
-      } catch (e) {
-        const err = asWordflowError(e);
-        // A disagreement under --verify is not one bad line: it fails the run loudly.
-        if (err.kind === 'internal' && mode.kind === 'verify') throw err;
-        code = EXIT.error;
-        out = { error: errorLine(err) };
+        for (const line of batch) {
+          bar.update(++lines);
+          if (line.trim() === '') continue;
+          let out: object;
+          try {
+            const { source, input } = parseJsonlLine(line);
+            const ok = cache.get(source).accepts(input);
+            if (!ok && code === EXIT.yes) code = EXIT.no;
+            out = { accept: ok };
+          } catch (e) {
+            const err = asWordflowError(e);
+            // A disagreement under --verify is not one bad line: it fails the run loudly.
+            if (err.kind === 'internal' && mode.kind === 'verify') throw err;
+            code = EXIT.error;
+            out = { error: errorLine(err) };
+          }
+          answers.push(JSON.stringify(out));
+        }
+      } finally {
+        // One write per batch (the answers before a failure included).
+        if (answers.length > 0) await writeLine(answers.join('\n'));
       }
-      await writeLine(JSON.stringify(out));
     }
   } finally {
     bar.finish();
