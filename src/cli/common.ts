@@ -125,6 +125,31 @@ export async function writeLine(line: string): Promise<void> {
   if (!process.stdout.write(line + '\n')) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
 }
 
+/**
+ * Lines written a batch at a time (64 KiB), waiting on the pipe between
+ * batches: for commands that print many short lines, a write per line costs
+ * more than computing the line. `flush` before returning (and on failure).
+ */
+export function lineBatches(batchChars = 1 << 16): { line(text: string): Promise<void>; flush(): Promise<void> } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (parts.length === 0) return;
+    const text = parts.join('\n');
+    parts = [];
+    size = 0;
+    await writeLine(text);
+  };
+  return {
+    async line(text) {
+      parts.push(text);
+      size += text.length + 1;
+      if (size >= batchChars) await flush();
+    },
+    flush,
+  };
+}
+
 /** Shows a string readably: raw when plain, JSON-quoted when empty or containing whitespace/control characters. */
 export function displayString(s: string): string {
   return s === '' || /[\s"\\\p{C}]/u.test(s) ? JSON.stringify(s) : s;
