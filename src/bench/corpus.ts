@@ -108,10 +108,12 @@ export interface ShortCase {
 
 /**
  * A string as a program receives it: decoded from bytes (a file, a socket, a
- * request body), not a literal of its own source. Short-input cases are timed
- * on such strings, the same ones for every engine: V8's RegExp measured 2–3 ns
- * a call faster on strings internalized from source literals, which is not
- * where validated input comes from (wordflow's loop runs the same on both).
+ * request body) just now, so young in V8's heap. Short-input cases are timed
+ * on such strings, the same ones for every engine. V8's RegExp measured 3–4 ns
+ * a call faster on strings that are old in the heap (literals of the source,
+ * or strings that survived a few collections), most likely the write barrier
+ * of storing a young subject in its last-match info (`RegExp.lastMatch`);
+ * wordflow's loop stores nothing and runs the same on both.
  */
 export const received = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
