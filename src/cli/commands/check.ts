@@ -117,13 +117,14 @@ several cores are available; the verdict is the same.`,
         const batches: AsyncIterable<string[]> | Iterable<string[]> =
           args.strings.length > 0 ? [args.strings] : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
         let all = true;
+        const counting = opts.stats === true;
         for await (const batch of batches) {
           const lines = new Array<string>(batch.length);
           for (let i = 0; i < batch.length; i++) {
             const s = batch[i]!;
             const ok = language.accepts(s);
             all &&= ok;
-            stats.bytes += Buffer.byteLength(s) + 1;
+            if (counting) stats.bytes += Buffer.byteLength(s) + 1;
             lines[i] = opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`;
           }
           stats.strings += batch.length;
