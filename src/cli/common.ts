@@ -126,27 +126,28 @@ export async function writeLine(line: string): Promise<void> {
 }
 
 /**
- * Lines written a batch at a time (64 KiB), waiting on the pipe between
- * batches: for commands that print many short lines, a write per line costs
- * more than computing the line. `flush` before returning (and on failure).
+ * Lines gathered and written a batch at a time, waiting on the pipe between
+ * batches: for commands that print many short lines, a write (and a promise)
+ * per line costs more than computing the line. `add` returns true when a
+ * batch is full: then `await flush()`; flush once more before returning (and
+ * on failure, so the lines before it are not lost).
  */
-export function lineBatches(batchChars = 1 << 16): { line(text: string): Promise<void>; flush(): Promise<void> } {
+export function lineBuffer(batchChars = 1 << 16): { add(text: string): boolean; flush(): Promise<void> } {
   let parts: string[] = [];
   let size = 0;
-  const flush = async (): Promise<void> => {
-    if (parts.length === 0) return;
-    const text = parts.join('\n');
-    parts = [];
-    size = 0;
-    await writeLine(text);
-  };
   return {
-    async line(text) {
+    add(text) {
       parts.push(text);
       size += text.length + 1;
-      if (size >= batchChars) await flush();
+      return size >= batchChars;
     },
-    flush,
+    async flush() {
+      if (parts.length === 0) return;
+      const text = parts.join('\n');
+      parts = [];
+      size = 0;
+      await writeLine(text);
+    },
   };
 }
 

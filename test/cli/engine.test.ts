@@ -1,6 +1,6 @@
 /** End-to-end tests of the engine's commands: output and exit codes per CLI.md. */
 import { describe, expect, it } from 'vitest';
-import { wordflow } from '../support/cli.js';
+import { conversation, wordflow } from '../support/cli.js';
 
 describe('wordflow check', () => {
   it('prints accept/reject per argument and exits 1 when one is rejected', () => {
@@ -11,6 +11,17 @@ describe('wordflow check', () => {
 
   it('exits 0 when all are accepted', () => {
     expect(wordflow(['check', 'a+', 'a', 'aaa']).code).toBe(0);
+  });
+
+  it('answers each line while stdin is still open (a pipe from tail -f), in line mode and with --jsonl', async () => {
+    const lines = conversation(['check', '[a-z]+']);
+    expect(await lines.ask('abc')).toBe('accept\tabc');
+    expect(await lines.ask('9x')).toBe('reject\t9x');
+    expect(await lines.close()).toBe(1);
+    const json = conversation(['check', '--jsonl']);
+    expect(await json.ask('{"pattern":"a+","input":"aa"}')).toBe('{"accept":true}');
+    expect(await json.ask('{"pattern":"a+","input":"b"}')).toBe('{"accept":false}');
+    expect(await json.close()).toBe(1);
   });
 
   it('reads one string per line from stdin; a final newline adds no empty string', () => {

@@ -22,7 +22,7 @@ import { compileMatcher, type Matcher } from '../../matcher/index.js';
 import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import { action, EXIT, limitsOf, lineBuffer, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -118,18 +118,21 @@ several cores are available; the verdict is the same.`,
           args.strings.length > 0 ? [args.strings] : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
         let all = true;
         const counting = opts.stats === true;
-        for await (const batch of batches) {
-          const lines = new Array<string>(batch.length);
-          for (let i = 0; i < batch.length; i++) {
-            const s = batch[i]!;
-            const ok = language.accepts(s);
-            all &&= ok;
-            if (counting) stats.bytes += Buffer.byteLength(s) + 1;
-            lines[i] = opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`;
+        const out = lineBuffer();
+        try {
+          for await (const batch of batches) {
+            for (const s of batch) {
+              const ok = language.accepts(s);
+              all &&= ok;
+              if (counting) stats.bytes += Buffer.byteLength(s) + 1;
+              if (out.add(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`)) await out.flush();
+            }
+            stats.strings += batch.length;
+            // Answers go out as each chunk of input is read (a pipe from `tail -f` is answered as it flows).
+            await out.flush();
           }
-          stats.strings += batch.length;
-          // One write per batch, not per string: per-string writes cost more than the checks.
-          await writeLine(lines.join('\n'));
+        } finally {
+          await out.flush();
         }
         code = all ? EXIT.yes : EXIT.no;
       }
@@ -369,35 +372,34 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
   // A counter on the terminal while the answers go to a pipe or file (never mixed into them).
   const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, { label: 'checking', unit: 'lines' });
   let lines = 0;
+  const answers = lineBuffer();
   try {
     for await (const batch of recordBatches(process.stdin, '\n')) {
-      const answers: string[] = [];
-      try {
-        for (const line of batch) {
-          bar.update(++lines);
-          if (line.trim() === '') continue;
-          let out: object;
-          try {
-            const { source, input } = parseJsonlLine(line);
-            const ok = cache.get(source).accepts(input);
-            if (!ok && code === EXIT.yes) code = EXIT.no;
-            out = { accept: ok };
-          } catch (e) {
-            const err = asWordflowError(e);
-            // A disagreement under --verify is not one bad line: it fails the run loudly.
-            if (err.kind === 'internal' && mode.kind === 'verify') throw err;
-            code = EXIT.error;
-            out = { error: errorLine(err) };
-          }
-          answers.push(JSON.stringify(out));
+      for (const line of batch) {
+        bar.update(++lines);
+        if (line.trim() === '') continue;
+        let out: object;
+        try {
+          const { source, input } = parseJsonlLine(line);
+          const ok = cache.get(source).accepts(input);
+          if (!ok && code === EXIT.yes) code = EXIT.no;
+          out = { accept: ok };
+        } catch (e) {
+          const err = asWordflowError(e);
+          // A disagreement under --verify is not one bad line: it fails the run loudly.
+          if (err.kind === 'internal' && mode.kind === 'verify') throw err;
+          code = EXIT.error;
+          out = { error: errorLine(err) };
         }
-      } finally {
-        // One write per batch (the answers before a failure included).
-        if (answers.length > 0) await writeLine(answers.join('\n'));
+        if (answers.add(JSON.stringify(out))) await answers.flush();
       }
+      // Answered as each chunk of input is read, as in line mode.
+      await answers.flush();
     }
   } finally {
     bar.finish();
+    // The answers before a failure too.
+    await answers.flush();
   }
   return code;
 }

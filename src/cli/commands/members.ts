@@ -4,7 +4,7 @@ import { countMembers, enumerate } from '../../automata/count.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { WordflowError } from '../../errors.js';
 import { limits as withDefaults } from '../../limits.js';
-import { action, displayString, EXIT, intOption, limitsOf, lineBatches, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 
 interface MemberOptions {
   fa?: string;
@@ -43,11 +43,11 @@ Examples:
       const limit = intOption(opts.limit ?? '20', '--limit');
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
       let printed = 0;
-      const out = lineBatches();
+      const out = lineBuffer();
       try {
         if (limit > 0) {
           for (const s of enumerate(dfa, limits.maxEnumLength)) {
-            await out.line(opts.json ? JSON.stringify(s) : displayString(s));
+            if (out.add(opts.json ? JSON.stringify(s) : displayString(s))) await out.flush();
             if (++printed >= limit) break;
           }
         }
@@ -93,8 +93,8 @@ Examples:
       const seed = opts.seed === undefined ? (Math.random() * 2 ** 32) >>> 0 : seedOf(opts.seed);
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
       const members = sampleMembers(dfa, length, n, seed, limits);
-      const out = lineBatches();
-      for (const s of members) await out.line(opts.json ? JSON.stringify(s) : displayString(s));
+      const out = lineBuffer();
+      for (const s of members) if (out.add(opts.json ? JSON.stringify(s) : displayString(s))) await out.flush();
       await out.flush();
       if (members.length === 0) {
         process.stderr.write(`wordflow: the language has no members of length ${length}\n`);
