@@ -7,6 +7,7 @@
 import {
   accepts,
   certify,
+  compileMatcher,
   compileRegex,
   countMembers,
   enumerate,
@@ -24,6 +25,13 @@ import {
 const endsInAbb = compileRegex('(a|b)*abb');
 console.log(`states: ${endsInAbb.states}`);
 console.log(`accepts "babb": ${accepts(endsInAbb, 'babb')}, "abba": ${accepts(endsInAbb, 'abba')}`);
+
+// For many strings or long ones, compile a matcher once: typed-array loops
+// for short strings, WebAssembly generated from the tables for long ones.
+const identifier = compileMatcher(compileRegex('[A-Za-z_][A-Za-z0-9_]*'));
+const names = ['x1', '9lives', 'snake_case', 'a-b'];
+console.log(`identifiers: ${names.map((s) => `${s} ${identifier.accepts(s) ? 'yes' : 'no'}`).join(', ')}`);
+console.log(`a 1 MB identifier: ${identifier.accepts('x'.repeat(1 << 20))}`);
 
 // Its members, shortest first, and how many there are of length 10.
 const first: string[] = [];

@@ -44,7 +44,12 @@ export function runClasses(dfa: Dfa, word: ArrayLike<number>, from = dfa.start):
   return q;
 }
 
-/** Whether the DFA accepts the string `s` (read as code points). */
+/**
+ * Whether the DFA accepts the string `s` (read as code points): the
+ * definition, one class lookup and one transition per code point. For many
+ * strings or long ones, `compileMatcher(dfa).accepts(s)` gives the same
+ * verdicts many times faster.
+ */
 export function accepts(dfa: Dfa, s: string): boolean {
   const k = dfa.alphabet.classes.length;
   let q = dfa.start;
