@@ -2,22 +2,27 @@
  * Lazy determinization for membership (the "hybrid" DFA of RE2 and
  * regex-automata): DFA states are built on the fly, only along the input
  * actually read, and kept in a bounded cache. When the cache is full it is
- * flushed — every cached state and transition forgotten except the current
- * state — and building resumes. Memory stays bounded whatever the size of the
- * full DFA, so `(a|b)*a(a|b){30}` (2^31 states) is decided in time linear in
- * the input.
+ * flushed — every cached state and transition forgotten — and building
+ * resumes from the current state. Memory stays bounded whatever the size of
+ * the full DFA, so `(a|b)*a(a|b){30}` (2^31 states) is decided in time
+ * linear in the input.
  *
  * Each new state is computed by `subsetCore` — the very step the full
- * determinization uses — so the two cannot disagree.
+ * determinization uses — so the two cannot disagree. When the NFA's kernel
+ * fits in bitsets, states are interned in a `SetPool` (open addressing over
+ * the set's words, no key strings, no per-state objects): that is what keeps
+ * a cache that misses on every byte — `(a|b)*a(a|b){20}` on random text,
+ * where each byte makes a new state — at several MB/s instead of under one.
+ * Larger NFAs use the core's sorted-array sets under string keys.
  */
 import { classOf } from '../alphabet/alphabet.js';
 import type { Nfa } from './nfa.js';
-import { subsetCore } from './subset.js';
+import { BITSET_LIMIT, type BitsetStep, type SetPool, setPool, type SubsetCore, subsetCore } from './subset.js';
 
 /** A DFA built lazily from an NFA along the input read, within a bounded cache of states. */
 export interface LazyDfa {
   readonly nfa: Nfa;
-  /** A fresh run: the id of the start state (ids are only valid until the next flush). */
+  /** A fresh run over input given in pieces. */
   start(): LazyRun;
   /** Whether the NFA accepts `s` (read as code points). */
   accepts(s: string): boolean;
@@ -46,66 +51,207 @@ const UNKNOWN = -2;
 const DEAD = -1;
 
 /**
- * A lazy DFA of `nfa` caching at most `cacheStates` states (at least 2: the
- * current state and the one being added).
+ * The cached states of one lazy DFA. Ids are valid until the next flush; a
+ * run's `Cursor` can always enter its state again after one.
  */
-export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE): LazyDfa {
-  const core = subsetCore(nfa);
-  const k = nfa.alphabet.classes.length;
-  const capacity = Math.max(2, cacheStates);
+interface StateCache {
+  readonly flushes: number;
+  readonly cached: number;
+  /** A cursor on the start state. */
+  cursor(): Cursor;
+}
+
+/**
+ * A run's position: a state id, re-entered from its set when a flush has
+ * passed. (Plain methods, no getter: V8 keeps object literals with accessors
+ * in dictionary mode, which costs the per-unit loop half its speed.)
+ */
+interface Cursor {
+  /** Moves on class `c`; false once dead (then it stays dead). */
+  step(c: number): boolean;
+  accepting(): boolean;
+}
+
+/** The transition table of a cache: `k` classes per state (UNKNOWN until built), grown up to `capacity` states. */
+class Transitions {
+  /** Row-major; read as `delta[q * k + c]` (a field, so a grown table is seen at once). */
+  delta: Int32Array;
+  constructor(
+    private readonly k: number,
+    private readonly capacity: number,
+  ) {
+    this.delta = new Int32Array(Math.min(capacity, 64) * k).fill(UNKNOWN);
+  }
+  /** Room for state `id`'s row. */
+  ensure(id: number): void {
+    if ((id + 1) * this.k <= this.delta.length) return;
+    const grown = new Int32Array(Math.min(this.capacity, 2 * (id + 1)) * this.k).fill(UNKNOWN);
+    grown.set(this.delta);
+    this.delta = grown;
+  }
+  clear(): void {
+    this.delta.fill(UNKNOWN);
+  }
+}
+
+/** States as bitsets interned in a `SetPool`: no allocation per step. */
+function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: number): StateCache {
+  const W = step.words;
+  let pool: SetPool = setPool(W);
+  let accepting = new Uint8Array(Math.min(capacity, 64));
+  const table = new Transitions(k, capacity);
+  let flushes = 0;
+  const scratch = new Int32Array(W);
+  const carried = new Int32Array(W);
+  const startWords = new Int32Array(W);
+  startWords.set(core.start());
+
+  /** The id of the set in `src[0 .. W)` (DEAD when empty), flushing first when the cache is full. */
+  const intern = (src: Int32Array): number => {
+    const before = pool.size;
+    let id = pool.intern(src, 0);
+    if (id === DEAD || id < before) return id;
+    if (pool.size > capacity) {
+      pool = setPool(W);
+      table.clear();
+      flushes++;
+      id = pool.intern(src, 0);
+    }
+    if (id >= accepting.length) {
+      const grown = new Uint8Array(Math.min(capacity + 1, 2 * (id + 1)));
+      grown.set(accepting);
+      accepting = grown;
+    }
+    accepting[id] = step.acceptingAt(pool.data(), id * W) ? 1 : 0;
+    table.ensure(id);
+    return id;
+  };
+
+  return {
+    get flushes() {
+      return flushes;
+    },
+    get cached() {
+      return pool.size;
+    },
+    cursor() {
+      // A cursor keeps the pool its state lives in. After a flush that pool is
+      // no longer the cache's, but the cursor still holds it, so the state's
+      // words can be read from it and interned anew: no copy per step.
+      let q = intern(startWords);
+      let home = pool;
+      const reenter = (): void => {
+        const data = home.data();
+        for (let x = 0, at = q * W; x < W; x++) carried[x] = data[at + x]!;
+        q = intern(carried);
+        home = pool;
+      };
+      return {
+        step(c) {
+          if (q === DEAD) return false;
+          if (home !== pool) reenter();
+          let target = table.delta[q * k + c]!;
+          if (target === UNKNOWN) {
+            step.successorAt(pool.data(), q * W, c, scratch);
+            const before = pool;
+            target = intern(scratch);
+            // A flush inside `intern` emptied the table: q's row is gone, and target is the only state.
+            if (pool === before) table.delta[q * k + c] = target;
+          }
+          q = target;
+          home = pool;
+          return q !== DEAD;
+        },
+        accepting() {
+          if (q === DEAD) return false;
+          if (home !== pool) reenter();
+          return accepting[q] === 1;
+        },
+      };
+    },
+  };
+}
+
+/** States as the core's sets (sorted kernel arrays for large NFAs) under string keys. */
+function keyedCache(core: SubsetCore, k: number, capacity: number): StateCache {
   const ids = new Map<string, number>();
   let sets: Int32Array[] = [];
   let accepting: boolean[] = [];
-  let delta = new Int32Array(Math.min(capacity, 64) * k).fill(UNKNOWN);
+  const table = new Transitions(k, capacity);
   let flushes = 0;
   const startSet = core.start();
 
-  const flush = (): void => {
-    ids.clear();
-    sets = [];
-    accepting = [];
-    delta.fill(UNKNOWN);
-    flushes++;
-  };
-  const add = (set: Int32Array): number => {
+  const intern = (set: Int32Array): number => {
     if (set.length === 0) return DEAD;
     const key = core.key(set);
     const known = ids.get(key);
     if (known !== undefined) return known;
-    if (sets.length >= capacity) flush();
+    if (sets.length >= capacity) {
+      ids.clear();
+      sets = [];
+      accepting = [];
+      table.clear();
+      flushes++;
+    }
     const id = sets.length;
     ids.set(key, id);
     sets.push(set);
     accepting.push(core.accepting(set));
-    if ((id + 1) * k > delta.length) {
-      const grown = new Int32Array(Math.min(capacity, 2 * (id + 1)) * k).fill(UNKNOWN);
-      grown.set(delta);
-      delta = grown;
-    }
+    table.ensure(id);
     return id;
   };
-  /** The state after class c from q, building it (and flushing first if the cache is full). */
-  const next = (q: number, c: number): number => {
-    const known = delta[q * k + c]!;
-    if (known !== UNKNOWN) return known;
-    const target = core.successor(sets[q]!, c);
-    if (target.length === 0) {
-      delta[q * k + c] = DEAD;
-      return DEAD;
-    }
-    const existing = ids.get(core.key(target));
-    if (existing !== undefined) {
-      delta[q * k + c] = existing;
-      return existing;
-    }
-    if (sets.length >= capacity) {
-      flush();
-      return add(target);
-    }
-    const id = add(target);
-    delta[q * k + c] = id;
-    return id;
+
+  return {
+    get flushes() {
+      return flushes;
+    },
+    get cached() {
+      return sets.length;
+    },
+    cursor() {
+      // Sets are immutable arrays here, so the run keeps a reference, not a copy.
+      let set = startSet;
+      let q = intern(set);
+      let seen = flushes;
+      return {
+        step(c) {
+          if (q === DEAD) return false;
+          if (seen !== flushes) q = intern(set);
+          let target = table.delta[q * k + c]!;
+          if (target === UNKNOWN) {
+            const at = flushes;
+            target = intern(core.successor(set, c));
+            if (at === flushes) table.delta[q * k + c] = target;
+          }
+          seen = flushes;
+          q = target;
+          if (q === DEAD) return false;
+          set = sets[q]!;
+          return true;
+        },
+        accepting() {
+          if (q === DEAD) return false;
+          if (seen !== flushes) {
+            q = intern(set);
+            seen = flushes;
+          }
+          return accepting[q]!;
+        },
+      };
+    },
   };
+}
+
+/**
+ * A lazy DFA of `nfa` caching at most `cacheStates` states (at least 2: the
+ * current state and the one being added). `bitsetLimit` picks the set
+ * representation as in `subsetCore` (tests force either).
+ */
+export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE, bitsetLimit = BITSET_LIMIT): LazyDfa {
+  const core = subsetCore(nfa, bitsetLimit);
+  const k = nfa.alphabet.classes.length;
+  const capacity = Math.max(2, cacheStates);
+  const cache = core.bitset !== null ? bitsetCache(core, core.bitset, k, capacity) : keyedCache(core, k, capacity);
 
   const bmp = new Int32Array(0x10000);
   for (let i = 0; i < nfa.alphabet.starts.length; i++) {
@@ -114,47 +260,34 @@ export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE): LazyDfa {
     const hi = i + 1 < nfa.alphabet.starts.length ? Math.min(nfa.alphabet.starts[i + 1]!, 0x10000) : 0x10000;
     bmp.fill(nfa.alphabet.classAt[i]!, lo, hi);
   }
+  const astral = (high: number, low: number): number => classOf(nfa.alphabet, 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00));
 
   const lazy: LazyDfa = {
     nfa,
     get flushes() {
-      return flushes;
+      return cache.flushes;
     },
     get cached() {
-      return sets.length;
+      return cache.cached;
     },
     start() {
-      // State ids do not survive a flush, so the run keeps its own *set* and
-      // re-adds it when the cache was flushed behind its back.
-      let set = startSet;
-      let q = add(set);
-      let seenFlushes = flushes;
+      const at = cache.cursor();
+      let alive = true;
       let pendingHigh = -1;
-      const step = (c: number): void => {
-        if (q === DEAD) return;
-        if (seenFlushes !== flushes) {
-          q = add(set);
-          seenFlushes = flushes;
-        }
-        q = next(q, c);
-        if (seenFlushes !== flushes) seenFlushes = flushes;
-        set = q === DEAD ? set : sets[q]!;
-      };
-      const classAt = (cp: number): number => (cp < 0x10000 ? bmp[cp]! : classOf(nfa.alphabet, cp));
       return {
         push(s) {
           let i = 0;
           if (pendingHigh >= 0 && s.length > 0) {
             const l = s.charCodeAt(0);
             if (l >= 0xdc00 && l < 0xe000) {
-              step(classAt(0x10000 + ((pendingHigh - 0xd800) << 10) + (l - 0xdc00)));
+              alive &&= at.step(astral(pendingHigh, l));
               i = 1;
             } else {
-              step(bmp[pendingHigh]!);
+              alive &&= at.step(bmp[pendingHigh]!);
             }
             pendingHigh = -1;
           }
-          for (; i < s.length && q !== DEAD; i++) {
+          for (; i < s.length && alive; i++) {
             const u = s.charCodeAt(i);
             if (u >= 0xd800 && u < 0xdc00) {
               if (i + 1 === s.length) {
@@ -163,28 +296,23 @@ export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE): LazyDfa {
               }
               const l = s.charCodeAt(i + 1);
               if (l >= 0xdc00 && l < 0xe000) {
-                step(classAt(0x10000 + ((u - 0xd800) << 10) + (l - 0xdc00)));
+                alive = at.step(astral(u, l));
                 i++;
                 continue;
               }
             }
-            step(bmp[u]!);
+            alive = at.step(bmp[u]!);
           }
         },
         get dead() {
-          return q === DEAD;
+          return !alive;
         },
         accepts() {
           if (pendingHigh >= 0) {
-            if (q !== DEAD) step(bmp[pendingHigh]!);
+            if (alive) alive = at.step(bmp[pendingHigh]!);
             pendingHigh = -1;
           }
-          if (q === DEAD) return false;
-          if (seenFlushes !== flushes) {
-            q = add(set);
-            seenFlushes = flushes;
-          }
-          return accepting[q]!;
+          return alive && at.accepting();
         },
       };
     },

@@ -44,6 +44,8 @@ export interface BitsetStep {
   readonly words: number;
   /** Writes the successor of `pool[at ..]` on class c to `out[c * words ..]` for every class (all-zero words: the empty set). */
   successorsAt(pool: Int32Array, at: number, out: Int32Array): void;
+  /** Writes the successor of `pool[at ..]` on class `c` alone to `out[0 .. words)`. */
+  successorAt(pool: Int32Array, at: number, c: number, out: Int32Array): void;
   /** Whether `pool[at ..]` contains an accepting NFA state. */
   acceptingAt(pool: Int32Array, at: number): boolean;
 }
@@ -269,6 +271,23 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
         }
       }
     },
+    successorAt(pool, at, c, out) {
+      out.fill(0, 0, W);
+      const base = c * W;
+      for (let w = 0; w < W; w++) {
+        let word = pool[at + w]!;
+        while (word !== 0) {
+          const low = word & -word;
+          word ^= low;
+          const id = (w << 5) + 31 - Math.clz32(low);
+          for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
+            if (edgeBase[e] !== base) continue;
+            const from = edgeClosure[e]!;
+            for (let x = 0; x < W; x++) out[x]! |= closureWords[from + x]!;
+          }
+        }
+      }
+    },
     acceptingAt(pool, at) {
       for (let w = 0; w < W; w++) if ((pool[at + w]! & acceptBits[w]!) !== 0) return true;
       return false;
@@ -284,15 +303,9 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
       return Array.from({ length: k }, (_, c) => finish(scratch, c * W));
     },
     successor(set, c) {
+      if (set.length === 0) return EMPTY;
       const acc = new Int32Array(W);
-      const base = c * W;
-      forEachMember(set, (id) => {
-        for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
-          if (edgeBase[e] !== base) continue;
-          const from = edgeClosure[e]!;
-          for (let x = 0; x < W; x++) acc[x]! |= closureWords[from + x]!;
-        }
-      });
+      bitset.successorAt(set, 0, c, acc);
       return finish(acc, 0);
     },
     accepting(set) {
