@@ -112,7 +112,8 @@ function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: nu
     let id = pool.intern(src, 0);
     if (id === DEAD || id < before) return id;
     if (pool.size > capacity) {
-      pool = setPool(W);
+      // The cache filled once, so it will again: the next pool starts at full size (no rehashing as it grows).
+      pool = setPool(W, capacity + 1);
       table.clear();
       flushes++;
       id = pool.intern(src, 0);

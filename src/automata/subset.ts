@@ -65,12 +65,12 @@ export interface SetPool {
   intern(src: Int32Array, from: number): number;
 }
 
-/** An empty pool of sets of `words` words. */
-export function setPool(words: number): SetPool {
+/** An empty pool of sets of `words` words, with room for `expected` sets before it grows. */
+export function setPool(words: number, expected = 64): SetPool {
   const W = words;
-  let data = new Int32Array(Math.max(1, W) * 64);
+  let data = new Int32Array(Math.max(1, W) * Math.max(64, expected));
   let size = 0;
-  let slots = new Int32Array(256).fill(-1);
+  let slots = new Int32Array(Math.max(256, 1 << Math.ceil(Math.log2(2 * expected + 1)))).fill(-1);
   let mask = slots.length - 1;
   const hashAt = (src: Int32Array, from: number): number => {
     let h = 0x2545f491;
