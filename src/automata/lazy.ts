@@ -13,7 +13,9 @@
  * the set's words, no key strings, no per-state objects): that is what keeps
  * a cache that misses on every byte — `(a|b)*a(a|b){20}` on random text,
  * where each byte makes a new state — at several MB/s instead of under one.
- * Larger NFAs use the core's sorted-array sets under string keys.
+ * Larger NFAs use the core's sorted-array sets under string keys. A run that
+ * keeps flushing the cache with few units read per state built goes on as an
+ * NFA simulation over bitsets instead (see `THRASH_FLUSHES`).
  */
 import { classOf } from '../alphabet/alphabet.js';
 import type { Nfa } from './nfa.js';
@@ -49,6 +51,15 @@ export const DEFAULT_LAZY_CACHE = 10_000;
 
 const UNKNOWN = -2;
 const DEAD = -1;
+
+/**
+ * A run that has seen this many cache flushes, having read fewer than
+ * `THRASH_UNITS_PER_STATE` units per state built, stops caching (RE2's rule
+ * is alike: too many resets with too few bytes per state).
+ */
+export const THRASH_FLUSHES = 2;
+/** See `THRASH_FLUSHES`. */
+export const THRASH_UNITS_PER_STATE = 10;
 
 /**
  * The cached states of one lazy DFA. Ids are valid until the next flush; a
@@ -147,17 +158,40 @@ function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: nu
         q = intern(carried);
         home = pool;
       };
+      // Thrashing: the run keeps flushing the cache, caching buys nothing, and
+      // interning costs more than the step. The run then goes on as an NFA
+      // simulation over its own set (as RE2 and regex-automata give up on the
+      // lazy DFA for the NFA), never touching the cache again.
+      const flushesAtStart = flushes;
+      let units = 0;
+      let sim: Int32Array | null = null;
+      let simNext: Int32Array = scratch;
+      const simulate = (c: number): boolean => {
+        step.successorAt(sim!, 0, c, simNext);
+        const t = sim!;
+        sim = simNext;
+        simNext = t;
+        for (let x = 0; x < W; x++) if (sim[x] !== 0) return true;
+        q = DEAD;
+        return false;
+      };
       return {
         step(c) {
           if (q === DEAD) return false;
+          if (sim !== null) return simulate(c);
           if (home !== pool) reenter();
+          units++;
           let target = table.delta[q * k + c]!;
           if (target === UNKNOWN) {
             step.successorAt(pool.data(), q * W, c, scratch);
             const before = pool;
             target = intern(scratch);
-            // A flush inside `intern` emptied the table: q's row is gone, and target is the only state.
             if (pool === before) table.delta[q * k + c] = target;
+            else if (thrashing(flushes - flushesAtStart, units) && target !== DEAD) {
+              // A flush inside `intern` emptied the table; target is the only state, and the run leaves the cache.
+              sim = Int32Array.from(scratch);
+              simNext = new Int32Array(W);
+            }
           }
           q = target;
           home = pool;
@@ -165,12 +199,18 @@ function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: nu
         },
         accepting() {
           if (q === DEAD) return false;
+          if (sim !== null) return step.acceptingAt(sim, 0);
           if (home !== pool) reenter();
           return accepting[q] === 1;
         },
       };
     },
   };
+
+  /** Whether a run that has seen `seen` flushes in `units` units is thrashing: on average a new state every few units. */
+  function thrashing(seen: number, units: number): boolean {
+    return seen >= THRASH_FLUSHES && units < THRASH_UNITS_PER_STATE * capacity * seen;
+  }
 }
 
 /** States as the core's sets (sorted kernel arrays for large NFAs) under string keys. */
