@@ -191,13 +191,25 @@ function keyOf(set: Int32Array): string {
   return s;
 }
 
-/** The subset step for `nfa`; `bitsetLimit` picks the representation (tests force either). */
-export function subsetCore(nfa: Nfa, bitsetLimit: number = BITSET_LIMIT): SubsetCore {
+/**
+ * Most 32-bit words of byte tables (`successorAt`) built for one NFA: per
+ * class, word and byte of a set, the union of the closures reached from
+ * every value of that byte (256 × words entries). 2^20 words is 4 MiB,
+ * enough for NFAs of up to about 128 kernel states over a dozen classes.
+ */
+export const BYTE_TABLE_WORDS = 1 << 20;
+
+/**
+ * The subset step for `nfa`. `bitsetLimit` picks the representation and
+ * `byteTableWords` bounds the byte tables of the bitset step (tests force
+ * each choice).
+ */
+export function subsetCore(nfa: Nfa, bitsetLimit: number = BITSET_LIMIT, byteTableWords: number = BYTE_TABLE_WORDS): SubsetCore {
   const kernel = kernelOf(nfa);
-  return kernel.states.length <= bitsetLimit ? bitsetCore(nfa, kernel) : sparseCore(nfa, kernel);
+  return kernel.states.length <= bitsetLimit ? bitsetCore(nfa, kernel, byteTableWords) : sparseCore(nfa, kernel);
 }
 
-function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
+function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>, byteTableWords: number): SubsetCore {
   const k = nfa.alphabet.classes.length;
   const K = kernel.states.length;
   const W = Math.max(1, Math.ceil(K / 32));
@@ -233,6 +245,41 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
     if (nfa.accepting[q]) acceptBits[id >>> 5]! |= 1 << (id & 31);
   });
   const scratch = new Int32Array(k * W);
+  // Built on the first single-class step (the full determinization never takes one).
+  let tables: Int32Array | null | undefined;
+
+  /**
+   * Per class c, word w and byte b of a set: at value v, the union of the
+   * closures reached on c from the members that byte holds. Built from the
+   * lowest set bit up: union(v) = union(v without its lowest bit) ∪ closure(that bit).
+   */
+  function byteTables(): Int32Array {
+    const out = new Int32Array(k * W * 4 * 256 * W);
+    for (let id = 0; id < K; id++) {
+      const w = id >>> 5;
+      const b = (id & 31) >>> 3;
+      const bit = id & 7;
+      for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
+        const c = edgeBase[e]! / W;
+        const from = edgeClosure[e]!;
+        // The single-bit entry of this member; the unions are filled below.
+        const at = (((c * W + w) * 4 + b) * 256 + (1 << bit)) * W;
+        for (let x = 0; x < W; x++) out[at + x]! |= closureWords[from + x]!;
+      }
+    }
+    for (let row = 0; row < k * W * 4; row++) {
+      const base = row * 256 * W;
+      for (let v = 3; v < 256; v++) {
+        const low = v & -v;
+        if (low === v) continue;
+        const a = base + (v ^ low) * W;
+        const l = base + low * W;
+        const to = base + v * W;
+        for (let x = 0; x < W; x++) out[to + x] = out[a + x]! | out[l + x]!;
+      }
+    }
+    return out;
+  }
 
   const finish = (acc: Int32Array, from: number): Int32Array => {
     for (let w = 0; w < W; w++) if (acc[from + w] !== 0) return acc.slice(from, from + W);
@@ -272,6 +319,23 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
       }
     },
     successorAt(pool, at, c, out) {
+      if (tables === undefined) tables = k * W * 4 * 256 * W <= byteTableWords ? byteTables() : null;
+      if (tables !== null) {
+        // Four table lookups per word of the set, each the union for one byte of it.
+        out.fill(0, 0, W);
+        for (let w = 0; w < W; w++) {
+          const word = pool[at + w]!;
+          if (word === 0) continue;
+          const row = (c * W + w) * 4;
+          for (let b = 0; b < 4; b++) {
+            const v = (word >>> (b << 3)) & 0xff;
+            if (v === 0) continue;
+            const from = ((row + b) * 256 + v) * W;
+            for (let x = 0; x < W; x++) out[x]! |= tables[from + x]!;
+          }
+        }
+        return;
+      }
       out.fill(0, 0, W);
       const base = c * W;
       for (let w = 0; w < W; w++) {

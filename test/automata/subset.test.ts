@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseRegex } from '../../src/syntax/regex/parse.js';
 import { nfaOfRegex } from '../../src/language.js';
 import { determinize } from '../../src/automata/determinize.js';
-import { subsetCore } from '../../src/automata/subset.js';
+import { BITSET_LIMIT, subsetCore } from '../../src/automata/subset.js';
 import { accepts } from '../../src/automata/dfa.js';
 import { DEFAULT_LIMITS, limits } from '../../src/limits.js';
 import { extendedPatternArb } from '../support/arbitraries.js';
@@ -31,6 +31,38 @@ describe('subset construction', () => {
     expect(accepts(dfa, 'ab'.repeat(1500))).toBe(true);
     expect(accepts(dfa, 'ab'.repeat(1500) + 'c')).toBe(true);
     expect(accepts(dfa, 'ab'.repeat(1499))).toBe(false);
+  });
+
+  it('steps one class at a time, by byte tables or member by member, like all classes at once', () => {
+    fc.assert(
+      fc.property(extendedPatternArb(['a', 'b', 'c'], 3), (p) => {
+        const nfa = nfaOfRegex(parseRegex(p));
+        const tabled = subsetCore(nfa);
+        const plain = subsetCore(nfa, BITSET_LIMIT, 0);
+        const k = nfa.alphabet.classes.length;
+        const W = tabled.bitset!.words;
+        const out = new Int32Array(W);
+        // Every set reachable in a few steps, each class from each.
+        let frontier = [tabled.start()];
+        for (let depth = 0; depth < 4; depth++) {
+          const next: Int32Array[] = [];
+          for (const set of frontier) {
+            if (set.length === 0) continue;
+            const all = plain.successors(set);
+            for (let c = 0; c < k; c++) {
+              const want = all[c]!.length === 0 ? new Array<number>(W).fill(0) : Array.from(all[c]!);
+              tabled.bitset!.successorAt(set, 0, c, out);
+              expect(Array.from(out)).toEqual(want);
+              plain.bitset!.successorAt(set, 0, c, out);
+              expect(Array.from(out)).toEqual(want);
+              next.push(all[c]!);
+            }
+          }
+          frontier = next.slice(0, 50);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('steps one class at a time like all classes at once', () => {
