@@ -16,8 +16,9 @@ export function bmpClasses(alphabet: Alphabet): Int32Array {
 /**
  * Writes the class of code points `base .. base + out.length - 1` into `out`,
  * walking the partition's intervals rather than searching per code point.
+ * (A `Uint16Array` holds the classes of alphabets of up to 65 536 classes.)
  */
-export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array): void {
+export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array | Uint16Array): void {
   const { starts, classAt } = alphabet;
   let i = intervalAt(alphabet, base);
   let cp = base;

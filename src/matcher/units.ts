@@ -24,7 +24,7 @@
  */
 import { classOf } from '../alphabet/alphabet.js';
 import { type Dfa, deadState } from '../automata/dfa.js';
-import { bmpClasses, fillClasses, rangeKey } from './classes.js';
+import { fillClasses, rangeKey } from './classes.js';
 
 /** A complete automaton over input units (UTF-16 code units or UTF-8 bytes) derived from a code-point DFA. */
 export interface UnitAutomaton {
@@ -134,7 +134,16 @@ function interner(): { id(key: string): number; readonly size: number } {
  */
 export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
   const alphabet = dfa.alphabet;
-  const bmp = bmpClasses(alphabet);
+  const k = alphabet.classes.length;
+  if (k > 0xffff) return null;
+  // The class of every BMP unit, in the array that becomes the unit → symbol
+  // table below (non-surrogates keep their class as symbol): one 128 KB
+  // table per automaton, no second one.
+  const symbolOf = new Uint16Array(0x10000);
+  fillClasses(alphabet, 0, symbolOf);
+  // The classes of the surrogate units read as code points (lone surrogates), kept before the table is rewritten.
+  const surrogateClasses = symbolOf.slice(0xd800, 0xe000);
+  const loneClass = (u: number): number => surrogateClasses[u - 0xd800]!;
   // Groups of high surrogates.
   const groupKeys = interner();
   const groupOfHigh = new Int32Array(1024);
@@ -142,10 +151,10 @@ export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
   const combined: Int32Array[] = [];
   for (let h = 0; h < 1024; h++) {
     const base = 0x10000 + (h << 10);
-    const g = groupKeys.id(`${bmp[0xd800 + h]!}|${rangeKey(alphabet, base, 1024)}`);
+    const g = groupKeys.id(`${loneClass(0xd800 + h)}|${rangeKey(alphabet, base, 1024)}`);
     groupOfHigh[h] = g;
     if (g === combined.length) {
-      breakClasses.push(bmp[0xd800 + h]!);
+      breakClasses.push(loneClass(0xd800 + h));
       const classes = new Int32Array(1024);
       fillClasses(alphabet, base, classes);
       combined.push(classes);
@@ -153,12 +162,11 @@ export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
   }
   const groups = combined.length;
   // Symbols: one per DFA class (non-surrogates), one per high group, then low-surrogate signatures.
-  const k = alphabet.classes.length;
   const lowKeys = interner();
   const lowSymbol = new Int32Array(1024);
   const lowRep: number[] = [];
   for (let l = 0; l < 1024; l++) {
-    let key = `${bmp[0xdc00 + l]!}`;
+    let key = `${loneClass(0xdc00 + l)}`;
     for (let g = 0; g < groups; g++) key += `,${combined[g]![l]!}`;
     const id = lowKeys.id(key);
     lowSymbol[l] = id;
@@ -166,16 +174,14 @@ export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
   }
   const symbols = k + groups + lowRep.length;
   if (symbols > 0xffff) return null;
-  const symbolOf = new Uint16Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) {
-    symbolOf[u] = u >= 0xd800 && u < 0xdc00 ? k + groupOfHigh[u - 0xd800]! : u >= 0xdc00 && u < 0xe000 ? k + groups + lowSymbol[u - 0xdc00]! : bmp[u]!;
-  }
+  for (let h = 0; h < 1024; h++) symbolOf[0xd800 + h] = k + groupOfHigh[h]!;
+  for (let l = 0; l < 1024; l++) symbolOf[0xdc00 + l] = k + groups + lowSymbol[l]!;
   const settled = new Int32Array(symbols);
   const inGroup = new Int32Array(groups * symbols);
   for (let s = 0; s < symbols; s++) {
     if (s < k) settled[s] = s;
     else if (s < k + groups) settled[s] = -1 - (s - k);
-    else settled[s] = bmp[0xdc00 + lowRep[s - k - groups]!]!;
+    else settled[s] = loneClass(0xdc00 + lowRep[s - k - groups]!);
   }
   for (let g = 0; g < groups; g++) {
     for (let s = 0; s < symbols; s++) {
