@@ -67,33 +67,36 @@ export function hasDot(canvas: Canvas, px: number, py: number): boolean {
 /**
  * Clips the segment to the box `[xmin, xmax] × [ymin, ymax]` (Liang–Barsky),
  * or returns null when nothing of it is inside. Keeps rasterization bounded
- * however far away the endpoints are.
+ * however far away the endpoints are. The segment is walked by half its
+ * extent (`x0 + v · (x1/2 − x0/2)`, v from 0 to 2): `x1 − x0` itself
+ * overflows to infinity for endpoints near ±1.8e308, and the clipped points
+ * would come out NaN.
  */
 export function clipSegment(
   x0: number, y0: number, x1: number, y1: number,
   xmin: number, ymin: number, xmax: number, ymax: number,
 ): [number, number, number, number] | null {
   if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [[-dx, x0 - xmin], [dx, xmax - x0], [-dy, y0 - ymin], [dy, ymax - y0]];
+  const hx = x1 / 2 - x0 / 2;
+  const hy = y1 / 2 - y0 / 2;
+  let v0 = 0;
+  let v1 = 2;
+  const edges: [number, number][] = [[-hx, x0 - xmin], [hx, xmax - x0], [-hy, y0 - ymin], [hy, ymax - y0]];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q < 0) return null;
       continue;
     }
-    const t = q / p;
+    const v = q / p;
     if (p < 0) {
-      if (t > t1) return null;
-      if (t > t0) t0 = t;
+      if (v > v1) return null;
+      if (v > v0) v0 = v;
     } else {
-      if (t < t0) return null;
-      if (t < t1) t1 = t;
+      if (v < v0) return null;
+      if (v < v1) v1 = v;
     }
   }
-  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
+  return [x0 + v0 * hx, y0 + v0 * hy, x0 + v1 * hx, y0 + v1 * hy];
 }
 
 /** Draws the segment between two pixels (clipped to the canvas). */
@@ -106,6 +109,8 @@ export function drawLine(canvas: Canvas, x0: number, y0: number, x1: number, y1:
   let y = Math.round(clipped[1]);
   const xe = Math.round(clipped[2]);
   const ye = Math.round(clipped[3]);
+  // The walk below ends only on reaching (xe, ye): never start it from a point that is not a number.
+  if (![x, y, xe, ye].every(Number.isFinite)) return;
   // Bresenham; after clipping at most width + height steps.
   const dx = Math.abs(xe - x);
   const dy = -Math.abs(ye - y);

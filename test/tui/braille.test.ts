@@ -58,6 +58,16 @@ describe('braille canvas', () => {
     expect(pixels(c)).toEqual([]);
   });
 
+  it('test_bug_line_overflow: a line between ±1.8e308 ends (its extent overflowed to Infinity, the clipped points came out NaN and the walk never stopped)', () => {
+    const c = createCanvas(3, 2);
+    const max = Number.MAX_VALUE;
+    drawLine(c, -max, 1, max, 1);
+    drawLine(c, -max, -max, max, max);
+    drawLine(c, max, 3, -max, 5);
+    for (const [x, y] of pixels(c)) expect(x >= 0 && x < 6 && y >= 0 && y < 8).toBe(true);
+    expect(clipSegment(-max, 1, max, 1, 0, 0, 5, 7)!.every(Number.isFinite)).toBe(true);
+  });
+
   it('clips a line whose endpoints are far away to the visible part', () => {
     const c = createCanvas(3, 1);
     drawLine(c, -1e12, 1, 1e12, 1);
