@@ -385,6 +385,8 @@ export function omlinGilesBound(r: number): number {
   while (!ok(hi / GRID)) {
     lo = hi;
     hi *= 2;
+    // The bound grows like log r; a doubling that never ends would be a bug, not a long wait.
+    if (hi > GRID * 2 ** 30) throw new WordflowError('internal', `no gain up to 2^30 meets the Omlin–Giles conditions for in-degree ${rr}`);
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
