@@ -147,6 +147,24 @@ export function intervalAt(alphabet: Alphabet, cp: number): number {
   return lo;
 }
 
+/**
+ * Writes the class of code points `base .. base + out.length - 1` into `out`,
+ * walking the partition's intervals rather than searching per code point.
+ * (A `Uint16Array` holds the classes of alphabets of up to 65 536 classes.)
+ */
+export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array | Uint16Array): void {
+  const { starts, classAt } = alphabet;
+  let i = intervalAt(alphabet, base);
+  let cp = base;
+  const end = base + out.length;
+  while (cp < end) {
+    const next = i + 1 < starts.length ? Math.min(starts[i + 1]!, end) : end;
+    out.fill(classAt[i]!, cp - base, next - base);
+    cp = next;
+    i++;
+  }
+}
+
 /** A readable name for a class: `a`, `[0-9]`, `[^a-z]`, or `other`. */
 export function classLabel(alphabet: Alphabet, id: number): string {
   if (id === alphabet.other && alphabet.classes.length > 1) return 'other';

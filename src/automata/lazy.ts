@@ -17,7 +17,7 @@
  * keeps flushing the cache with few units read per state built goes on as an
  * NFA simulation over bitsets instead (see `THRASH_FLUSHES`).
  */
-import { classOf } from '../alphabet/alphabet.js';
+import { classOf, fillClasses } from '../alphabet/alphabet.js';
 import type { Nfa } from './nfa.js';
 import { BITSET_LIMIT, type BitsetStep, type SetPool, setPool, type SubsetCore, subsetCore } from './subset.js';
 
@@ -295,12 +295,7 @@ export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE, bitsetLimit 
   const cache = core.bitset !== null ? bitsetCache(core, core.bitset, k, capacity) : keyedCache(core, k, capacity);
 
   const bmp = new Int32Array(0x10000);
-  for (let i = 0; i < nfa.alphabet.starts.length; i++) {
-    const lo = nfa.alphabet.starts[i]!;
-    if (lo > 0xffff) break;
-    const hi = i + 1 < nfa.alphabet.starts.length ? Math.min(nfa.alphabet.starts[i + 1]!, 0x10000) : 0x10000;
-    bmp.fill(nfa.alphabet.classAt[i]!, lo, hi);
-  }
+  fillClasses(nfa.alphabet, 0, bmp);
   const astral = (high: number, low: number): number => classOf(nfa.alphabet, 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00));
 
   const lazy: LazyDfa = {
