@@ -12,6 +12,7 @@ import { renderBench } from '../../bench/render.js';
 import { backtrackV8, runBench, shortCase, type ShortRow } from '../../bench/suite.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface BenchOptions {
   quick?: boolean;
@@ -76,7 +77,7 @@ function shortChild(index: number, quick: boolean): Promise<ShortRow> {
 export function register(program: Command): void {
   program
     .command('bench')
-    .description('the performance suite: wordflow vs V8 RegExp, re2js and refa, side by side')
+    .description(descriptionOf('bench'))
     .option('--quick', 'a short run: smaller inputs and fewer samples')
     .option('--json', 'print the results as one JSON value')
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')

@@ -23,6 +23,7 @@ import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, lineBuffer, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -62,7 +63,7 @@ type Mode = { kind: 'dfa' } | { kind: 'embedding'; name: EmbeddingName } | { kin
 export function register(program: Command): void {
   const cmd = program
     .command('check')
-    .description('membership: prints accept<TAB>string or reject<TAB>string per string')
+    .description(descriptionOf('check'))
     .argument('[pattern]', 'the regular expression (omit with --fa or --jsonl)')
     .argument('[strings...]', 'strings to check; none = one per line on stdin (or --file)')
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
 import { printRegex } from '../../syntax/regex/print.js';
 import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 export function register(program: Command): void {
   const cmd = program
     .command('regex')
-    .description('an equivalent regular expression, by state elimination on the minimal DFA')
+    .description(descriptionOf('regex'))
     .argument('[pattern]', 'an expression to simplify (or use --fa)')
     .option('--json', 'print {"regex": string}');
   withFa(cmd);

@@ -8,7 +8,7 @@
  * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
  * parser can reject them with a message that names them.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, Lexer as ChevrotainLexer, TokenType } from 'chevrotain';
 import { createToken, EOF, Lexer, tokenMatcher } from '../chevrotain.js';
 import { WordflowError } from '../../errors.js';
 
@@ -84,10 +84,19 @@ const IN_CLASS: TokenType[] = [Escape, ClassOpenNeg, ClassOpen, ClassClose, Dash
 /** Every token type, for the parser's vocabulary (categories included). */
 export const ALL_TOKENS: TokenType[] = [Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar];
 
-const lexer = new Lexer(
-  { modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
-);
+/**
+ * A lexer for the expression syntax. chevrotain's checks of the token
+ * definitions (`validate`) cost start-up time on every call and can only fail
+ * if the definitions above are wrong, so they run in a test
+ * (`test/syntax/grammars.test.ts`), not at run time.
+ */
+export function buildRegexLexer(validate = false): ChevrotainLexer {
+  return new Lexer(
+    { modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' },
+    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: !validate },
+  );
+}
+let lexer: ChevrotainLexer | undefined;
 
 /** Offset just past a token (chevrotain's `endOffset` is inclusive and absent for EOF). */
 export function tokenEnd(token: IToken): number {
@@ -104,6 +113,7 @@ export function isEof(token: IToken): boolean {
  * error means a bug here; it is still reported as a positioned syntax error.
  */
 export function lex(text: string): IToken[] {
+  lexer ??= buildRegexLexer();
   const result = lexer.tokenize(text);
   const error = result.errors[0];
   if (error !== undefined) {
