@@ -43,6 +43,17 @@ describe('check --whole', () => {
     expect(r.code).toBe(1);
   });
 
+  it('reads a file past the parallel threshold (the built CLI starts its worker threads)', () => {
+    // 16 MiB and more go to worker threads when there are two cores; the worker is a file of its own in dist/.
+    const path = join(dir, 'parallel.txt');
+    writeFileSync(path, 'ab'.repeat(8 << 20) + 'abb');
+    const r = wordflow(['check', '(a|b)*abb', '--whole', '--file', path]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`accept\t${path}\n`);
+    const no = wordflow(['check', '(a|b)*aab', '--whole', '--file', path]);
+    expect(no.stdout).toBe(`reject\t${path}\n`);
+  });
+
   it('reports a missing file as bad input', () => {
     const r = wordflow(['check', 'a*', '--whole', '--file', join(dir, 'nope.txt')]);
     expect(r.code).toBe(2);

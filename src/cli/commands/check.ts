@@ -19,7 +19,6 @@ import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
 import { dfaOfNfa, nfaOfFaText, nfaOfRegex } from '../../language.js';
 import { limits as withDefaults, type Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
-import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import { action, EXIT, limitsOf, lineBuffer, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
@@ -212,7 +211,8 @@ function matcherLanguage(m: Matcher): Language {
     engine: 'compiled matcher',
     accepts: (s) => m.accepts(s),
     whole: () => m.scanner(),
-    file: async (path) => (await acceptsFile(m, path)).accept,
+    // Worker threads load only for a whole file: a line-by-line check starts without them.
+    file: async (path) => (await (await import('../../parallel/index.js')).acceptsFile(m, path)).accept,
   };
 }
 
