@@ -55,6 +55,8 @@ await build({
   target: 'node20',
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
   // commander is CommonJS: its require() calls of Node's modules need a require in ES module scope.
   banner: { js: "import { createRequire as __wordflowRequire } from 'node:module';\nconst require = __wordflowRequire(import.meta.url);" },
   plugins: [packages],
