@@ -8,7 +8,7 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { accepts } from '../automata/dfa.js';
 import { compileRegex } from '../language.js';
-import { compileMatcher } from '../matcher/index.js';
+import { compileMatcher, WASM_BUILD_UNITS } from '../matcher/index.js';
 import { createIncremental } from '../incremental/index.js';
 import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
@@ -33,6 +33,20 @@ export interface BenchOptions {
    * Without it V8 runs in this process, uncapped.
    */
   readonly runBacktrackChild?: (index: number, n: number, capMs: number) => Promise<number | null>;
+  /** Times the start-up of `wordflow check a a` against `node -e 0` in `pairs` alternating pairs of processes. */
+  readonly runStartup?: (pairs: number) => Promise<StartupRow>;
+}
+
+/** Start-up: wall time of `wordflow check a a` against `node -e 0`, in fresh processes. */
+export interface StartupRow {
+  readonly pairs: number;
+  /** Medians over the pairs (ms). */
+  readonly wordflowMs: number;
+  readonly nodeMs: number;
+  /** Median of the per-pair ratios wordflow / node (each pair runs the two back to back, in alternating order). */
+  readonly ratio: number;
+  /** One-minute load average when the pairs ran. */
+  readonly load: number;
 }
 
 /** V8's time on one backtracking case (run by the child process of `runBacktrackChild`). */
@@ -96,6 +110,8 @@ export interface ParallelRow {
   readonly speedup: number;
   /** Fastest one-thread run over fastest parallel run. */
   readonly bestSpeedup: number;
+  /** One-minute load average when the row was measured (a speed-up needs idle cores). */
+  readonly load: number;
 }
 /** Everything `runBench` measured, as plain data (`--json` prints it). */
 export interface BenchResult {
@@ -113,6 +129,7 @@ export interface BenchResult {
   readonly catastrophic: { readonly rows: CatastrophicRow[] };
   readonly compile: { readonly realistic: CompileRow[]; readonly medianSpeedup: number | null; readonly blowUp: CompileRow[]; readonly minBlowUpSpeedup: number | null };
   readonly parallel: { readonly rows: ParallelRow[] };
+  readonly startup: StartupRow | null;
   readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
   readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
   readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
@@ -166,6 +183,11 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
   const js = compileMatcher(m.dfa, { engine: 'js' });
   const bytes = utf8Length(input);
   const expected = m.accepts(input);
+  // A matcher reads the first WASM_BUILD_UNITS units of long strings with its JS loop before it builds
+  // its WebAssembly module (see compileMatcher); the row times it after that, and the JS loop on its own.
+  // Timed from the first call, a case whose JS calls take longer than a sample (a loaded machine, slow
+  // non-ASCII text) was timed on those first calls alone: the JS loop, reported as the matcher.
+  for (let read = input.length; read <= WASM_BUILD_UNITS; read += input.length) m.accepts(input);
   const wordflow = mbps(bytes, timePerCall(() => m.accepts(input), samples, minMs));
   const wordflowJs = mbps(bytes, timePerCall(() => js.accepts(input), samples, minMs));
   let v8Rate: number | null = null;
@@ -235,7 +257,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const parallelSize = q ? 16 << 20 : 64 << 20;
   const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
   const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
-  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1;
+  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1 + 1;
   let done = 0;
   const tick = (label: string) => options.onProgress?.(done++, total, label);
 
@@ -344,8 +366,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const s = mbps(shared.length, median(single));
     const p = mbps(shared.length, median(par));
     const best = Math.min(...single) / Math.min(...par);
-    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s, bestSpeedup: best });
+    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s, bestSpeedup: best, load: loadavg()[0]! });
   }
+
+  tick('start-up');
+  const startup = options.runStartup === undefined ? null : await options.runStartup(q ? 10 : 30);
 
   tick('incremental');
   const incremental = (() => {
@@ -441,6 +466,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       minBlowUpSpeedup: blowSpeedups.length > 0 ? Math.min(...blowSpeedups) : null,
     },
     parallel: { rows: parallelRows },
+    startup,
     incremental,
     memory,
     embeddings,

@@ -120,6 +120,9 @@ describe('bench --quick --json', () => {
     for (const row of b.catastrophic.rows) expect(typeof row.v8Capped).toBe('boolean');
     expect(b.compile.blowUp[0].states).toBe(2 ** 13 + 1); // 2^13 live states and the dead state of the complete DFA
     expect(b.parallel.rows.length).toBe(2);
+    for (const row of b.parallel.rows) expect(row.load).toBeGreaterThanOrEqual(0);
+    expect(b.startup.pairs).toBe(10);
+    for (const v of [b.startup.wordflowMs, b.startup.nodeMs, b.startup.ratio]) expect(v).toBeGreaterThan(0);
     expect(b.incremental.edits).toBeGreaterThan(0);
     expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);
     expect(b.embeddings.rows.map((row: { name: string }) => row.name)).toContain('flow2d');

@@ -5,11 +5,13 @@
  * own, since the same code varies between Node processes and a call site
  * that has seen other patterns is not what a validation call site is.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { type Command, Option } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { renderBench } from '../../bench/render.js';
-import { backtrackV8, runBench, shortCase, type ShortRow } from '../../bench/suite.js';
+import { backtrackV8, runBench, shortCase, type ShortRow, type StartupRow } from '../../bench/suite.js';
+import { median } from '../../bench/measure.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
@@ -74,6 +76,42 @@ function shortChild(index: number, quick: boolean): Promise<ShortRow> {
   });
 }
 
+/** Wall time (ms) of one run of Node with `args`, output discarded. */
+function wallMs(args: readonly string[]): number {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.error !== undefined) throw r.error;
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/**
+ * Start-up in fresh processes: `wordflow check a a` (this same program) and
+ * `node -e 0`, back to back in each pair, the order alternating between
+ * pairs so that neither always runs on a cache the other warmed.
+ */
+function startupPairs(pairs: number): Promise<StartupRow> {
+  const load = loadavg()[0]!;
+  const wf: number[] = [];
+  const node: number[] = [];
+  const ratios: number[] = [];
+  const program = [...process.execArgv, process.argv[1]!, 'check', 'a', 'a'];
+  for (let i = 0; i < pairs; i++) {
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = wallMs(program);
+      b = wallMs(['-e', '0']);
+    } else {
+      b = wallMs(['-e', '0']);
+      a = wallMs(program);
+    }
+    wf.push(a);
+    node.push(b);
+    ratios.push(a / b);
+  }
+  return Promise.resolve({ pairs, wordflowMs: median(wf), nodeMs: median(node), ratio: median(ratios), load });
+}
+
 export function register(program: Command): void {
   program
     .command('bench')
@@ -113,6 +151,7 @@ Examples:
             shortProcesses: processes,
             runShortChild: (index) => shortChild(index, quick),
             runBacktrackChild: backtrackChild,
+            runStartup: startupPairs,
             onProgress: progressBar(),
           });
           await writeLine(opts.json ? JSON.stringify(result) : renderBench(result));
