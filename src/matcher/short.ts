@@ -83,23 +83,7 @@ export interface PairLoop {
   /** `min(END_CHECK_FROM, longFrom)`: below it neither the hand-off nor the last-letter test applies. */
   readonly checkFrom: number;
   readonly long: (s: string) => boolean | undefined;
-  /**
-   * Offset in `T` of the pair classes of any two symbols, at `symbolPairs + x * width + y`, or -1
-   * when that table would be larger than `MAX_SYMBOL_PAIRS` (pairs with a non-ASCII unit then take
-   * two single-unit steps).
-   */
-  readonly symbolPairs: number;
-  /** Symbols + 1 (the row length of the symbol-pair table). */
-  readonly width: number;
 }
-
-/**
- * Largest symbol-pair table (elements) kept for mixed text. With it a pair of
- * units costs one dependent table step whatever the units are; without it a
- * pair with a non-ASCII unit costs two, and mixed ASCII / non-ASCII text
- * also pays a branch per pair that the processor cannot predict.
- */
-export const MAX_SYMBOL_PAIRS = 1 << 16;
 
 const declineAll = (): undefined => undefined;
 
@@ -114,9 +98,8 @@ const NEVER = 0x3fffffff;
  * The pair loop of `a`'s DFA; null when the pair table would be larger than
  * `MAX_SHORT_TABLE` (callers keep the one-unit loop then). With `long`,
  * strings of `long.from` units and more are offered to `long.accepts` first.
- * `maxSymbolPairs` caps the symbol-pair table (tests set 0 to read mixed text without it).
  */
-export function pairLoop(a: UnitAutomaton, long?: LongPath, maxSymbolPairs = MAX_SYMBOL_PAIRS): PairLoop | null {
+export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
   const n = a.states;
   const U = a.symbols;
   const V = U + 1;
@@ -125,11 +108,9 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath, maxSymbolPairs = MAX
   if (pairs === null) return null;
   const P = pairs.count;
   // The class tables first, at fixed offsets, so that the loop adds no offset to their indices.
-  const symbolPairs = V * V <= maxSymbolPairs ? At.Single + U : -1;
-  const rows = At.Single + U + (symbolPairs < 0 ? 0 : V * V);
+  const rows = At.Single + U;
   const accept = n * P;
   const T = new Int32Array(rows + 2 * n * P);
-  if (symbolPairs >= 0) T.set(pairs.ofSymbols.subarray(0, V * V), symbolPairs);
   for (let x = 0; x < 128; x++) {
     const sx = a.symbolOf[x]! * V;
     for (let y = 0; y < 128; y++) T[At.AsciiPairs + ((x << 7) | y)] = pairs.ofSymbols[sx + a.symbolOf[y]!]!;
@@ -147,7 +128,7 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath, maxSymbolPairs = MAX
     for (let u = 0; u < n && endOk[sym] === 0; u++) endOk[sym] = T[T[rows + u * P + c]! + accept]! === 1 ? 1 : 0;
   }
   const row = (state: number): number => rows + state * P;
-  return loopRecord(T, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : row(a.dead), row(a.dfa.start), long?.from ?? NEVER, long?.accepts ?? declineAll, symbolPairs, V);
+  return loopRecord(T, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : row(a.dead), row(a.dfa.start), long?.from ?? NEVER, long?.accepts ?? declineAll);
 }
 
 /**
@@ -155,7 +136,7 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath, maxSymbolPairs = MAX
  * and automata without a pair loop, with the same shape as the others.
  */
 export function handOffLoop(decide: (s: string) => boolean): PairLoop {
-  return loopRecord(new Int32Array(1), 0, new Uint16Array(0), new Uint8Array(0), -1, 0, 0, decide, -1, 0);
+  return loopRecord(new Int32Array(1), 0, new Uint16Array(0), new Uint8Array(0), -1, 0, 0, decide);
 }
 
 /** The one literal that builds loop records (one hidden class for all). */
@@ -168,10 +149,8 @@ function loopRecord(
   start: number,
   longFrom: number,
   long: (s: string) => boolean | undefined,
-  symbolPairs: number,
-  width: number,
 ): PairLoop {
-  return { T, accept, symbol, endOk, dead, start, longFrom, checkFrom: Math.min(END_CHECK_FROM, longFrom), long, symbolPairs, width };
+  return { T, accept, symbol, endOk, dead, start, longFrom, checkFrom: Math.min(END_CHECK_FROM, longFrom), long };
 }
 
 /**
@@ -233,14 +212,7 @@ function longVerdict(loop: PairLoop, s: string): boolean | undefined {
 /** The pair loop from unit `i` in state `q`, for strings with non-ASCII units. */
 function restAccepts(loop: PairLoop, s: string, q: number, i: number): boolean {
   const len = s.length;
-  const { T, symbol, dead, symbolPairs, width } = loop;
-  if (symbolPairs >= 0) {
-    // Every pair by its symbols: one step, and no branch on which units are ASCII.
-    for (; i + 1 < len; i += 2) {
-      q = T[q + T[symbolPairs + symbol[s.charCodeAt(i)]! * width + symbol[s.charCodeAt(i + 1)]!]!]!;
-      if (q === dead) return false;
-    }
-  }
+  const { T, symbol, dead } = loop;
   for (; i + 1 < len; i += 2) {
     const x = s.charCodeAt(i);
     const y = s.charCodeAt(i + 1);
@@ -256,7 +228,7 @@ function restAccepts(loop: PairLoop, s: string, q: number, i: number): boolean {
 }
 
 /** `pairLoop` as a function of the string (for callers that want one). */
-export function shortAccepts(a: UnitAutomaton, long?: LongPath, maxSymbolPairs?: number): ((s: string) => boolean) | null {
-  const loop = pairLoop(a, long, maxSymbolPairs);
+export function shortAccepts(a: UnitAutomaton, long?: LongPath): ((s: string) => boolean) | null {
+  const loop = pairLoop(a, long);
   return loop === null ? null : (s) => pairLoopAccepts(loop, s);
 }
