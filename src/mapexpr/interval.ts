@@ -14,19 +14,22 @@
  *   correctly rounded (IEEE 754) and stepped one ulp.
  * - sin and cos include their interior extrema: whether an interval may
  *   contain π/2 + kπ is decided with the enclosure [Math.PI, nextUp(Math.PI)]
- *   of π; tan is the whole line [−∞, ∞] if the interval may contain a pole.
+ *   of π.
  * - Literals that are not exact doubles (0.1) and the constants π, e are
  *   enclosed by their two neighbouring doubles.
  * - abs, relu, step, sign, min, max and negation are exact.
- * - Division by an interval containing 0 gives the whole line [−∞, ∞].
  * - `^` with an exponent that is a single integer n is computed as repeated
  *   multiplication (binary powering, even powers non-negative, negative n as
  *   1/x^|n|); any other exponent through exp(b·log a), for a > 0 only.
  * - **Undefined**: `log` of an interval reaching ≤ 0, `sqrt` of one reaching
- *   below 0, and a non-integer power of a base reaching ≤ 0 (0^b for b > 0 is
- *   fine) give the NaN-bounded interval `{ lo: NaN, hi: NaN }`: the
- *   expression may be undefined somewhere on the box and no enclosure is
- *   claimed. NaN bounds propagate through every operation.
+ *   below 0, a non-integer power of a base reaching ≤ 0 (0^b for b > 0 is
+ *   fine), division by an interval containing 0 and `tan` of an interval that
+ *   may contain a pole give the NaN-bounded interval `{ lo: NaN, hi: NaN }`:
+ *   the expression may be undefined somewhere on the box and no enclosure is
+ *   claimed. NaN bounds propagate through every operation, so a later
+ *   `0*…`, `…^0` or `step(…)` cannot hide the undefined point. (A quotient
+ *   by an interval containing 0 is not reported as [−∞, ∞] for that reason.)
+ *   Infinite bounds therefore only ever mean overflow of a defined value.
  */
 import { WordflowError } from '../errors.js';
 import { type MapExpr, type MapFunction, type MapOperator, dependsOn } from './ast.js';
@@ -41,7 +44,6 @@ export interface Interval {
 /** The NaN-bounded interval: the expression may be undefined somewhere on the box. */
 export const UNDEFINED_INTERVAL: Interval = Object.freeze({ lo: NaN, hi: NaN });
 
-const WHOLE: Interval = Object.freeze({ lo: -Infinity, hi: Infinity });
 const ONE: Interval = Object.freeze({ lo: 1, hi: 1 });
 const UNIT: Interval = Object.freeze({ lo: -1, hi: 1 });
 
@@ -115,8 +117,9 @@ function mul(a: Interval, b: Interval): Interval {
   return make(lo, hi);
 }
 
+/** a / b; undefined (NaN-bounded) if b may be zero, since the quotient is undefined there. */
 function div(a: Interval, b: Interval): Interval {
-  if (b.lo <= 0 && b.hi >= 0) return WHOLE;
+  if (b.lo <= 0 && b.hi >= 0) return UNDEFINED_INTERVAL;
   const lo = Math.min(divDown(a.lo, b.lo), divDown(a.lo, b.hi), divDown(a.hi, b.lo), divDown(a.hi, b.hi));
   const hi = Math.max(divUp(a.lo, b.lo), divUp(a.lo, b.hi), divUp(a.hi, b.lo), divUp(a.hi, b.hi));
   return make(lo, hi);
@@ -129,11 +132,13 @@ function square(a: Interval): Interval {
   return make(0, Math.max(mulUp(a.lo, a.lo), mulUp(a.hi, a.hi)));
 }
 
-/** x^n for an integer n, by the same binary powering as `integerPower` in `evaluate.ts`. */
-function integerPowerInterval(a: Interval, n: number): Interval {
-  if (n < 0) return div(ONE, integerPowerInterval(a, -n));
+/**
+ * x^n for an integer n ≥ 0 at a single point v: the same binary powering as
+ * `integerPower` in `evaluate.ts`, so the double result lies inside.
+ */
+function pointPower(v: number, n: number): Interval {
   let result = ONE;
-  let sq = a;
+  let sq: Interval = { lo: v, hi: v };
   let rest = n;
   while (rest > 0) {
     const bit = rest % 2;
@@ -142,6 +147,22 @@ function integerPowerInterval(a: Interval, n: number): Interval {
     if (rest > 0) sq = square(sq);
   }
   return n % 2 === 0 ? make(Math.max(0, result.lo), result.hi) : result;
+}
+
+/**
+ * x^n for an integer n over an interval. x^n is monotone on each side of 0
+ * (and so is its double binary powering, every step being a monotone rounded
+ * product), so the endpoints' powers bound it: odd n increasing, even n
+ * decreasing then increasing with minimum 0. Negative n is 1/x^|n|.
+ */
+function integerPowerInterval(a: Interval, n: number): Interval {
+  if (n < 0) return div(ONE, integerPowerInterval(a, -n));
+  if (n === 0) return ONE;
+  const low = pointPower(a.lo, n);
+  const high = pointPower(a.hi, n);
+  if (n % 2 === 1 || a.lo >= 0) return make(low.lo, high.hi);
+  if (a.hi <= 0) return make(high.lo, low.hi);
+  return make(0, Math.max(low.hi, high.hi));
 }
 
 /** Two ulps below a library function's result (its error is assumed ≤ 1 ulp). */
@@ -195,8 +216,8 @@ function sinCos(a: Interval, fn: 'sin' | 'cos'): Interval {
 
 function tanInterval(a: Interval): Interval {
   const { lo, hi } = a;
-  if (!(Math.abs(lo) < TRIG_RANGE && Math.abs(hi) < TRIG_RANGE) || hi - lo >= 3.14) return WHOLE;
-  if (mayContainPiMultiple(lo, hi, 1, 0.5)) return WHOLE;
+  if (!(Math.abs(lo) < TRIG_RANGE && Math.abs(hi) < TRIG_RANGE) || hi - lo >= 3.14) return UNDEFINED_INTERVAL;
+  if (mayContainPiMultiple(lo, hi, 1, 0.5)) return UNDEFINED_INTERVAL;
   return increasing(Math.tan, a, 0, 0);
 }
 
