@@ -59,8 +59,8 @@ const A: readonly (readonly number[])[] = [
   [3.7037037037037037037037037037e-2, 0, 0, 1.70828608729473871279604482173e-1, 1.25467687566822425016691814123e-1],
   [3.7109375e-2, 0, 0, 1.70252211019544039314978060272e-1, 6.02165389804559606850219397283e-2, -1.7578125e-2],
   [
-    3.70920001185047927108779319836e-2, 0, 0, 1.70383925712239993810214054705e-1,
-    1.07262030446373284651809199168e-1, -1.53194377486244017527936158236e-2, 8.27378916381402288758473766002e-3,
+    3.70920001185047927108779319836e-2, 0, 0, 1.70383925712239993810214054705e-1, 1.07262030446373284651809199168e-1,
+    -1.53194377486244017527936158236e-2, 8.27378916381402288758473766002e-3,
   ],
   [
     6.24110958716075717114429577812e-1, 0, 0, -3.36089262944694129406857109825, -8.68219346841726006818189891453e-1,
@@ -127,7 +127,10 @@ export function integrate(
   const tol = Math.max(options.tol ?? 1e-13, 1e-15);
   const maxSteps = options.maxSteps ?? 100_000;
   if (!Number.isFinite(T) || !Number.isFinite(z0[0]) || !Number.isFinite(z0[1])) {
-    throw new WordflowError('usage', `integrate needs a finite start point and time, got (${z0[0]}, ${z0[1]}) and ${T}`);
+    throw new WordflowError(
+      'usage',
+      `integrate needs a finite start point and time, got (${z0[0]}, ${z0[1]}) and ${T}`,
+    );
   }
   let x = z0[0];
   let y = z0[1];
@@ -218,7 +221,10 @@ export function integrate(
     const factor = err === 0 ? 10 : Math.min(10, Math.max(0.2, 0.9 * err ** (-1 / ORDER)));
     h *= err <= 1 ? factor : Math.min(1, factor);
     if (!(h > span * 1e-15)) {
-      throw new WordflowError('usage', `the reference integrator's step fell below ${span * 1e-15} at time ${direction * t}`);
+      throw new WordflowError(
+        'usage',
+        `the reference integrator's step fell below ${span * 1e-15} at time ${direction * t}`,
+      );
     }
   }
   return { z: [x, y], steps, errorEstimate };

@@ -23,19 +23,7 @@ export type MapOperator = '+' | '-' | '*' | '/' | '^';
  * written in the language (and printed and parsed back).
  */
 export type MapFunction =
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'exp'
-  | 'log'
-  | 'sqrt'
-  | 'tanh'
-  | 'abs'
-  | 'relu'
-  | 'step'
-  | 'sign'
-  | 'min'
-  | 'max';
+  'sin' | 'cos' | 'tan' | 'exp' | 'log' | 'sqrt' | 'tanh' | 'abs' | 'relu' | 'step' | 'sign' | 'min' | 'max';
 
 /** How many arguments each function takes. */
 export const FUNCTION_ARITY: { readonly [F in MapFunction]: number } = {

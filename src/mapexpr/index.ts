@@ -26,12 +26,6 @@ export {
 export { parseMapExpr } from './parse.js';
 export { printMapExpr } from './print.js';
 export { evaluate, compileExpr } from './evaluate.js';
-export {
-  evaluateInterval,
-  boundOnBox,
-  isUndefinedInterval,
-  UNDEFINED_INTERVAL,
-  type Interval,
-} from './interval.js';
+export { evaluateInterval, boundOnBox, isUndefinedInterval, UNDEFINED_INTERVAL, type Interval } from './interval.js';
 export { derivative } from './derivative.js';
 export { nextUp, nextDown } from './float.js';

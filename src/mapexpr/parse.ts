@@ -45,7 +45,7 @@ const NAMES: readonly string[] = ['x', 'y', 'pi', 'e', ...FUNCTION_NAMES];
 
 /** Characters people type for operators the language spells otherwise. */
 const HINTS: Readonly<Record<string, string>> = {
-  'π': "; write 'pi'",
+  π: "; write 'pi'",
   '−': "; write '-' for minus",
   '×': "; write '*' for products",
   '·': "; write '*' for products",
@@ -162,7 +162,8 @@ class Reader {
   private popOperand(): { node: MapExpr; height: number } {
     const node = this.operands.pop();
     const height = this.heights.pop();
-    if (node === undefined || height === undefined) throw new WordflowError('internal', 'map expression reader lost an operand');
+    if (node === undefined || height === undefined)
+      throw new WordflowError('internal', 'map expression reader lost an operand');
     return { node, height };
   }
 

@@ -12,16 +12,15 @@ const KINKED = ['abs', 'relu', 'step', 'sign'];
 /** A random expression's text; `smooth` leaves out abs, relu, step, sign, min and max. */
 export function arbExprText(smooth = false, depth = 4): fc.Arbitrary<string> {
   const { expr } = fc.letrec<{ expr: string; leaf: string; node: string }>((tie) => ({
-    leaf: fc.oneof(
-      fc.constantFrom('x', 'y', 'x', 'y', 'pi', 'e'),
-      fc.constantFrom(...NUMBERS),
-    ),
+    leaf: fc.oneof(fc.constantFrom('x', 'y', 'x', 'y', 'pi', 'e'), fc.constantFrom(...NUMBERS)),
     node: fc.oneof(
-      fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '^'), tie('expr')).map(([a, op, b]) =>
-        op === '^' ? `(${a})^${b.length < 4 ? b : `(${b})`}` : `(${a}) ${op} (${b})`,
-      ),
+      fc
+        .tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '^'), tie('expr'))
+        .map(([a, op, b]) => (op === '^' ? `(${a})^${b.length < 4 ? b : `(${b})`}` : `(${a}) ${op} (${b})`)),
       tie('expr').map((a) => `-(${a})`),
-      fc.tuple(fc.constantFrom(...(smooth ? SMOOTH : [...SMOOTH, ...KINKED])), tie('expr')).map(([f, a]) => `${f}(${a})`),
+      fc
+        .tuple(fc.constantFrom(...(smooth ? SMOOTH : [...SMOOTH, ...KINKED])), tie('expr'))
+        .map(([f, a]) => `${f}(${a})`),
       ...(smooth
         ? []
         : [fc.tuple(fc.constantFrom('min', 'max'), tie('expr'), tie('expr')).map(([f, a, b]) => `${f}(${a}, ${b})`)]),
@@ -34,9 +33,9 @@ export function arbExprText(smooth = false, depth = 4): fc.Arbitrary<string> {
 /** Powers with small integer exponents, the most common form in targets, as text. */
 export function arbPolynomialText(): fc.Arbitrary<string> {
   return fc
-    .array(
-      fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })),
-      { minLength: 1, maxLength: 5 },
-    )
+    .array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })), {
+      minLength: 1,
+      maxLength: 5,
+    })
     .map((terms) => terms.map(([c, i, j]) => `${c}*x^${i}*y^${j}`).join(' + '));
 }

@@ -237,7 +237,8 @@ describe('interval enclosures', () => {
         for (const [px, py] of points) {
           const v = evaluate(e, px, py);
           if (!Number.isFinite(v)) continue;
-          for (const i of [whole, tight]) if (!isUndefinedInterval(i)) expect(contains(i, v), `${v} in [${i.lo}, ${i.hi}]`).toBe(true);
+          for (const i of [whole, tight])
+            if (!isUndefinedInterval(i)) expect(contains(i, v), `${v} in [${i.lo}, ${i.hi}]`).toBe(true);
         }
       }),
       { numRuns: 400 },

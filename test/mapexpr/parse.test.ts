@@ -78,7 +78,9 @@ describe('map expression syntax', () => {
       Array(9).fill(true),
     );
     // 0.15 = 3/20 and 2^53 + 1 are not doubles; 1e-400 underflows.
-    expect(['0.1', '0.15', '1e-400', '9007199254740993', '0.30000000000000004'].map(exact)).toEqual(Array(5).fill(false));
+    expect(['0.1', '0.15', '1e-400', '9007199254740993', '0.30000000000000004'].map(exact)).toEqual(
+      Array(5).fill(false),
+    );
   });
 
   it('prints readable text that reads back to the same tree', () => {
