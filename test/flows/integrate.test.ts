@@ -81,6 +81,13 @@ describe('reference integrator', () => {
     );
   });
 
+  it('keeps the energy where DOP853\'s combined error estimate let a 1000-times-too-large step through', () => {
+    const H = (p: number, q: number): number => (q * q) / 2 - Math.cos(p);
+    const [x, y, T] = [3.377719583348542, 3.7442833337471626, 1.774685342469187];
+    const { z } = integrate((p, q) => [q, -Math.sin(p)], [x, y], T);
+    expect(Math.abs(H(z[0], z[1]) - H(x, y))).toBeLessThan(1e-13);
+  });
+
   it('runs backwards: forward then backward returns to the start', () => {
     const field = (p: number, q: number): readonly [number, number] => [q, p - p * p * p - 0.3 * q];
     const forward = integrate(field, [0.5, -0.25], 1.5);
