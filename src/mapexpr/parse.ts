@@ -320,7 +320,7 @@ class Reader {
       const opener = open.type === 'call' ? `'${open.fn}('` : "'('";
       throw this.error(
         `unclosed ${opener} opened at ${this.column(open.token.startOffset)}`,
-        span(open.type === 'call' ? open.token : open.token),
+        span(open.token),
       );
     }
     return this.popOperand().node;
