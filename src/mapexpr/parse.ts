@@ -318,10 +318,7 @@ class Reader {
     const open = this.pending[this.pending.length - 1];
     if (open !== undefined) {
       const opener = open.type === 'call' ? `'${open.fn}('` : "'('";
-      throw this.error(
-        `unclosed ${opener} opened at ${this.column(open.token.startOffset)}`,
-        span(open.token),
-      );
+      throw this.error(`unclosed ${opener} opened at ${this.column(open.token.startOffset)}`, span(open.token));
     }
     return this.popOperand().node;
   }
