@@ -26,13 +26,18 @@ const packages = {
   name: 'wordflow-packages',
   setup(b) {
     // The loader module finds chevrotain's bundle at run time by path; bundled, it is a static import.
+    const loader = join(root, 'src', 'syntax', 'chevrotain.js');
     b.onResolve({ filter: /[/\\]chevrotain\.js$/ }, (args) =>
-      args.importer.includes(join('src', 'syntax')) ? { path: 'chevrotain-loader', namespace: 'wordflow' } : undefined,
+      join(args.resolveDir, args.path) === loader ? { path: 'chevrotain-loader', namespace: 'wordflow' } : undefined,
     );
     b.onLoad({ filter: /^chevrotain-loader$/, namespace: 'wordflow' }, () => ({
       contents: `export { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher } from ${JSON.stringify(chevrotainBundle)};`,
       resolveDir: root,
     }));
+    // Should an import reach the loader module itself, chevrotain would load twice (two sets of token types).
+    b.onLoad({ filter: /[/\\]src[/\\]syntax[/\\]chevrotain\.ts$/ }, (args) => {
+      throw new Error(`${args.path} must be replaced by the static import (an import path the plugin did not recognise)`);
+    });
     b.onResolve({ filter: /^commander$/ }, () => ({ path: require.resolve('commander') }));
     b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') ? undefined : { path: args.path, external: true }));
   },
