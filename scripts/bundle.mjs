@@ -31,15 +31,21 @@ const packages = {
       join(args.resolveDir, args.path) === loader ? { path: 'chevrotain-loader', namespace: 'wordflow' } : undefined,
     );
     b.onLoad({ filter: /^chevrotain-loader$/, namespace: 'wordflow' }, () => ({
-      contents: `export { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher } from ${JSON.stringify(chevrotainBundle)};`,
+      contents:
+        'export { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher } from ' +
+        `${JSON.stringify(chevrotainBundle)};`,
       resolveDir: root,
     }));
     // Should an import reach the loader module itself, chevrotain would load twice (two sets of token types).
     b.onLoad({ filter: /[/\\]src[/\\]syntax[/\\]chevrotain\.ts$/ }, (args) => {
-      throw new Error(`${args.path} must be replaced by the static import (an import path the plugin did not recognise)`);
+      throw new Error(
+        `${args.path} must be replaced by the static import (an import path the plugin did not recognise)`,
+      );
     });
     b.onResolve({ filter: /^commander$/ }, () => ({ path: require.resolve('commander') }));
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('node:') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -63,7 +69,12 @@ await build({
   minify: true,
   keepNames: true,
   // commander is CommonJS: its require() calls of Node's modules need a require in ES module scope.
-  banner: { js: "import { createRequire as __wordflowRequire } from 'node:module';\nconst require = __wordflowRequire(import.meta.url);" },
+  banner: {
+    js: [
+      "import { createRequire as __wordflowRequire } from 'node:module';",
+      'const require = __wordflowRequire(import.meta.url);',
+    ].join('\n'),
+  },
   plugins: [packages],
   logLevel: 'warning',
 });

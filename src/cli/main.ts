@@ -62,7 +62,7 @@ Exit codes: 0 yes / success, 1 a well-formed no, 2 bad input or a limit.`,
   return p;
 }
 
-/** Parses `argv` with the module of `entry` loaded; once more with another module if commander picks a listed command. */
+/** Parses `argv` with the module of `entry` loaded; again with another module if commander picks a listed command. */
 async function main(argv: readonly string[], entry: CommandEntry): Promise<void> {
   let next: CommandEntry | undefined;
   await program(entry, await entry.load(), (e) => (next = e)).parseAsync(argv);
