@@ -104,7 +104,7 @@ describe('check with embeddings', () => {
 
 describe('bench --quick --json', () => {
   it('reports every section with the documented structure', () => {
-    const r = wordflow(['bench', '--quick', '--json', '--size', '8', '--processes', '1']);
+    const r = wordflow(['bench', '--quick', '--json', '--size', '8', '--processes', '1', '--startup-pairs', '2']);
     expect(r.code).toBe(0);
     const b = JSON.parse(r.stdout);
     expect(b.machine.quick).toBe(true);
@@ -121,7 +121,7 @@ describe('bench --quick --json', () => {
     expect(b.compile.blowUp[0].states).toBe(2 ** 13 + 1); // 2^13 live states and the dead state of the complete DFA
     expect(b.parallel.rows.length).toBe(2);
     for (const row of b.parallel.rows) expect(row.load).toBeGreaterThanOrEqual(0);
-    expect(b.startup.pairs).toBe(10);
+    expect(b.startup.pairs).toBe(2);
     for (const v of [b.startup.wordflowMs, b.startup.nodeMs, b.startup.ratio]) expect(v).toBeGreaterThan(0);
     expect(b.incremental.edits).toBeGreaterThan(0);
     expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);

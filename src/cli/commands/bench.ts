@@ -21,6 +21,7 @@ interface BenchOptions {
   json?: boolean;
   size?: string;
   processes?: string;
+  startupPairs?: string;
   shortChild?: string;
   backtrackChild?: string;
 }
@@ -90,6 +91,7 @@ function wallMs(args: readonly string[]): number {
  * pairs so that neither always runs on a cache the other warmed.
  */
 function startupPairs(pairs: number): Promise<StartupRow> {
+  if (pairs < 1) throw new WordflowError('usage', '--startup-pairs needs at least 1');
   const load = loadavg()[0]!;
   const wf: number[] = [];
   const node: number[] = [];
@@ -120,6 +122,7 @@ export function register(program: Command): void {
     .option('--json', 'print the results as one JSON value')
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
     .option('--processes <n>', 'child processes per short-input case (default 3, quick 2)')
+    .option('--startup-pairs <n>', 'alternating pairs of processes timing start-up (default 30, quick 10)')
     .addOption(new Option('--short-child <index>', 'internal: time one short-input case').hideHelp())
     .addOption(new Option('--backtrack-child <index,n>', 'internal: time V8 on one backtracking case').hideHelp())
     .addHelpText(
@@ -151,7 +154,8 @@ Examples:
             shortProcesses: processes,
             runShortChild: (index) => shortChild(index, quick),
             runBacktrackChild: backtrackChild,
-            runStartup: startupPairs,
+            runStartup: (pairs) =>
+              startupPairs(opts.startupPairs === undefined ? pairs : intOption(opts.startupPairs, '--startup-pairs')),
             onProgress: progressBar(),
           });
           await writeLine(opts.json ? JSON.stringify(result) : renderBench(result));
