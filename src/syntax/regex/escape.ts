@@ -104,7 +104,7 @@ function decodeProperty(site: Site): Decoded {
   const body = image.slice(3, -1);
   const set = propertySet(body);
   if (set === undefined) {
-    fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …) and Script=… for common scripts`);
+    fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …), Script=… and Script_Extensions=…, as in JavaScript`);
   }
   return { kind: 'set', set: image[1] === 'P' ? complement(set) : set };
 }

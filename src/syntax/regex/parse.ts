@@ -69,7 +69,7 @@ class RegexParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => this.on(this.CONSUME(Stray), (t) => {
-            throw strayError(t, this.text);
+            throw strayError(t, this.text, this.syntax);
           }),
         },
       ]);
