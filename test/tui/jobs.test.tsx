@@ -118,3 +118,31 @@ describe('useJob cancelled at random points', () => {
     );
   });
 });
+
+describe('the playground at 200×60 with a long string and random keys', () => {
+  it('always finishes building the vocabulary it shows', async () => {
+    const { playInTerminal, KEY } = await import('./harness.js');
+    const keys = fc.constantFrom(
+      '?', KEY.f1, KEY.escape, KEY.tab, 'e', 'E', 'x', '3', '2', '1', ']', '[', 'a', 'b', '|', '*', KEY.backspace, KEY.left,
+      KEY.right, KEY.end, KEY.home,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(keys, { minLength: 5, maxLength: 40 }), async (presses) => {
+        const string = 'ab'.repeat(2_000);
+        const d = await playInTerminal(200, 60, { initialPattern: '(a|b)*abb', initialString: string, initialEmbedding: 'onehot' });
+        try {
+          await d.press(...presses);
+          await d.press(KEY.escape, KEY.escape);
+          await d.until((f) => {
+            expect(f).not.toContain('wordflow playground — keys');
+            expect(f.split('\n')[0]).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+            expect(f).not.toMatch(/building the \w+ vocabulary/);
+          }, 20_000);
+        } finally {
+          d.unmount();
+        }
+      }),
+      { numRuns: 3 },
+    );
+  });
+});
