@@ -61,7 +61,7 @@ export function tooSmall(width: number, height: number): boolean {
  */
 export function tooSmallLines(width: number, height: number): Line[] {
   const w = Math.max(1, width);
-  const text = `terminal too small (needs ${MIN_WIDTH}×${MIN_HEIGHT}, this one is ${width}×${height + 1}); enlarge it, or press q to quit`;
+  const text = `terminal too small (needs ${MIN_WIDTH}×${MIN_HEIGHT}, this one is ${width}×${height + 1}); enlarge it, or press Ctrl-C to quit`;
   return wrap(text, w)
     .slice(0, Math.max(1, height))
     .map((l) => fitLine([seg(l, 'warn')], w));
