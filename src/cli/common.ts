@@ -60,7 +60,7 @@ export function withSyntax(cmd: Command): Command {
     new Option(
       '--syntax <name>',
       "how patterns are read: wordflow (& intersects, ~ complements, [ nests in classes) or ecma " +
-        "(exactly what JavaScript's new RegExp(p, 'su') reads: & ~ [ are characters)",
+        "(exactly what a JavaScript RegExp with flags su reads: & ~ [ are characters)",
     )
       .choices([...SYNTAXES])
       .default(DEFAULT_SYNTAX),

@@ -154,7 +154,8 @@ function nextEmbedding(s: UiState, by: 1 | -1): UiState {
 
 function nextSyntax(s: UiState): UiState {
   const syntax = SYNTAXES[(SYNTAXES.indexOf(s.syntax) + 1) % SYNTAXES.length]!;
-  const meaning = syntax === 'ecma' ? "JavaScript's new RegExp(p, 'su'): & ~ [ are characters" : '& intersects, ~ complements';
+  const meaning =
+    syntax === 'ecma' ? 'a JavaScript RegExp with flags su: & ~ [ are characters' : '& intersects, ~ complements';
   return { ...s, syntax, notice: `syntax: ${syntax} (${meaning})` };
 }
 

@@ -46,11 +46,7 @@ function Probe(props: { control: Ref<Control>; delay: number; renderMs: number }
   useImperativeHandle(props.control, () => ({ set: setInputs }), []);
   const job = useJob([inputs.on ? inputs.x : null], () => (inputs.on ? `built ${inputs.x}` : undefined), props.delay);
   busy(props.renderMs);
-  return (
-    <Text>
-      {`want=${expected(inputs)} have=${job.value ?? 'nothing'} pending=${job.pending}`}
-    </Text>
-  );
+  return <Text>{`want=${expected(inputs)} have=${job.value ?? 'nothing'} pending=${job.pending}`}</Text>;
 }
 
 /** One change of the inputs, and when it happens relative to the round's first timer callback. */
@@ -123,13 +119,36 @@ describe('the playground at 200×60 with a long string and random keys', () => {
   it('always finishes building the vocabulary it shows', async () => {
     const { playInTerminal, KEY } = await import('./harness.js');
     const keys = fc.constantFrom(
-      '?', KEY.f1, KEY.escape, KEY.tab, 'e', 'E', 'x', '3', '2', '1', ']', '[', 'a', 'b', '|', '*', KEY.backspace, KEY.left,
-      KEY.right, KEY.end, KEY.home,
+      '?',
+      KEY.f1,
+      KEY.escape,
+      KEY.tab,
+      'e',
+      'E',
+      'x',
+      '3',
+      '2',
+      '1',
+      ']',
+      '[',
+      'a',
+      'b',
+      '|',
+      '*',
+      KEY.backspace,
+      KEY.left,
+      KEY.right,
+      KEY.end,
+      KEY.home,
     );
     await fc.assert(
       fc.asyncProperty(fc.array(keys, { minLength: 5, maxLength: 40 }), async (presses) => {
         const string = 'ab'.repeat(2_000);
-        const d = await playInTerminal(200, 60, { initialPattern: '(a|b)*abb', initialString: string, initialEmbedding: 'onehot' });
+        const d = await playInTerminal(200, 60, {
+          initialPattern: '(a|b)*abb',
+          initialString: string,
+          initialEmbedding: 'onehot',
+        });
         try {
           await d.press(...presses);
           await d.press(KEY.escape, KEY.escape);

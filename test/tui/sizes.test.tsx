@@ -87,7 +87,10 @@ describe('long errors', () => {
     const pattern = '(?<' + 'n'.repeat(140) + '-x>a)';
     const d = await terminal(160, 48, { initialPattern: pattern });
     await d.until((f) => {
-      const text = lines(f).slice(1, 8).map((l) => l.trim()).join(' ');
+      const text = lines(f)
+        .slice(1, 8)
+        .map((l) => l.trim())
+        .join(' ');
       expect(text).toContain('names are identifiers, as in (?<year>…)');
     });
   });
@@ -95,7 +98,10 @@ describe('long errors', () => {
   it('a limit error keeps the flag that raises it at 60 columns', async () => {
     const d = await terminal(60, 20, { initialPattern: '(a|b)*a(a|b){20}' });
     await d.until((f) => {
-      const text = lines(f).slice(1, 10).map((l) => l.trim()).join(' ');
+      const text = lines(f)
+        .slice(1, 10)
+        .map((l) => l.trim())
+        .join(' ');
       expect(text).toContain('--max-states');
       expect(text).toContain('start wordflow play with that flag to raise it)');
     });

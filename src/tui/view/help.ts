@@ -23,7 +23,11 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['q', 'quit'],
   [`1-${LAST_PANE}  [ ]`, `panes: ${PANES.map((p) => PANE_TITLES[p]).join(' ')}`],
   ['e E', `embedding: ${EMBEDDING_NAMES.join(' ')}`],
-  ['x', "syntax of the patterns: wordflow (& intersects, ~ complements, classes nest) or ecma (exactly JavaScript's new RegExp(p, 'su'): & ~ [ are characters)"],
+  [
+    'x',
+    'syntax of the patterns: wordflow (& intersects, ~ complements, classes nest) or ' +
+      'ecma (exactly a JavaScript RegExp with flags su: & ~ [ are characters)',
+  ],
   ['← → h l', 'step through the string letter by letter; Home End: ends'],
   ['↑ ↓ j k', 'scroll the pane, or move its selection; PgUp PgDn by pages'],
   ['Enter', 'gallery: load · members: test the member · equivalence: edit B'],

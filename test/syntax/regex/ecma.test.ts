@@ -29,7 +29,8 @@ import { wordflow } from '../../support/cli.js';
 import { matches } from './reference.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const CORPUS = (JSON.parse(readFileSync(`${root}test/data/ecma-corpus.json`, 'utf8')) as { patterns: string[] }).patterns;
+const CORPUS = (JSON.parse(readFileSync(`${root}test/data/ecma-corpus.json`, 'utf8')) as { patterns: string[] })
+  .patterns;
 
 /** V8's whole-string matcher, or undefined when V8 rejects the pattern (compiled alone first: `)(?:` would pass inside the wrapper). */
 function v8(pattern: string): RegExp | undefined {
@@ -57,8 +58,21 @@ const REFUSED_ON_PURPOSE = [
 /** The corpus patterns V8 accepts and wordflow refuses, each for a reason above. */
 const REFUSED = [
   'https?://(www\\.)?[-a-zA-Z0-9@:%._+~#=]{1,64}\\.[a-zA-Z0-9()]{1,6}\\b([-a-zA-Z0-9()@:%_+.~#?&/=]*)',
-  '\\b', '\\B', '\\bword\\b', '(?<a>x)\\k<a>', '(a)\\1', '(?=a)', '(?!a)', '(?<=a)b', '(?<!a)b',
-  'a^b', 'a$b', '^^a', 'a$$', '(^a)', '(a$)',
+  '\\b',
+  '\\B',
+  '\\bword\\b',
+  '(?<a>x)\\k<a>',
+  '(a)\\1',
+  '(?=a)',
+  '(?!a)',
+  '(?<=a)b',
+  '(?<!a)b',
+  'a^b',
+  'a$b',
+  '^^a',
+  'a$$',
+  '(^a)',
+  '(a$)',
 ];
 
 /** Code points of a string, as an array of one-code-point strings. */
@@ -111,7 +125,7 @@ function stringsFor(pattern: string, seed: number): string[] {
   return [...out];
 }
 
-describe('a corpus of other engines\' patterns through check --jsonl --syntax ecma', () => {
+describe("a corpus of other engines' patterns through check --jsonl --syntax ecma", () => {
   const lines: { pattern: string; input: string }[] = [];
   CORPUS.forEach((pattern, i) => {
     for (const input of stringsFor(pattern, 1000 + i)) lines.push({ pattern, input });
@@ -127,7 +141,10 @@ describe('a corpus of other engines\' patterns through check --jsonl --syntax ec
   it('agrees with V8 on every pattern and every string', () => {
     const r = wordflow(['check', '--jsonl', '--syntax', 'ecma'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     expect([0, 1, 2]).toContain(r.code);
-    const answers = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { accept?: boolean; error?: string });
+    const answers = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { accept?: boolean; error?: string });
     expect(answers).toHaveLength(lines.length);
     const refused = new Set<string>();
     let compared = 0;
@@ -146,7 +163,9 @@ describe('a corpus of other engines\' patterns through check --jsonl --syntax ec
       }
       compared++;
       if (answer.accept !== oracle.test(input)) {
-        wrong.push(`${JSON.stringify(pattern)} on ${JSON.stringify(input)}: V8 ${oracle.test(input)}, wordflow ${answer.accept}`);
+        wrong.push(
+          `${JSON.stringify(pattern)} on ${JSON.stringify(input)}: V8 ${oracle.test(input)}, wordflow ${answer.accept}`,
+        );
       }
     });
     expect(wrong).toEqual([]);
@@ -159,8 +178,14 @@ describe('a corpus of other engines\' patterns through check --jsonl --syntax ec
       pattern: p,
       input: stringsFor(p, 7)[13] ?? '',
     }));
-    const perLine = wordflow(['check', '--jsonl'], probes.map((l) => JSON.stringify({ ...l, syntax: 'ecma' })).join('\n') + '\n');
-    const byFlag = wordflow(['check', '--jsonl', '--syntax', 'ecma'], probes.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const perLine = wordflow(
+      ['check', '--jsonl'],
+      probes.map((l) => JSON.stringify({ ...l, syntax: 'ecma' })).join('\n') + '\n',
+    );
+    const byFlag = wordflow(
+      ['check', '--jsonl', '--syntax', 'ecma'],
+      probes.map((l) => JSON.stringify(l)).join('\n') + '\n',
+    );
     const plain = wordflow(['check', '--jsonl'], probes.map((l) => JSON.stringify(l)).join('\n') + '\n');
     expect(perLine.stdout).toBe(byFlag.stdout);
     expect(plain.stdout).not.toBe(byFlag.stdout);
@@ -191,8 +216,43 @@ function allStrings(alphabet: readonly string[], n: number): string[] {
 
 describe('random patterns in the ecma syntax against V8', () => {
   const UNITS = [
-    'a', 'b', '&', '~', '-', '=', '/', '(', ')', '(?:', '(?<n>', '(?<m>', '|', '*', '+', '?', '{2}', '{1,}', '{', '}',
-    '[', '[^', ']', '.', '^', '$', '\\&', '\\~', '\\-', '\\[', '\\]', '\\d', '\\w', '\\u{26}', '\\x7e', '\\cA', '\\b',
+    'a',
+    'b',
+    '&',
+    '~',
+    '-',
+    '=',
+    '/',
+    '(',
+    ')',
+    '(?:',
+    '(?<n>',
+    '(?<m>',
+    '|',
+    '*',
+    '+',
+    '?',
+    '{2}',
+    '{1,}',
+    '{',
+    '}',
+    '[',
+    '[^',
+    ']',
+    '.',
+    '^',
+    '$',
+    '\\&',
+    '\\~',
+    '\\-',
+    '\\[',
+    '\\]',
+    '\\d',
+    '\\w',
+    '\\u{26}',
+    '\\x7e',
+    '\\cA',
+    '\\b',
   ];
   const soup = fc.array(fc.constantFrom(...UNITS), { maxLength: 12 }).map((xs) => xs.join(''));
   const probes = allStrings(['a', 'b', '&', '~', '-', '['], 3);
