@@ -152,7 +152,8 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const shows = (p: UiState['pane']): boolean => lay.visible.includes(p) && !ui.help;
 
   const otherText = editorText(ui.other);
-  const other = useLanguage(otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax }, lim, debounce, false);
+  const otherSource: LanguageSource | null = otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax };
+  const other = useLanguage(otherSource, lim, debounce, false);
   const otherView = languageView(other.job, other.pending);
   const otherDfa = otherText === '' ? null : otherView.good?.dfa ?? null;
 

@@ -51,7 +51,10 @@ export interface Compiled {
 export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
   return attempt(() => {
     const t0 = performance.now();
-    const dfa = source.kind === 're' ? compileRegex(source.text, { limits, syntax: source.syntax }) : compileFa(source.text, source.path, { limits });
+    const dfa =
+      source.kind === 're'
+        ? compileRegex(source.text, { limits, syntax: source.syntax })
+        : compileFa(source.text, source.path, { limits });
     return { dfa, ms: performance.now() - t0 };
   });
 }

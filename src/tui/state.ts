@@ -174,7 +174,9 @@ function helpKey(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
   const page = Math.max(1, ctx.pageLines);
   const all = Number.MAX_SAFE_INTEGER;
   const by = HELP_SCROLL.get(ev.kind === 'key' ? ev.name : ev.text);
-  return by === undefined ? s : scrollHelp(s, by === 'page' ? page : by === '-page' ? -page : by === 'all' ? all : by === '-all' ? -all : by, ctx);
+  if (by === undefined) return s;
+  const lines = by === 'page' ? page : by === '-page' ? -page : by === 'all' ? all : by === '-all' ? -all : by;
+  return scrollHelp(s, lines, ctx);
 }
 
 /** Keys that scroll the help: by lines, by pages, or to an end. */

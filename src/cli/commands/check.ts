@@ -71,8 +71,8 @@ export function register(program: Command): void {
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')
     .option(
       '--jsonl',
-      'read {"pattern": p, "input": s} (or {"fa": path, …}; optional "syntax": "wordflow"|"ecma" overrides --syntax) ' +
-        'lines on stdin; write {"accept": bool} or {"error": msg} per line',
+      'read {"pattern": p, "input": s} (or {"fa": path, …}; optional "syntax": "wordflow"|"ecma" ' +
+        'overrides --syntax) lines on stdin; write {"accept": bool} or {"error": msg} per line',
     )
     .option('--null', 'strings are NUL-separated instead of one per line')
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
@@ -432,7 +432,9 @@ function parseJsonlLine(line: string, defaultSyntax: Syntax): { source: Source; 
   if (typeof value !== 'object' || value === null) throw new WordflowError('usage', 'expected a JSON object');
   const v = value as Record<string, unknown>;
   if (typeof v.input !== 'string') throw new WordflowError('usage', 'missing string field "input"');
-  if (v.syntax !== undefined && typeof v.syntax !== 'string') throw new WordflowError('usage', 'field "syntax" must be a string');
+  if (v.syntax !== undefined && typeof v.syntax !== 'string') {
+    throw new WordflowError('usage', 'field "syntax" must be a string');
+  }
   const syntax = v.syntax === undefined ? defaultSyntax : syntaxName(v.syntax);
   if (typeof v.pattern === 'string') return { source: { pattern: v.pattern, syntax }, input: v.input };
   if (typeof v.fa === 'string') return { source: { fa: v.fa, syntax }, input: v.input };

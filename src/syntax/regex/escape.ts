@@ -122,7 +122,8 @@ function decodeOther(site: Site, letter: string): Decoded {
     fail(site, `backreferences are not regular: ${site.image} refers back to what a group matched`);
   }
   if (WORDFLOW_ESCAPES.has(letter)) {
-    fail(site, `${site.image} is not an escape in the ecma syntax (JavaScript's u flag rejects it); write ${letter} alone`);
+    const message = `${site.image} is not an escape in the ecma syntax (JavaScript's u flag rejects it)`;
+    fail(site, `${message}; write ${letter} alone`);
   }
   return fail(site, `unknown escape ${site.image}`);
 }

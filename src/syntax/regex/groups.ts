@@ -52,7 +52,8 @@ function checkDuplicate(open: IToken, text: string, seen: Set<string>): void {
   if (open.tokenType.name !== 'Named') return;
   const name = open.image.slice(3, -1);
   if (seen.has(name)) {
-    throw syntaxError(`duplicate group name '${name}'; in the ecma syntax each name is used once`, tokenSpan(open), text);
+    const message = `duplicate group name '${name}'; in the ecma syntax each name is used once`;
+    throw syntaxError(message, tokenSpan(open), text);
   }
   seen.add(name);
 }

@@ -67,9 +67,11 @@ function strayMessage(token: IToken, text: string, syntax: Syntax): { message: s
       return { message: `nothing to repeat before '${image}'`, span };
     case 'Lookaround':
       return {
-        message: `${LOOKAROUNDS[image] ?? 'lookaround'} ${image} is not supported (lookarounds are not part of this syntax); ${
-          syntax === 'ecma' ? 'the wordflow syntax combines languages with & and ~ instead' : 'combine languages with & and ~ instead'
-        }`,
+        message:
+          `${LOOKAROUNDS[image] ?? 'lookaround'} ${image} is not supported (lookarounds are not part of this syntax); ` +
+          (syntax === 'ecma'
+            ? 'the wordflow syntax combines languages with & and ~ instead'
+            : 'combine languages with & and ~ instead'),
         span,
       };
     case 'BadGroup':

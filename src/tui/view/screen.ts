@@ -61,7 +61,8 @@ export function tooSmall(width: number, height: number): boolean {
  */
 export function tooSmallLines(width: number, height: number): Line[] {
   const w = Math.max(1, width);
-  const text = `terminal too small (needs ${MIN_WIDTH}×${MIN_HEIGHT}, this one is ${width}×${height + 1}); enlarge it, or press Ctrl-C to quit`;
+  const sizes = `needs ${MIN_WIDTH}×${MIN_HEIGHT}, this one is ${width}×${height + 1}`;
+  const text = `terminal too small (${sizes}); enlarge it, or press Ctrl-C to quit`;
   return wrap(text, w)
     .slice(0, Math.max(1, height))
     .map((l) => fitLine([seg(l, 'warn')], w));
@@ -85,7 +86,8 @@ export function screen(m: ScreenModel): { lines: Line[]; layout: Layout } {
     const status = rows.find((l) => l.some((x) => x.text.startsWith('✗'))) ?? rows[1]!;
     const top = [rows[0]!, status, stringRow(m, w)];
     const room = helpRoom(lay);
-    return { lines: [...top, ...fitBlock(helpWindow(w, room, m.ui.helpScroll), w, room), footer(m.ui, w)], layout: lay };
+    const help = fitBlock(helpWindow(w, room, m.ui.helpScroll), w, room);
+    return { lines: [...top, ...help, footer(m.ui, w)], layout: lay };
   }
   const top: Line[] = [tabBar(m, lay), ...pattern.rows, stringRow(m, w)];
   const middle: Line[] = [];

@@ -39,7 +39,8 @@ function tabSegs(m: ScreenModel, lay: Layout, style: TabStyle): Seg[] {
     const active = p === m.ui.pane;
     const title = style.title(p, active);
     const text = title === '' ? `${i + 1}` : `${i + 1} ${title}`;
-    line.push(seg(active ? `[${text}]` : ` ${text} `, active ? 'activeTitle' : lay.visible.includes(p) ? 'bold' : 'dim'));
+    const look = active ? 'activeTitle' : lay.visible.includes(p) ? 'bold' : 'dim';
+    line.push(seg(active ? `[${text}]` : ` ${text} `, look));
   });
   return line;
 }

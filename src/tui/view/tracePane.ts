@@ -143,7 +143,8 @@ function stepLines(c: StepContext, width: number): Line[] {
         lines.push([seg(k === 0 ? 'point  ' : '       ', 'dim'), seg(part, 'warn')]);
       });
     } else {
-      lines.push([seg('point  ', 'dim'), seg(`${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`, 'dim')]);
+      const building = `${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`;
+      lines.push([seg('point  ', 'dim'), seg(building, 'dim')]);
     }
   } else if (trace === null || trace.points.length <= i) {
     lines.push([seg('point  ', 'dim'), seg(`beyond the live trace budget (first ${trace?.points.length ?? 0} letters)`, 'warn')]);
