@@ -82,6 +82,8 @@ function dyadicBall(q: Q.Dyadic): Ball {
 
 /** An entry's value as a ball: Σ (x + y√2)·e^{a + b√2}, each exponential evaluated once per call. */
 export function entryValue(entry: Entry, exps: Map<string, Ball> = new Map()): Ball {
+  const q = dyadicValue(entry);
+  if (q !== null && exactlyPrintable(q)) return exact(Q.toDecimalString(q));
   let sum = exact('0');
   for (const [key, t] of entry) {
     let c = dyadicBall(t.coefficient.x);
