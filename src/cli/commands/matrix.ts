@@ -9,8 +9,9 @@ import { WordflowError } from '../../errors.js';
 import { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from '../../limits.js';
 import { approximateMatrix, type MatrixApproximation } from '../../matrix/compile.js';
 import { matrixCurve, type CurveCell } from '../../matrix/curve.js';
-import { ballString, matrixStrings, wordMatrix } from '../../matrix/evaluate.js';
-import { Mid, SQRT2, Up, upperNumber, type UpValue } from '../../matrix/interval.js';
+import { matrixStrings, wordMatrix } from '../../matrix/evaluate.js';
+import { Mid, Up, type UpValue } from '../../matrix/interval.js';
+import { approximationJson } from '../../matrix/json.js';
 import { parseMatrixText } from '../../matrix/parse.js';
 import { decimalTarget, rotationTarget, type MatrixTarget } from '../../matrix/target.js';
 import { MATRIX_VOCABULARIES, type MatrixVocabulary, type MatrixVocabularyName, type MatrixWord } from '../../matrix/vocabulary.js';
@@ -81,24 +82,6 @@ function wordPicture(v: MatrixVocabulary, w: MatrixWord): string {
     return `I ${w.name.includes('-') ? '-' : '+'} ${c}${e}`;
   }
   return w.name === 'R' ? 'diag(-1, 1, …)' : `I with entry ${a.index + 1},${a.index + 1} = ${short(matrixStrings(wordMatrix(v, w.name))[a.index]![a.index]!)}`;
-}
-
-const TIME_DECIMAL = { '1': '1', '√2': ballString({ mid: SQRT2.mid, rad: new Up(1e-70) }) } as const;
-
-function toJson(r: MatrixApproximation): unknown {
-  const v = r.vocabulary;
-  return {
-    dimension: v.dimension,
-    vocabularyName: v.name,
-    eps: r.eps,
-    vocabulary: v.words.map((w) => ({ name: w.name, matrix: matrixStrings(wordMatrix(v, w.name)), field: w.field, time: TIME_DECIMAL[w.time] })),
-    sentence: r.sentence,
-    length: r.length,
-    product: matrixStrings(r.product),
-    target: r.target.entries.map((row) => row.map(ballString)),
-    error: { bound: upperNumber(r.error.bound), measured: r.error.measured.toNumber(), norm: 'frobenius' },
-    parts: r.parts,
-  };
 }
 
 function determinantLine(r: MatrixApproximation): string {
@@ -231,7 +214,7 @@ The sentence's first word is applied first: its matrix is Wn⋯W1.`,
         return EXIT.yes;
       }
       const r = approximateMatrix(target, { eps, vocabulary, reflection: opts.reflection === true, limits });
-      await emit(opts.json ? JSON.stringify(toJson(r)) : renderText(r), opts.output);
+      await emit(opts.json ? JSON.stringify(approximationJson(r)) : renderText(r), opts.output);
       return EXIT.yes;
     }),
   );
