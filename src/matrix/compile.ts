@@ -28,7 +28,7 @@
  * ‖P − A‖_F ≤ Σ_k (‖F_1⋯F_{k−1}‖_F + ε)·‖F̃_k − F_k‖₂·‖F_{k+1}⋯F_N‖_F as long
  * as every partial product stays within ε (which the same sum shows). A
  * shear's ‖F̃_k − F_k‖₂ is |t̃ − t|; Δ's is |s − δ| ≤ δ·|ln s − ln δ|·1.01.
- * Each factor is given a share of 0.9·ε; shares are chosen to minimize the
+ * Each factor is given a share of 0.99·ε; shares are chosen to minimize the
  * length (dyadic: equal shares among the shears, a searched share for Δ;
  * kronecker: η_k ∝ 1/√w_k, the Lagrange optimum for costs 1/η). The product
  * is then computed exactly and its distance to the target bounded with
@@ -39,7 +39,7 @@
 import { WordflowError, limitError } from '../errors.js';
 import { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from '../limits.js';
 import { cheapestApproximant } from './approximants.js';
-import { exactProduct, frobeniusError, matrixValue, mergeRuns, sentenceLength, type MatrixError, type Run } from './evaluate.js';
+import { exactProduct, frobeniusError, matrixValue, mergeRuns, sentenceLength, simplifyRuns, type MatrixError, type Run } from './evaluate.js';
 import { Mid, type Ball, type MidValue } from './interval.js';
 import type { ExactMatrix } from './ring.js';
 import type { MatrixTarget } from './target.js';
@@ -451,7 +451,10 @@ function compileAt(
   });
   if (failed) return null;
   // A′ = B·Δ: Δ's words come first; B's groups are in matrix order, so the sentence reads them backwards.
-  return { runs: mergeRuns([...detRuns, ...groupRuns.reverse().flat()]), parts, determinantWords };
+  const runs = simplifyRuns(v, [...detRuns, ...groupRuns.reverse().flat()]);
+  // Cancelled pairs are halvings next to halvings or to the determinant's doublings: count them off the halvings.
+  parts.halvings = Math.max(0, parts.halvings - (sentenceLength([...detRuns, ...groupRuns.flat()]) - sentenceLength(runs)));
+  return { runs, parts, determinantWords };
 }
 
 /**
@@ -497,8 +500,8 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
   const detExact = exactLog2 !== null && (!kron || exactLog2 === 0);
   const inverseNorm = frobeniusMid(inverse(a).inv);
   const lower = determinantLowerBound(inverseNorm, det.ln, kron ? SQRT2_MID : LN2, eps);
-  const shares = detExact ? [0] : [0.3, 0.5, 0.7, 0.85, 0.93, 0.97];
-  for (let attempt = 0, budget = 0.9 * eps; attempt < 6; attempt++, budget /= 4) {
+  const shares = detExact ? [0] : [0.3, 0.5, 0.7, 0.85, 0.93, 0.97, 0.99, 0.998];
+  for (let attempt = 0, budget = 0.99 * eps; attempt < 6; attempt++, budget /= 4) {
     let best: Compiled | null = null;
     for (const share of shares) {
       const c = compileAt(v, a, lnDelta, exactLog2, inverseNorm, budget, share);

@@ -36,6 +36,33 @@ export function mergeRuns(sentence: Sentence): Run[] {
   return out;
 }
 
+/**
+ * Adjacent runs merged and adjacent inverse runs cancelled (`D1 H1^3` →
+ * `H1^2`): the product is unchanged, since W·W⁻¹ = I exactly.
+ */
+export function simplifyRuns(vocabulary: MatrixVocabulary, sentence: Sentence): Run[] {
+  const out: [string, number][] = [];
+  for (const [name, count0] of sentence) {
+    let count = count0;
+    while (count > 0) {
+      const last = out[out.length - 1];
+      if (last === undefined) break;
+      if (last[0] === name) {
+        last[1] += count;
+        count = 0;
+      } else if (wordOf(vocabulary, last[0]).inverse === name && last[0] !== name) {
+        const k = Math.min(last[1], count);
+        last[1] -= k;
+        count -= k;
+        if (last[1] === 0) out.pop();
+        if (count === 0 || last[1] > 0) break;
+      } else break;
+    }
+    if (count > 0) out.push([name, count]);
+  }
+  return out;
+}
+
 /** The inverse sentence: the runs reversed, each word replaced by its inverse. Its product is the inverse matrix. */
 export function invertSentence(vocabulary: MatrixVocabulary, sentence: Sentence): Run[] {
   return [...sentence].reverse().map(([name, count]) => [wordOf(vocabulary, name).inverse, count] as const);

@@ -90,7 +90,8 @@ function determinantLine(r: MatrixApproximation): string {
   const lb = r.parts.determinantLowerBound;
   if (r.determinantWords === null) {
     if (kron || det.log2 === 0) return `det ${det.text} needs no scaling word`;
-    return `det ${det.text} = 2^${det.log2}: ${Math.abs(det.log2!)} exact ${det.log2! > 0 ? 'doublings' : 'halvings'}`;
+    const n = Math.abs(det.log2!);
+    return `det ${det.text} = 2^${det.log2}: ${n} exact ${det.log2! > 0 ? 'doubling' : 'halving'}${n === 1 ? '' : 's'}`;
   }
   const { a, b } = r.determinantWords;
   const form = kron ? `e^(${a} + ${b}·√2)` : `e^${a}·2^${b}`;
