@@ -186,10 +186,13 @@ function naf(n: bigint): number[] {
 
 /** The fewest binary places k with |t − round(t·2^k)/2^k| ≤ η, and that numerator. */
 function binaryDigits(t: MidValue, eta: number): { n: bigint; k: number } {
+  let scaled = t;
+  let window = new Mid(eta);
   for (let k = 0; ; k++) {
-    const scaled = t.times(new Mid(2).pow(k));
     const n = scaled.toDecimalPlaces(0, Mid.ROUND_HALF_EVEN);
-    if (scaled.minus(n).abs().lte(new Mid(eta).times(new Mid(2).pow(k))) || k > 400) return { n: BigInt(n.toFixed(0)), k };
+    if (scaled.minus(n).abs().lte(window) || k > 400) return { n: BigInt(n.toFixed(0)), k };
+    scaled = scaled.times(2);
+    window = window.times(2);
   }
 }
 
@@ -289,22 +292,23 @@ const frobeniusMid = (m: readonly (readonly MidValue[])[]): number => Math.sqrt(
  * along the gradient of ln det, the cheapest direction in the Frobenius
  * norm — a change x of ln det costs |x|/‖A⁻¹‖_F to first order. Newton on λ.
  */
-function withDeterminant(a: readonly (readonly MidValue[])[], lnS: MidValue): MidValue[][] | null {
+function withDeterminant(a: readonly (readonly MidValue[])[], s: MidValue): MidValue[][] | null {
   const d = a.length;
   const { inv } = inverse(a);
   const dir = a.map((_, i) => a.map((__, j) => inv[j]![i]!)); // A⁻ᵀ
   let lambda = new Mid(0);
   const at = (l: MidValue) => a.map((r, i) => r.map((x, j) => x.plus(l.times(dir[i]![j]!))));
+  const tiny = s.times(new Mid(10).pow(-75));
   for (let it = 0; it < 60; it++) {
     const x = at(lambda);
     const { inv: xi, det } = inverse(x);
     if (!det.gt(0)) return null;
-    const f = det.ln().minus(lnS);
-    if (f.abs().lt(new Mid(10).pow(-75))) return x;
-    // d/dλ ln det(A + λM) = tr((A + λM)⁻¹ M).
-    let slope = new Mid(0);
-    for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) slope = slope.plus(xi[i]![k]!.times(dir[k]![i]!));
-    lambda = lambda.minus(f.div(slope));
+    const f = det.minus(s);
+    if (f.abs().lt(tiny)) return x;
+    // d/dλ det(A + λM) = det·tr((A + λM)⁻¹ M) (Jacobi's formula).
+    let trace = new Mid(0);
+    for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) trace = trace.plus(xi[i]![k]!.times(dir[k]![i]!));
+    lambda = lambda.minus(f.div(det.times(trace)));
   }
   return null;
 }
@@ -368,6 +372,7 @@ function compileAt(
   inverseNorm: number,
   budget: number,
   share: number,
+  cache: Map<string, MidValue[][] | null>,
 ): Compiled | null {
   const kron = v.name === 'kronecker';
   const detExact = exactLog2 !== null && (!kron || exactLog2 === 0);
@@ -392,7 +397,12 @@ function compileAt(
     if (r === null) return null;
     determinantWords = { a: r.a, b: r.b };
     lnS = new Mid(r.a.toString()).plus(alpha.times(r.b.toString()));
-    const moved = withDeterminant(a, lnS);
+    const key = `${r.a},${r.b}`;
+    let moved = cache.get(key);
+    if (moved === undefined) {
+      moved = withDeterminant(a, lnS.exp());
+      cache.set(key, moved);
+    }
     if (moved === null) return null;
     const distance = frobeniusMid(moved.map((row, i) => row.map((x, j) => x.minus(a[i]![j]!))));
     if (distance > share * budget) return null;
@@ -501,10 +511,12 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
   const inverseNorm = frobeniusMid(inverse(a).inv);
   const lower = determinantLowerBound(inverseNorm, det.ln, kron ? SQRT2_MID : LN2, eps);
   const shares = detExact ? [0] : [0.3, 0.5, 0.7, 0.85, 0.93, 0.97, 0.99, 0.998];
+  // A′ for each determinant reached (several shares often pick the same e^a·2^b).
+  const cache = new Map<string, MidValue[][] | null>();
   for (let attempt = 0, budget = 0.99 * eps; attempt < 6; attempt++, budget /= 4) {
     let best: Compiled | null = null;
     for (const share of shares) {
-      const c = compileAt(v, a, lnDelta, exactLog2, inverseNorm, budget, share);
+      const c = compileAt(v, a, lnDelta, exactLog2, inverseNorm, budget, share, cache);
       if (c !== null && (best === null || sentenceLength(c.runs) < sentenceLength(best.runs))) best = c;
     }
     if (best === null) continue;
