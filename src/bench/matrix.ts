@@ -25,12 +25,15 @@ export interface MatrixBenchRow {
 /** A seeded d×d target with two-decimal entries in [−2, 2] and det > 0 (a row is negated when det < 0). */
 export function benchTarget(d: number, seed: number): string[][] {
   let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
   return Array.from({ length: d }, () => Array.from({ length: d }, () => (rnd() * 4 - 2).toFixed(2)));
 }
 
 /** Compiles each case once after one warm-up compile (JIT), timing each. */
-export function matrixBench(dimensions: readonly number[] = [2, 4, 8], epsilons: readonly number[] = [1e-4, 1e-8]): MatrixBenchRow[] {
+export function matrixBench(
+  dimensions: readonly number[] = [2, 4, 8],
+  epsilons: readonly number[] = [1e-4, 1e-8],
+): MatrixBenchRow[] {
   const rows: MatrixBenchRow[] = [];
   approximateMatrix(decimalTarget(benchTarget(2, 1)), { eps: 1e-3, reflection: true });
   for (const d of dimensions) {

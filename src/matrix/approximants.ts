@@ -68,7 +68,13 @@ function firstInWindow(a: bigint, shift: bigint, m: bigint, w: bigint): bigint |
  * `slack` (positive: a superset of solutions, for lower bounds; negative: a
  * subset, for constructions).
  */
-export function cheapestApproximant(L: MidValue, alpha: MidValue, eta: MidValue, maxB = 10n ** 15n, slack = 0): Approximant | null {
+export function cheapestApproximant(
+  L: MidValue,
+  alpha: MidValue,
+  eta: MidValue,
+  maxB = 10n ** 15n,
+  slack = 0,
+): Approximant | null {
   if (!(eta.gt(0) && eta.lt(0.5))) throw new RangeError('cheapestApproximant: η must lie in (0, 0.5)');
   const widened = eta.plus(new Mid(2).pow(-200).times(slack));
   const w = toScaled(widened.times(2));

@@ -39,7 +39,16 @@
 import { WordflowError, limitError } from '../errors.js';
 import { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from '../limits.js';
 import { cheapestApproximant } from './approximants.js';
-import { exactProduct, frobeniusError, matrixValue, mergeRuns, sentenceLength, simplifyRuns, type MatrixError, type Run } from './evaluate.js';
+import {
+  exactProduct,
+  frobeniusError,
+  matrixValue,
+  mergeRuns,
+  sentenceLength,
+  simplifyRuns,
+  type MatrixError,
+  type Run,
+} from './evaluate.js';
 import { Mid, type Ball, type MidValue } from './interval.js';
 import type { ExactMatrix } from './ring.js';
 import type { MatrixTarget } from './target.js';
@@ -99,7 +108,13 @@ type Category = keyof Omit<LengthParts, 'determinantLowerBound'>;
 type Emit = (name: string, count: number, category: Category) => void;
 
 /** One elementary factor in matrix order. */
-type Factor = { readonly kind: 'shear'; readonly row: number; readonly col: number; readonly t: MidValue; readonly group: number };
+type Factor = {
+  readonly kind: 'shear';
+  readonly row: number;
+  readonly col: number;
+  readonly t: MidValue;
+  readonly group: number;
+};
 
 interface Group {
   /** The halving coordinate and whether it scales a row (C = D_i) or a column (C = H_j). */
@@ -117,10 +132,11 @@ function denseIdentity(d: number): Dense {
 function denseMul(a: Dense, b: Dense): Dense {
   const d = a.length;
   const out = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) {
-    const x = a[i]![k]!;
-    if (x !== 0) for (let j = 0; j < d; j++) out[i]![j]! += x * b[k]![j]!;
-  }
+  for (let i = 0; i < d; i++)
+    for (let k = 0; k < d; k++) {
+      const x = a[i]![k]!;
+      if (x !== 0) for (let j = 0; j < d; j++) out[i]![j]! += x * b[k]![j]!;
+    }
   return out;
 }
 
@@ -143,7 +159,11 @@ function eliminate(b0: readonly (readonly MidValue[])[]): Group[] {
         // A small pivot would make x large: first add ±row k to row p (an exact shear).
         const sigma = new Mid(b[p]![k]!.isNeg() !== pivot.isNeg() ? -1 : 1);
         rowAdd(p, k, sigma);
-        left.push({ coordinate: p, side: 'row', members: [{ kind: 'shear', row: p, col: k, t: sigma.neg(), group: 0 }] });
+        left.push({
+          coordinate: p,
+          side: 'row',
+          members: [{ kind: 'shear', row: p, col: k, t: sigma.neg(), group: 0 }],
+        });
       }
       const x = new Mid(1).minus(b[k]![k]!).div(b[p]![k]!);
       rowAdd(k, p, x);
@@ -196,7 +216,8 @@ function binaryDigits(t: MidValue, eta: number): { n: bigint; k: number } {
   }
 }
 
-const idx = (vocabulary: MatrixVocabulary, i: number, j: number) => (vocabulary.dimension <= 9 ? `${i + 1}${j + 1}` : `${i + 1},${j + 1}`);
+const idx = (vocabulary: MatrixVocabulary, i: number, j: number) =>
+  vocabulary.dimension <= 9 ? `${i + 1}${j + 1}` : `${i + 1},${j + 1}`;
 
 /** Emits a dyadic group by Horner: the cheaper of all-digit conjugation and integer parts as plain runs. */
 function emitHorner(v: MatrixVocabulary, group: Group, tolerance: (f: Factor) => number, emit: Emit): void {
@@ -207,7 +228,13 @@ function emitHorner(v: MatrixVocabulary, group: Group, tolerance: (f: Factor) =>
   const K = Math.max(...shears.map((s) => s.k));
   // digits[s][position + K] for positions −K … top.
   const digits = shears.map((s) => naf(s.n * 2n ** BigInt(K - s.k)));
-  const lowest = Math.min(...digits.map((ds) => { const i = ds.findIndex((x) => x !== 0); return i < 0 ? K : i; }), K);
+  const lowest = Math.min(
+    ...digits.map((ds) => {
+      const i = ds.findIndex((x) => x !== 0);
+      return i < 0 ? K : i;
+    }),
+    K,
+  );
   const top = Math.max(K, ...digits.map((ds) => ds.length - 1));
   const sMin = lowest - K; // ≤ 0
   const sMax = top - K; // ≥ 0
@@ -285,7 +312,8 @@ function inverse(x: readonly (readonly MidValue[])[]): { inv: MidValue[][]; det:
   return { inv: m.map((r) => r.slice(d)), det };
 }
 
-const frobeniusMid = (m: readonly (readonly MidValue[])[]): number => Math.sqrt(m.flat().reduce((s, x) => s + x.toNumber() ** 2, 0));
+const frobeniusMid = (m: readonly (readonly MidValue[])[]): number =>
+  Math.sqrt(m.flat().reduce((s, x) => s + x.toNumber() ** 2, 0));
 
 /**
  * The matrix A + λ·A⁻ᵀ with determinant exactly s (to 80 digits): A moved
@@ -410,9 +438,19 @@ function compileAt(
     const A = Number(r.a);
     const B = Number(r.b);
     if (kron) {
-      interleave(emitDet, { name: `E${idx(v, 0, 0)}${A >= 0 ? '+' : '-'}`, count: Math.abs(A), step: Math.sign(A) }, { name: `E${idx(v, 0, 0)}${B >= 0 ? '+' : '-'}√2`, count: Math.abs(B), step: Math.sign(B) * Math.SQRT2 }, 'determinant');
+      interleave(
+        emitDet,
+        { name: `E${idx(v, 0, 0)}${A >= 0 ? '+' : '-'}`, count: Math.abs(A), step: Math.sign(A) },
+        { name: `E${idx(v, 0, 0)}${B >= 0 ? '+' : '-'}√2`, count: Math.abs(B), step: Math.sign(B) * Math.SQRT2 },
+        'determinant',
+      );
     } else {
-      interleave(emitDet, { name: A >= 0 ? 'K+' : 'K-', count: Math.abs(A), step: Math.sign(A) }, { name: B >= 0 ? 'D1' : 'H1', count: Math.abs(B), step: Math.sign(B) * Math.LN2 }, 'determinant');
+      interleave(
+        emitDet,
+        { name: A >= 0 ? 'K+' : 'K-', count: Math.abs(A), step: Math.sign(A) },
+        { name: B >= 0 ? 'D1' : 'H1', count: Math.abs(B), step: Math.sign(B) * Math.LN2 },
+        'determinant',
+      );
     }
   }
   const s = lnS.exp();
@@ -463,7 +501,10 @@ function compileAt(
   // A′ = B·Δ: Δ's words come first; B's groups are in matrix order, so the sentence reads them backwards.
   const runs = simplifyRuns(v, [...detRuns, ...groupRuns.reverse().flat()]);
   // Cancelled pairs are halvings next to halvings or to the determinant's doublings: count them off the halvings.
-  parts.halvings = Math.max(0, parts.halvings - (sentenceLength([...detRuns, ...groupRuns.flat()]) - sentenceLength(runs)));
+  parts.halvings = Math.max(
+    0,
+    parts.halvings - (sentenceLength([...detRuns, ...groupRuns.flat()]) - sentenceLength(runs)),
+  );
   return { runs, parts, determinantWords };
 }
 
@@ -481,15 +522,25 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
   const name = options.vocabulary ?? 'dyadic';
   const d = target.dimension;
   if (d > limits.maxDimension) throw limitError(`dimension ${d}`, limits.maxDimension, MATRIX_LIMIT_FLAGS.maxDimension);
-  if (d < 2) throw new WordflowError('usage', `the target is ${d}×${d}: the matrix vocabularies start at d = 2 (for a number x, use [[x, 0], [0, 1]])`);
+  if (d < 2)
+    throw new WordflowError(
+      'usage',
+      `the target is ${d}×${d}: the matrix vocabularies start at d = 2 (for a number x, use [[x, 0], [0, 1]])`,
+    );
   if (!(eps > 0) || !Number.isFinite(eps)) throw new WordflowError('usage', `ε must be a positive number, got ${eps}`);
-  if (eps < MIN_EPS) throw new WordflowError('usage', `ε = ${eps} is below ${MIN_EPS}: errors are proved with 80-digit arithmetic, which cannot certify less`);
+  if (eps < MIN_EPS)
+    throw new WordflowError(
+      'usage',
+      `ε = ${eps} is below ${MIN_EPS}: errors are proved with 80-digit arithmetic, which cannot certify less`,
+    );
   const det = target.determinant;
   if (det.sign === 0 || det.ln === null) {
     throw new WordflowError(
       'usage',
-      'the target is singular (det = 0): every word is invertible, so every product has det ≠ 0 and no sentence equals it. ' +
-        'Sentences only approach it as their determinant δ → 0: that takes about log2(1/δ) halvings, and a δ that is not ' +
+      'the target is singular (det = 0): every word is invertible, so every product has det ≠ 0 ' +
+        'and no sentence equals it. ' +
+        'Sentences only approach it as their determinant δ → 0: that takes about log2(1/δ) halvings, ' +
+        'and a δ that is not ' +
         'a power of two costs Θ(1/ε) more scaling words. Give a nearby invertible target instead',
     );
   }
@@ -497,7 +548,8 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
   if (reflect && options.reflection !== true) {
     throw new WordflowError(
       'usage',
-      `det of the target is ${det.text} < 0, but every word has det > 0, so every product does, and no sentence comes closer than the ` +
+      `det of the target is ${det.text} < 0, but every word has det > 0, so every product does, ` +
+        'and no sentence comes closer than the ' +
         "target's smallest singular value: add the reflection R = diag(-1, 1, …) with --reflection",
     );
   }
@@ -524,14 +576,33 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
     const parts = { ...best.parts, fixed: best.parts.fixed + (reflect ? 1 : 0), determinantLowerBound: lower };
     const length = sentenceLength(runs);
     if (length > limits.maxSentenceLength) {
-      throw limitError(`a sentence of ${length.toLocaleString('en-US')} words (ε = ${eps}, ${name})`, limits.maxSentenceLength, MATRIX_LIMIT_FLAGS.maxSentenceLength);
+      throw limitError(
+        `a sentence of ${length.toLocaleString('en-US')} words (ε = ${eps}, ${name})`,
+        limits.maxSentenceLength,
+        MATRIX_LIMIT_FLAGS.maxSentenceLength,
+      );
     }
     const product = exactProduct(v, runs);
     const productValue = matrixValue(product);
     const error = frobeniusError(productValue, target.entries);
     if (error.bound.lte(eps)) {
-      return { vocabulary: v, target, eps, sentence: runs, length, product, productValue, error, parts, determinantWords: best.determinantWords };
+      return {
+        vocabulary: v,
+        target,
+        eps,
+        sentence: runs,
+        length,
+        product,
+        productValue,
+        error,
+        parts,
+        determinantWords: best.determinantWords,
+      };
     }
   }
-  throw new WordflowError('internal', `no sentence within ε = ${eps} could be proved for ${target.description}; the target may be too ill-conditioned for 80-digit arithmetic`);
+  throw new WordflowError(
+    'internal',
+    `no sentence within ε = ${eps} could be proved for ${target.description}; ` +
+      'the target may be too ill-conditioned for 80-digit arithmetic',
+  );
 }

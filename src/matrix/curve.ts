@@ -37,11 +37,20 @@ export function matrixCurve(
   const cell = (eps: number, vocabulary: MatrixVocabularyName): CurveCell => {
     try {
       const r = approximateMatrix(target, { ...options, eps, vocabulary });
-      return { length: r.length, bound: upperNumber(r.error.bound), measured: r.error.measured.toNumber(), determinant: r.parts.determinant };
+      return {
+        length: r.length,
+        bound: upperNumber(r.error.bound),
+        measured: r.error.measured.toNumber(),
+        determinant: r.parts.determinant,
+      };
     } catch (e) {
       if (e instanceof WordflowError && e.kind === 'limit') return { limit: e.message };
       throw e;
     }
   };
-  return (options.epsilons ?? CURVE_EPSILONS).map((eps) => ({ eps, dyadic: cell(eps, 'dyadic'), kronecker: cell(eps, 'kronecker') }));
+  return (options.epsilons ?? CURVE_EPSILONS).map((eps) => ({
+    eps,
+    dyadic: cell(eps, 'dyadic'),
+    kronecker: cell(eps, 'kronecker'),
+  }));
 }

@@ -8,7 +8,21 @@
  * one word costs.
  */
 import * as Q from './dyadic.js';
-import { add, approx, exact, exp, magnitude, Mid, mul, SQRT2, sub, Up, type Ball, type MidValue, type UpValue } from './interval.js';
+import {
+  add,
+  approx,
+  exact,
+  exp,
+  magnitude,
+  Mid,
+  mul,
+  SQRT2,
+  sub,
+  Up,
+  type Ball,
+  type MidValue,
+  type UpValue,
+} from './interval.js';
 import { addScaled, dyadicValue, identity, scaleEntry, surdScale, type Entry, type ExactMatrix } from './ring.js';
 import { wordOf, type MatrixVocabulary } from './vocabulary.js';
 
@@ -72,7 +86,8 @@ export function invertSentence(vocabulary: MatrixVocabulary, sentence: Sentence)
 export function exactProduct(vocabulary: MatrixVocabulary, sentence: Sentence): ExactMatrix {
   const m = identity(vocabulary.dimension);
   for (const [name, count] of sentence) {
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`run ${name}^${count}: the count must be a non-negative integer`);
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`run ${name}^${count}: the count must be a non-negative integer`);
     const { action } = wordOf(vocabulary, name);
     if (count === 0) continue;
     if (action.kind === 'shear') {
@@ -83,7 +98,8 @@ export function exactProduct(vocabulary: MatrixVocabulary, sentence: Sentence): 
     } else {
       const row = m[action.index]!;
       const sign = action.sign === -1 && count % 2 === 1 ? -1 : 1;
-      for (let k = 0; k < row.length; k++) row[k] = scaleEntry(row[k]!, sign, action.power2 * count, action.a * count, action.b * count);
+      for (let k = 0; k < row.length; k++)
+        row[k] = scaleEntry(row[k]!, sign, action.power2 * count, action.a * count, action.b * count);
     }
   }
   return m;

@@ -14,7 +14,12 @@ import { Decimal } from 'decimal.js';
 export const PRECISION = 80;
 
 /** Midpoints: PRECISION digits, round half even, no exponent notation in the middle range. */
-export const Mid = Decimal.clone({ precision: PRECISION, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+export const Mid = Decimal.clone({
+  precision: PRECISION,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -30,
+  toExpPos: 60,
+});
 /** Radii and bounds: 20 digits, every operation rounded away from zero (radii are ≥ 0, so upward). */
 export const Up = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_UP, toExpNeg: -30, toExpPos: 60 });
 
@@ -70,7 +75,12 @@ export function mul(a: Ball, b: Ball): Ball {
 export function exp(x: Ball): Ball {
   if (x.rad.gt(1)) throw new RangeError('exp of a ball wider than 1');
   const mid = x.mid.exp();
-  return rounded(mid, abs(mid).times(x.rad.plus(x.rad.pow(2))).times(new Up(1).plus(ULP)));
+  return rounded(
+    mid,
+    abs(mid)
+      .times(x.rad.plus(x.rad.pow(2)))
+      .times(new Up(1).plus(ULP)),
+  );
 }
 
 /** √x of an exact non-negative value. */

@@ -41,7 +41,12 @@ export function approximationJson(r: MatrixApproximation): MatrixApproximationJs
     dimension: v.dimension,
     vocabularyName: v.name,
     eps: r.eps,
-    vocabulary: v.words.map((w) => ({ name: w.name, matrix: matrixStrings(wordMatrix(v, w.name)), field: w.field, time: w.time === '1' ? '1' : ROOT2_TEXT })),
+    vocabulary: v.words.map((w) => ({
+      name: w.name,
+      matrix: matrixStrings(wordMatrix(v, w.name)),
+      field: w.field,
+      time: w.time === '1' ? '1' : ROOT2_TEXT,
+    })),
     sentence: r.sentence,
     length: r.length,
     product: matrixStrings(r.product),

@@ -19,7 +19,8 @@ export function parseMatrixText(text: string, sourceName?: string): string[][] {
   };
   const expect = (ch: string, what: string) => {
     skip();
-    if (text[i] !== ch) fail(i >= text.length ? `the matrix ends early: expected ${what}` : `expected ${what}, found '${text[i]}'`);
+    if (text[i] !== ch)
+      fail(i >= text.length ? `the matrix ends early: expected ${what}` : `expected ${what}, found '${text[i]}'`);
     i++;
   };
   const number = (): string => {
@@ -33,16 +34,19 @@ export function parseMatrixText(text: string, sourceName?: string): string[][] {
       return checkNumber(inner.trim(), start, i);
     }
     while (i < text.length && /[-+0-9.eEa-zA-Z_∞]/.test(text[i]!)) i++;
-    if (i === start) fail(i >= text.length ? 'the matrix ends early: expected a number' : `expected a number, found '${text[i]}'`);
+    if (i === start)
+      fail(i >= text.length ? 'the matrix ends early: expected a number' : `expected a number, found '${text[i]}'`);
     return checkNumber(text.slice(start, i), start, i);
   };
   const checkNumber = (s: string, start: number, end: number): string => {
     if (/^[-+]?(nan|infinity|inf|∞)$/i.test(s)) {
       fail(`${s} is not a finite number: a target matrix has finite real entries`, start, end);
     }
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) || !DIGITS.test(s)) fail(`'${s}' is not a decimal number`, start, end);
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) || !DIGITS.test(s))
+      fail(`'${s}' is not a decimal number`, start, end);
     const exp = /[eE]([-+]?\d+)$/.exec(s);
-    if (exp !== null && Math.abs(Number(exp[1])) > 10_000) fail(`the exponent of ${s} is out of range (beyond ±10000)`, start, end);
+    if (exp !== null && Math.abs(Number(exp[1])) > 10_000)
+      fail(`the exponent of ${s} is out of range (beyond ±10000)`, start, end);
     return s.replace(/^\+/, '');
   };
   const rows: string[][] = [];
@@ -53,7 +57,8 @@ export function parseMatrixText(text: string, sourceName?: string): string[][] {
   for (;;) {
     skip();
     rowStarts.push(i);
-    if (text[i] !== '[') fail(i >= text.length ? 'the matrix ends early: expected a row' : `expected a row '[…]', found '${text[i]}'`);
+    if (text[i] !== '[')
+      fail(i >= text.length ? 'the matrix ends early: expected a row' : `expected a row '[…]', found '${text[i]}'`);
     i++;
     const row: string[] = [];
     skip();
@@ -82,9 +87,15 @@ export function parseMatrixText(text: string, sourceName?: string): string[][] {
   const n = rows.length;
   rows.forEach((row, r) => {
     if (row.length !== rows[0]!.length) {
-      fail(`ragged rows: row ${r + 1} has ${row.length} ${row.length === 1 ? 'entry' : 'entries'}, row 1 has ${rows[0]!.length}`, rowStarts[r]!, rowStarts[r]! + 1);
+      fail(
+        `ragged rows: row ${r + 1} has ${row.length} ${row.length === 1 ? 'entry' : 'entries'}, ` +
+          `row 1 has ${rows[0]!.length}`,
+        rowStarts[r]!,
+        rowStarts[r]! + 1,
+      );
     }
   });
-  if (rows[0]!.length !== n) fail(`the matrix is ${n}×${rows[0]!.length}, not square: a sentence of d×d words is d×d`, 0, text.length);
+  if (rows[0]!.length !== n)
+    fail(`the matrix is ${n}×${rows[0]!.length}, not square: a sentence of d×d words is d×d`, 0, text.length);
   return rows;
 }

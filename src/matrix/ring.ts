@@ -65,7 +65,9 @@ export function constant(c: Surd): Entry {
 
 /** The identity as an exact matrix. */
 export function identity(d: number): Entry[][] {
-  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => constant(i === j ? surd(Q.ONE) : SURD_ZERO)));
+  return Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (_, j) => constant(i === j ? surd(Q.ONE) : SURD_ZERO)),
+  );
 }
 
 /** `target + c·source`, exactly. */

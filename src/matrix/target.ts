@@ -30,7 +30,8 @@ export interface MatrixTarget {
 /** A decimal string → (integer mantissa, power of ten), exactly: `-1.25e-3` → (−125n, −5). */
 function decimalParts(text: string): { mantissa: bigint; exponent10: number } {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
-  if (m === null || (m[2] === '' && (m[3] ?? '') === '')) throw new WordflowError('usage', `not a decimal number: ${text}`);
+  if (m === null || (m[2] === '' && (m[3] ?? '') === ''))
+    throw new WordflowError('usage', `not a decimal number: ${text}`);
   const digits = (m[2] ?? '') + (m[3] ?? '');
   const exponent10 = Number(m[4] ?? '0') - (m[3] ?? '').length;
   if (!Number.isSafeInteger(exponent10) || Math.abs(exponent10) > 10_000) {
@@ -86,12 +87,15 @@ function decimalDeterminant(rows: readonly (readonly string[])[]): TargetDetermi
 /** A target with exact decimal entries (strings such as `0.1`, `-3`, `2.5e-3`). */
 export function decimalTarget(rows: readonly (readonly string[])[], description = JSON.stringify(rows)): MatrixTarget {
   const d = rows.length;
-  if (d === 0 || rows.some((r) => r.length !== d)) throw new WordflowError('usage', 'the target must be a non-empty square matrix');
-  const entries = rows.map((r) => r.map((s) => {
-    const { mantissa, exponent10 } = decimalParts(s);
-    // The constructor keeps every digit (only operations round), so this is exact.
-    return exact(new Mid(`${mantissa}e${exponent10}`));
-  }));
+  if (d === 0 || rows.some((r) => r.length !== d))
+    throw new WordflowError('usage', 'the target must be a non-empty square matrix');
+  const entries = rows.map((r) =>
+    r.map((s) => {
+      const { mantissa, exponent10 } = decimalParts(s);
+      // The constructor keeps every digit (only operations round), so this is exact.
+      return exact(new Mid(`${mantissa}e${exponent10}`));
+    }),
+  );
   return { dimension: d, entries, determinant: decimalDeterminant(rows), description };
 }
 

@@ -21,7 +21,14 @@ export type WordAction =
   /** I + c·E_{row,col}: adds c × row `col` to row `row`. */
   | { readonly kind: 'shear'; readonly row: number; readonly col: number; readonly coefficient: Surd }
   /** diag(…, sign·2^power2·e^{a + b√2} at `index`, …): scales row `index`. */
-  | { readonly kind: 'scale'; readonly index: number; readonly sign: 1 | -1; readonly power2: number; readonly a: number; readonly b: number };
+  | {
+      readonly kind: 'scale';
+      readonly index: number;
+      readonly sign: 1 | -1;
+      readonly power2: number;
+      readonly a: number;
+      readonly b: number;
+    };
 
 /** One word: its name, its action, the linear field whose flow it is, and the flow's time. */
 export interface MatrixWord {
@@ -50,7 +57,10 @@ export interface MatrixVocabulary {
   readonly byName: ReadonlyMap<string, MatrixWord>;
 }
 
-/** Largest dimension whose word names stay unambiguous (single-digit indices need d ≤ 9; beyond, a comma separates them). */
+/**
+ * Largest dimension with word names: single-digit indices serve d ≤ 9;
+ * beyond, a comma separates them (`E1,12+`).
+ */
 export const MAX_NAMED_DIMENSION = 16;
 
 function pair(d: number, i: number, j: number): string {
@@ -58,7 +68,14 @@ function pair(d: number, i: number, j: number): string {
 }
 
 const shear = (row: number, col: number, c: Surd): WordAction => ({ kind: 'shear', row, col, coefficient: c });
-const scale = (index: number, power2: number, a = 0, b = 0, sign: 1 | -1 = 1): WordAction => ({ kind: 'scale', index, sign, power2, a, b });
+const scale = (index: number, power2: number, a = 0, b = 0, sign: 1 | -1 = 1): WordAction => ({
+  kind: 'scale',
+  index,
+  sign,
+  power2,
+  a,
+  b,
+});
 
 const PLUS_ONE = surd(Q.ONE);
 const MINUS_ONE = surd(Q.neg(Q.ONE));
@@ -84,7 +101,13 @@ export function matrixVocabulary(name: MatrixVocabularyName, dimension: number, 
       add({ name: `${e}-`, action: shear(i, j, MINUS_ONE), field: `x' = -${e}·x`, time: '1', inverse: `${e}+` });
       if (name === 'kronecker') {
         add({ name: `${e}+√2`, action: shear(i, j, PLUS_ROOT2), field: `x' = ${e}·x`, time: '√2', inverse: `${e}-√2` });
-        add({ name: `${e}-√2`, action: shear(i, j, MINUS_ROOT2), field: `x' = -${e}·x`, time: '√2', inverse: `${e}+√2` });
+        add({
+          name: `${e}-√2`,
+          action: shear(i, j, MINUS_ROOT2),
+          field: `x' = -${e}·x`,
+          time: '√2',
+          inverse: `${e}+√2`,
+        });
       }
     }
   }
@@ -105,7 +128,13 @@ export function matrixVocabulary(name: MatrixVocabularyName, dimension: number, 
     add({ name: 'K-', action: scale(0, 0, -1), field: `x' = -E${pair(d, 0, 0)}·x`, time: '1', inverse: 'K+' });
   }
   if (reflection) {
-    add({ name: 'R', action: scale(0, 0, 0, 0, -1), field: 'none: det R = -1, and a time-1 flow has det > 0', time: '1', inverse: 'R' });
+    add({
+      name: 'R',
+      action: scale(0, 0, 0, 0, -1),
+      field: 'none: det R = -1, and a time-1 flow has det > 0',
+      time: '1',
+      inverse: 'R',
+    });
   }
   return { name, dimension: d, reflection, words, byName: new Map(words.map((w) => [w.name, w])) };
 }
@@ -113,6 +142,7 @@ export function matrixVocabulary(name: MatrixVocabularyName, dimension: number, 
 /** The vocabulary's word `name`; throws a RangeError naming the vocabulary when it has none. */
 export function wordOf(vocabulary: MatrixVocabulary, name: string): MatrixWord {
   const w = vocabulary.byName.get(name);
-  if (w === undefined) throw new RangeError(`the ${vocabulary.name} vocabulary for d = ${vocabulary.dimension} has no word ${name}`);
+  if (w === undefined)
+    throw new RangeError(`the ${vocabulary.name} vocabulary for d = ${vocabulary.dimension} has no word ${name}`);
   return w;
 }

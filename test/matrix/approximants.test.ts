@@ -33,18 +33,22 @@ describe('cheapestApproximant', () => {
     it(`minimizes |a| + |b| subject to |a + b·${label} − L| ≤ η (brute force over |b| ≤ 4000)`, () => {
       const a = alpha.toNumber();
       fc.assert(
-        fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 2e-3, max: 0.2, noNaN: true }), (L, eta) => {
-          let best = Infinity;
-          for (let b = -4000; b <= 4000; b++) {
-            const x = Math.round(L - b * a);
-            if (Math.abs(x + b * a - L) <= eta * (1 - 1e-9)) best = Math.min(best, Math.abs(x) + Math.abs(b));
-          }
-          const r = cheapestApproximant(new Mid(L), alpha, new Mid(eta));
-          expect(r).not.toBeNull();
-          expect(r!.error.abs().lte(eta)).toBe(true);
-          if (best < 4000) expect(Number(r!.cost)).toBe(best);
-          expect(Number(r!.cost)).toBeLessThanOrEqual(best);
-        }),
+        fc.property(
+          fc.double({ min: -5, max: 5, noNaN: true }),
+          fc.double({ min: 2e-3, max: 0.2, noNaN: true }),
+          (L, eta) => {
+            let best = Infinity;
+            for (let b = -4000; b <= 4000; b++) {
+              const x = Math.round(L - b * a);
+              if (Math.abs(x + b * a - L) <= eta * (1 - 1e-9)) best = Math.min(best, Math.abs(x) + Math.abs(b));
+            }
+            const r = cheapestApproximant(new Mid(L), alpha, new Mid(eta));
+            expect(r).not.toBeNull();
+            expect(r!.error.abs().lte(eta)).toBe(true);
+            if (best < 4000) expect(Number(r!.cost)).toBe(best);
+            expect(Number(r!.cost)).toBeLessThanOrEqual(best);
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -53,7 +57,9 @@ describe('cheapestApproximant', () => {
   it('costs Θ(1/η): for L spread over [0, 1], the median cost lies between 1/(16η) and 2/η', () => {
     const ln2 = new Mid(2).ln();
     for (const eta of [1e-3, 1e-5, 1e-7]) {
-      const costs = Array.from({ length: 31 }, (_, i) => Number(cheapestApproximant(new Mid((i + 0.5) / 31), ln2, new Mid(eta))!.cost)).sort((x, y) => x - y);
+      const costs = Array.from({ length: 31 }, (_, i) =>
+        Number(cheapestApproximant(new Mid((i + 0.5) / 31), ln2, new Mid(eta))!.cost),
+      ).sort((x, y) => x - y);
       const median = costs[15]!;
       expect(median).toBeGreaterThan(1 / (16 * eta));
       expect(costs[30]!).toBeLessThan(2 / eta);

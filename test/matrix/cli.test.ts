@@ -71,14 +71,25 @@ describe('wordflow matrix --json', () => {
 
   it('reads the target as exact decimals: 0.1 is one tenth', () => {
     const j = run(['[[0.1,0],[0,10]]', '--eps', '1e-3']);
-    expect(j.target).toEqual([['0.1', '0'], ['0', '10']]);
+    expect(j.target).toEqual([
+      ['0.1', '0'],
+      ['0', '10'],
+    ]);
   });
 
   it('the schema rejects broken output', () => {
     const j = run(['[[0,-1],[1,0]]']) as unknown as Record<string, unknown>;
     expect(validate({ ...j, dimension: 1 })).toBe(false);
     expect(validate({ ...j, sentence: [['E12+', 0]] })).toBe(false);
-    expect(validate({ ...j, product: [[1, 0], [0, 1]] })).toBe(false);
+    expect(
+      validate({
+        ...j,
+        product: [
+          [1, 0],
+          [0, 1],
+        ],
+      }),
+    ).toBe(false);
     expect(validate({ ...j, error: { bound: 0, measured: 0, norm: 'max' } })).toBe(false);
     expect(validate({ ...j, extra: true })).toBe(false);
   });
@@ -98,7 +109,9 @@ describe('wordflow matrix (text)', () => {
   it('explains the determinant: its words and the three-distance lower bound', () => {
     const r = wordflow(['matrix', '[[1.99,0],[0,1]]', '--eps', '1e-3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/det 1\.99 ≈ e\^\d+·2\^-\d+: \d+ scaling words, and any sentence within ε needs ≥ \d+ of them/);
+    expect(r.stdout).toMatch(
+      /det 1\.99 ≈ e\^\d+·2\^-\d+: \d+ scaling words, and any sentence within ε needs ≥ \d+ of them/,
+    );
     expect(r.stdout).toContain('three-distance');
   });
 
@@ -115,7 +128,9 @@ describe('wordflow matrix --curve', () => {
   it('a table for ε = 1e-1 … 1e-8: dyadic grows like log(1/ε), kronecker like 1/ε', () => {
     const r = wordflow(['matrix', '--rotation', '1', '--curve', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as { curve: { eps: number; dyadic: { length: number; bound: number }; kronecker: { length: number; bound: number } }[] };
+    const j = JSON.parse(r.stdout) as {
+      curve: { eps: number; dyadic: { length: number; bound: number }; kronecker: { length: number; bound: number } }[];
+    };
     expect(schema('matrix-curve')(j)).toBe(true);
     expect(j.curve.map((p) => p.eps)).toEqual([1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8]);
     for (const p of j.curve) {
@@ -157,8 +172,16 @@ describe('wordflow matrix: bad input', () => {
     [['[[1,0],[0,1]]', '--eps', '0'], /--eps needs a positive number/],
     [['[[1,0],[0,1]]', '--eps', '1e-40'], /below 1e-30/],
     [['[[5]]'], /start at d = 2/],
-    [[`[${Array.from({ length: 9 }, (_, i) => `[${Array.from({ length: 9 }, (__, j) => (i === j ? 1 : 0)).join(',')}]`).join(',')}]`], /dimension 9: over the limit of 8; raise it with --max-dimension/],
-    [['[[2,1],[1,1.5]]', '--vocabulary', 'kronecker', '--eps', '1e-6', '--max-length', '1000'], /over the limit of 1,000; raise it with --max-length/],
+    [
+      [
+        `[${Array.from({ length: 9 }, (_, i) => `[${Array.from({ length: 9 }, (__, j) => (i === j ? 1 : 0)).join(',')}]`).join(',')}]`,
+      ],
+      /dimension 9: over the limit of 8; raise it with --max-dimension/,
+    ],
+    [
+      ['[[2,1],[1,1.5]]', '--vocabulary', 'kronecker', '--eps', '1e-6', '--max-length', '1000'],
+      /over the limit of 1,000; raise it with --max-length/,
+    ],
     [['--rotation', 'pi'], /--rotation needs an angle/],
     [['[[1,0],[0,1]]', '--rotation', '1'], /exactly one target/],
     [['--file', '/nonexistent/m.json'], /cannot read/],

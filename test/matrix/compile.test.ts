@@ -34,7 +34,9 @@ function check(r: MatrixApproximation, target: M): void {
   expect(frobenius(q, aInv).lte(invBound.plus(SLACK))).toBe(true);
   // Q really is P⁻¹.
   const id = sentenceProduct(words, [...json.sentence, ...invertSentence(r.vocabulary, json.sentence)], d);
-  expect(frobenius(id, fromStrings(id.map((row, i) => row.map((_, j) => (i === j ? '1' : '0'))))).lte('1e-30')).toBe(true);
+  expect(frobenius(id, fromStrings(id.map((row, i) => row.map((_, j) => (i === j ? '1' : '0'))))).lte('1e-30')).toBe(
+    true,
+  );
 }
 
 /** Decimal entries with up to two places in [−3, 3]. */
@@ -52,7 +54,9 @@ describe('approximateMatrix (dyadic)', () => {
   it('random det > 0, d = 2…5: within ε by independent re-multiplication, bound ≥ true error, inverse within its bound', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 5 }).chain((d) => fc.array(fc.array(entry, { minLength: d, maxLength: d }), { minLength: d, maxLength: d })),
+        fc
+          .integer({ min: 2, max: 5 })
+          .chain((d) => fc.array(fc.array(entry, { minLength: d, maxLength: d }), { minLength: d, maxLength: d })),
         epsilon,
         (rows0, eps) => {
           const rows = rows0.map((r) => [...r]);
@@ -68,7 +72,8 @@ describe('approximateMatrix (dyadic)', () => {
           check(r, fromStrings(rows));
           const d = rows.length;
           expect(r.length).toBeLessThanOrEqual(2 / eps + 12 * d * d * log2(1 / eps));
-          if (r.parts.determinantLowerBound !== null) expect(r.parts.determinant).toBeGreaterThanOrEqual(r.parts.determinantLowerBound);
+          if (r.parts.determinantLowerBound !== null)
+            expect(r.parts.determinant).toBeGreaterThanOrEqual(r.parts.determinantLowerBound);
         },
       ),
       { numRuns: 25 },
@@ -78,15 +83,30 @@ describe('approximateMatrix (dyadic)', () => {
   it('det a power of two (products of shears and halvings), d = 2…5: length ≤ 12·d²·log2(1/ε)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 5 }).chain((d) =>
-          fc.tuple(fc.constant(d), fc.array(entry, { minLength: d * d, maxLength: d * d }), fc.array(entry, { minLength: d * d, maxLength: d * d }), fc.integer({ min: -3, max: 3 })),
-        ),
+        fc
+          .integer({ min: 2, max: 5 })
+          .chain((d) =>
+            fc.tuple(
+              fc.constant(d),
+              fc.array(entry, { minLength: d * d, maxLength: d * d }),
+              fc.array(entry, { minLength: d * d, maxLength: d * d }),
+              fc.integer({ min: -3, max: 3 }),
+            ),
+          ),
         epsilon,
         ([d, l, u, k], eps) => {
           // L·U with unit diagonals has det 1; scaling row 1 by 2^k makes det 2^k.
-          const L = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? new R(1) : j < i ? new R(l[i * d + j]!) : new R(0))));
-          const U = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? new R(1) : j > i ? new R(u[i * d + j]!) : new R(0))));
-          const A = L.map((row, i) => U[0]!.map((_, j) => row.reduce((s, x, m) => s.plus(x.times(U[m]![j]!)), new R(0)).times(i === 0 ? new R(2).pow(k) : 1)));
+          const L = Array.from({ length: d }, (_, i) =>
+            Array.from({ length: d }, (_, j) => (i === j ? new R(1) : j < i ? new R(l[i * d + j]!) : new R(0))),
+          );
+          const U = Array.from({ length: d }, (_, i) =>
+            Array.from({ length: d }, (_, j) => (i === j ? new R(1) : j > i ? new R(u[i * d + j]!) : new R(0))),
+          );
+          const A = L.map((row, i) =>
+            U[0]!.map((_, j) =>
+              row.reduce((s, x, m) => s.plus(x.times(U[m]![j]!)), new R(0)).times(i === 0 ? new R(2).pow(k) : 1),
+            ),
+          );
           const rows = A.map((row) => row.map((x) => x.toFixed()));
           const r = approximateMatrix(decimalTarget(rows), { eps });
           expect(r.target.determinant.log2).toBe(k);
@@ -125,17 +145,53 @@ describe('approximateMatrix (dyadic)', () => {
   });
 
   it('singular targets and bad ε are refused with a clear message', () => {
-    expect(() => approximateMatrix(decimalTarget([['1', '2'], ['2', '4']]), { eps: 1e-3 })).toThrow(/singular/);
-    expect(() => approximateMatrix(decimalTarget([['1', '0'], ['0', '1']]), { eps: 0 })).toThrow(/positive/);
-    expect(() => approximateMatrix(decimalTarget([['1', '0'], ['0', '1']]), { eps: 1e-40 })).toThrow(/below/);
+    expect(() =>
+      approximateMatrix(
+        decimalTarget([
+          ['1', '2'],
+          ['2', '4'],
+        ]),
+        { eps: 1e-3 },
+      ),
+    ).toThrow(/singular/);
+    expect(() =>
+      approximateMatrix(
+        decimalTarget([
+          ['1', '0'],
+          ['0', '1'],
+        ]),
+        { eps: 0 },
+      ),
+    ).toThrow(/positive/);
+    expect(() =>
+      approximateMatrix(
+        decimalTarget([
+          ['1', '0'],
+          ['0', '1'],
+        ]),
+        { eps: 1e-40 },
+      ),
+    ).toThrow(/below/);
   });
 
   it('the determinant costs what the three-distance bound says: det 1.99 at 1e-3 needs ≥ 200 scaling words, and gets at most twice the bound', () => {
-    const r = approximateMatrix(decimalTarget([['1.99', '0'], ['0', '1']]), { eps: 1e-3 });
+    const r = approximateMatrix(
+      decimalTarget([
+        ['1.99', '0'],
+        ['0', '1'],
+      ]),
+      { eps: 1e-3 },
+    );
     expect(r.parts.determinantLowerBound).toBeGreaterThan(200);
     expect(r.parts.determinant).toBeGreaterThanOrEqual(r.parts.determinantLowerBound!);
     expect(r.parts.determinant).toBeLessThanOrEqual(2 * r.parts.determinantLowerBound!);
-    check(r, fromStrings([['1.99', '0'], ['0', '1']]));
+    check(
+      r,
+      fromStrings([
+        ['1.99', '0'],
+        ['0', '1'],
+      ]),
+    );
   });
 });
 
@@ -143,7 +199,9 @@ describe('approximateMatrix (kronecker)', () => {
   it('random det > 0, d = 2…3, ε in [1e-4, 1e-2]: within ε, bound ≥ true error, inverse within its bound', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 3 }).chain((d) => fc.array(fc.array(entry, { minLength: d, maxLength: d }), { minLength: d, maxLength: d })),
+        fc
+          .integer({ min: 2, max: 3 })
+          .chain((d) => fc.array(fc.array(entry, { minLength: d, maxLength: d }), { minLength: d, maxLength: d })),
         fc.constantFrom(1e-2, 3e-3, 1e-3, 1e-4),
         (rows, eps) => {
           fc.pre(det(rows) > 0.05);

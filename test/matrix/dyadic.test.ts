@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { add, dyadic, mul, neg, shift, sub, toDecimalString, type Dyadic } from '../../src/matrix/dyadic.js';
 
-const arbDyadic = fc.record({ m: fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), e: fc.integer({ min: -80, max: 80 }) }).map(({ m, e }) => dyadic(m, e));
+const arbDyadic = fc
+  .record({ m: fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), e: fc.integer({ min: -80, max: 80 }) })
+  .map(({ m, e }) => dyadic(m, e));
 
 /** The value as a fraction n / 2^k with k = 200 − exponent scaling (exact for |e| ≤ 200). */
 const scaled = (a: Dyadic): bigint => (a.exponent + 200 >= 0 ? a.mantissa << BigInt(a.exponent + 200) : 0n);

@@ -46,7 +46,11 @@ const isDiagonal = (a: M): boolean => a.every((row, i) => row.every((x, j) => i 
  * strings. A diagonal word's power is taken entrywise and applied to rows
  * (the same product, d times cheaper); any other word by repeated squaring.
  */
-export function sentenceProduct(words: ReadonlyMap<string, M>, sentence: readonly (readonly [string, number])[], d: number): M {
+export function sentenceProduct(
+  words: ReadonlyMap<string, M>,
+  sentence: readonly (readonly [string, number])[],
+  d: number,
+): M {
   let p = identity(d);
   for (const [name, count] of sentence) {
     const w = words.get(name);
