@@ -118,6 +118,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/explain.js'),
   },
   {
+    name: 'matrix',
+    usage: '[options] [matrix]',
+    description:
+      'a sentence over one finite set of d×d matrices whose product is within ε of MATRIX (JSON rows), error proved',
+    load: () => import('./commands/matrix.js'),
+  },
+  {
     name: 'bench',
     usage: '[options]',
     description: 'the performance suite: wordflow vs V8 RegExp, re2js and refa, side by side',

@@ -12,14 +12,15 @@ import { RegexParser } from '../../src/syntax/regex/parse.js';
 
 describe('grammar self-checks', () => {
   it('the expression lexer passes its definition checks', () => {
-    const lexer = buildRegexLexer(true);
-    expect(lexer.lexerDefinitionErrors).toEqual([]);
+    for (const syntax of ['wordflow', 'ecma'] as const) expect(buildRegexLexer(syntax, true).lexerDefinitionErrors).toEqual([]);
   });
 
   it('the expression lexer cannot dispatch on first characters, so its run-time safe mode lexes the same way', () => {
     // If this fails, a change made first-character dispatch possible: drop `safeMode` in buildRegexLexer to use it.
-    const analysed = buildRegexLexer(true) as unknown as { canModeBeOptimized: Record<string, boolean> };
-    expect(analysed.canModeBeOptimized).toEqual({ outside: false, inClass: false });
+    for (const syntax of ['wordflow', 'ecma'] as const) {
+      const analysed = buildRegexLexer(syntax, true) as unknown as { canModeBeOptimized: Record<string, boolean> };
+      expect(analysed.canModeBeOptimized, syntax).toEqual({ outside: false, inClass: false });
+    }
   });
 
   it('the automaton-file lexer passes its definition checks and is optimized', () => {
@@ -38,7 +39,9 @@ describe('grammar self-checks', () => {
     const text = '(a|[^b-d\\]]){2,3}\\p{L}*&~(x.y)$';
     const image = (lexer: ReturnType<typeof buildRegexLexer>) =>
       lexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
-    expect(image(buildRegexLexer(false))).toEqual(image(buildRegexLexer(true)));
+    for (const syntax of ['wordflow', 'ecma'] as const) {
+      expect(image(buildRegexLexer(syntax, false))).toEqual(image(buildRegexLexer(syntax, true)));
+    }
   });
 
   it("a word label's start hint is every unit its pattern can start with", () => {

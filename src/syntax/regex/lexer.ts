@@ -1,8 +1,12 @@
 /**
- * The tokens of wordflow's expression syntax and the chevrotain lexer that
- * produces them. Two modes: `outside` (the expression proper) and `inClass`
- * (between `[` and `]`), where almost every character is literal. `[` inside a
- * class opens a nested class, so the mode stack mirrors class nesting.
+ * The tokens of wordflow's expression syntax and the chevrotain lexers that
+ * produce them. Two modes: `outside` (the expression proper) and `inClass`
+ * (between `[` and `]`), where almost every character is literal. In the
+ * `wordflow` syntax `[` inside a class opens a nested class, so the mode stack
+ * mirrors class nesting. The `ecma` syntax has its own lexer with the same two
+ * modes: there `&` and `~` are literals and `[` inside a class is a literal
+ * character, so classes never nest (the parser sees the same token
+ * categories, see `EcmaLiteral` and `EcmaClassChar`).
  *
  * Every character of every input lexes to some token: constructs that are not
  * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
@@ -11,6 +15,7 @@
 import type { IToken, Lexer as ChevrotainLexer, TokenType } from 'chevrotain';
 import { createToken, EOF, Lexer, tokenMatcher } from '../chevrotain.js';
 import { WordflowError } from '../../errors.js';
+import type { Syntax } from './syntax.js';
 
 /** Tokens that can never start a valid atom; the parser turns each into a specific error. */
 export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
@@ -74,34 +79,53 @@ export const Literal = createToken({
   pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\.|&~*+?()[\]{}^$])+/,
 });
 
+/** A run of literals in the `ecma` syntax: `&` and `~` included. The parser reads it as a `Literal`. */
+export const EcmaLiteral = createToken({
+  name: 'EcmaLiteral',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\.|*+?()[\]{}^$])+/,
+  categories: [Literal],
+});
+/** A run of class characters in the `ecma` syntax: `[` included (classes do not nest). */
+export const EcmaClassChar = createToken({
+  name: 'EcmaClassChar',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\\]-])+/,
+  categories: [ClassChar],
+});
+
 const OUTSIDE: TokenType[] = [
   Escape, Lookaround, NonCapture, Named, BadGroup, LParen, RParen,
   ClassOpenNeg, ClassOpen, StrayClose, Quantifier, LBrace, RBrace,
   Pipe, Amp, Tilde, Dot, Caret, Dollar, Literal,
 ];
 const IN_CLASS: TokenType[] = [Escape, ClassOpenNeg, ClassOpen, ClassClose, Dash, ClassChar];
+const OUTSIDE_ECMA: TokenType[] = OUTSIDE.filter((t) => t !== Amp && t !== Tilde && t !== Literal).concat(EcmaLiteral);
+const IN_CLASS_ECMA: TokenType[] = [Escape, ClassClose, Dash, EcmaClassChar];
 
 /** Every token type, for the parser's vocabulary (categories included). */
-export const ALL_TOKENS: TokenType[] = [Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar];
+export const ALL_TOKENS: TokenType[] = [
+  Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar, EcmaLiteral, EcmaClassChar,
+];
 
 /**
- * A lexer for the expression syntax. chevrotain's checks of the token
+ * A lexer for one expression syntax. chevrotain's checks of the token
  * definitions (`validate`) cost start-up time on every call and can only fail
  * if the definitions above are wrong, so they run in a test
  * (`test/syntax/grammars.test.ts`), not at run time. So does its search for
- * each token's first characters: the negated classes of `Literal` and
- * `ClassChar` defeat it, so neither mode can dispatch on the first character
- * and the lexer tries the tokens in order whatever it finds. Safe mode skips
- * the search and lexes the same way; the test checks that the search still
- * fails, so safe mode loses nothing.
+ * each token's first characters: the negated classes of the literal tokens
+ * defeat it, so no mode can dispatch on the first character and the lexer
+ * tries the tokens in order whatever it finds. Safe mode skips the search and
+ * lexes the same way; the test checks that the search still fails, so safe
+ * mode loses nothing. Each lexer is built on first use.
  */
-export function buildRegexLexer(validate = false): ChevrotainLexer {
+export function buildRegexLexer(syntax: Syntax = 'wordflow', validate = false): ChevrotainLexer {
+  const modes =
+    syntax === 'wordflow' ? { outside: OUTSIDE, inClass: IN_CLASS } : { outside: OUTSIDE_ECMA, inClass: IN_CLASS_ECMA };
   return new Lexer(
-    { modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' },
+    { modes, defaultMode: 'outside' },
     { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: !validate, safeMode: !validate },
   );
 }
-let lexer: ChevrotainLexer | undefined;
+const lexers: Partial<Record<Syntax, ChevrotainLexer>> = {};
 
 /** Offset just past a token (chevrotain's `endOffset` is inclusive and absent for EOF). */
 export function tokenEnd(token: IToken): number {
@@ -114,12 +138,12 @@ export function isEof(token: IToken): boolean {
 }
 
 /**
- * The tokens of `text`. The token set covers every character, so a lexer
- * error means a bug here; it is still reported as a positioned syntax error.
+ * The tokens of `text` read in `syntax`. The token set covers every
+ * character, so a lexer error means a bug here; it is still reported as a
+ * positioned syntax error.
  */
-export function lex(text: string): IToken[] {
-  lexer ??= buildRegexLexer();
-  const result = lexer.tokenize(text);
+export function lex(text: string, syntax: Syntax = 'wordflow'): IToken[] {
+  const result = (lexers[syntax] ??= buildRegexLexer(syntax)).tokenize(text);
   const error = result.errors[0];
   if (error !== undefined) {
     const ch = String.fromCodePoint(text.codePointAt(error.offset) ?? 0xfffd);
