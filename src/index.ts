@@ -27,6 +27,7 @@ export { DEFAULT_LIMITS, LIMIT_FLAGS, limits, type Limits } from './limits.js';
 export { parseRegex } from './syntax/regex/parse.js';
 export { printRegex } from './syntax/regex/print.js';
 export type { Regex, RegexKind } from './syntax/regex/ast.js';
+export { SYNTAXES, DEFAULT_SYNTAX, syntaxName, type Syntax } from './syntax/regex/syntax.js';
 export { parseFa } from './syntax/fa/parse.js';
 export type { FaFile, FaState, FaEdge, FaLabel } from './syntax/fa/ast.js';
 
