@@ -134,7 +134,7 @@ export interface BenchResult {
   readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
   readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
   readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
-  /** `approximateMatrix`: compile time and length (d = 2, 4, 8; ε = 1e-4, 1e-8). */
+  /** `approximateMatrix`: compile time and length (d = 2, 4, 8 — quick: 2, 4; ε = 1e-4, 1e-8). */
   readonly matrix: readonly MatrixBenchRow[];
   readonly notes: string[];
 }
@@ -452,7 +452,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const realSpeedups = realistic.map((r) => r.speedup).filter((x): x is number => x !== null);
   const blowSpeedups = blowUpRows.map((r) => r.speedup).filter((x): x is number => x !== null);
   tick('matrix approximation');
-  const matrix = matrixBench();
+  // Quick runs leave out d = 8 (about a second per compile on a loaded machine).
+  const matrix = matrixBench(q ? [2, 4] : [2, 4, 8]);
 
   return {
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q, load: [loadAtStart, loadavg()[0]!] },
