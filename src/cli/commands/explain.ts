@@ -1,7 +1,8 @@
 /**
  * `wordflow explain PATTERN [--embedding E]`: the language read as a
- * vocabulary (Cai, ICML 2024): its words and maps, a phrase, an accepted and
- * a rejected sentence and where they land, and the analogy table.
+ * vocabulary (Cai, ICML 2024): its words and maps, members and a near miss
+ * over its own letters applied word by word to x0, the certificate's reach,
+ * a legend, and the analogy table.
  */
 import type { Command } from 'commander';
 import { explain, renderExplanation } from '../../vocabulary/index.js';
@@ -12,7 +13,7 @@ import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './com
 export function register(program: Command): void {
   const cmd = program
     .command('explain')
-    .description('the linguistic reading of a language: words ↔ maps, phrases ↔ compositions, sentences ↔ composed maps, meaning ↔ landing region')
+    .description('the linguistic reading of a language: example sentences over its own letters, words ↔ maps (a flow2d word is spelled with primitive flows), sentences ↔ composed maps applied to x0, meaning ↔ landing region, why the certificate covers every length')
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--json', 'the reading as one JSON value');
   withEmbedding(cmd);
