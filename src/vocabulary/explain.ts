@@ -295,7 +295,7 @@ function nearMissOf(
 
 /** "1 word", "2 words". */
 export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function fmt(x: number): string {

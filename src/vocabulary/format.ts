@@ -12,7 +12,7 @@ function num(x: number): string {
 }
 
 function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function pt(p: readonly number[]): string {
@@ -71,7 +71,10 @@ export function formatVocabulary(json: VocabularyJson): string {
 
 /** One line (plus failures) for a certificate. */
 export function formatCertificate(c: Certificate): string {
-  const head = `${c.embedding}: the certificate ${c.holds ? 'holds' : 'fails'} (${c.method}); margin ${num(c.margin)}; ${c.states} states × ${c.classes} classes`;
+  const size = `${plural(c.states, 'state')} × ${plural(c.classes, 'class')}`;
+  const head = c.holds
+    ? `${c.embedding}: the certificate holds (${c.method}); margin ${num(c.margin)}; ${size}`
+    : `${c.embedding}: the certificate fails (${c.method}): ${plural(c.failureCount, 'failure')}; ${size}`;
   if (c.holds) return head;
   const more = c.failureCount > c.failures.length ? [`  … ${c.failureCount - c.failures.length} more`] : [];
   return [head, ...c.failures.map((f) => `  ${f.condition}: ${f.message}`), ...more].join('\n');
