@@ -19,6 +19,8 @@ import { register as certify } from './commands/certify.js';
 import { register as monoid } from './commands/monoid.js';
 import { register as explain } from './commands/explain.js';
 import { EXIT, reportError } from './common.js';
+import { unknownCommandMessage } from './suggest.js';
+import { WordflowError } from '../errors.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -54,7 +56,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  await program().parseAsync(process.argv);
+  const p = program();
+  const names = p.commands.flatMap((c) => [c.name(), ...c.aliases()]).concat('help');
+  const unknown = unknownCommandMessage(process.argv.slice(2), names);
+  if (unknown !== null) throw new WordflowError('usage', unknown);
+  await p.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : EXIT.error;

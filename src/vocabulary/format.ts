@@ -2,6 +2,7 @@
  * Text renderings of vocabularies, certificates and trajectories for the
  * command line. Pure string building; front ends print the result.
  */
+import { textWidth } from '../present/width.js';
 import type { Certificate, VocabularyJson } from './types.js';
 import type { Trace } from './trace.js';
 
@@ -93,8 +94,9 @@ export function formatTrace(t: Trace): string {
       pt(s.point),
     ]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length))).join('  '));
+  // Columns by display width: an emoji or a CJK letter takes two cells.
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
+  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '));
   lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
   return lines.join('\n');
 }

@@ -67,7 +67,7 @@ export function register(program: Command): void {
     .option('--json', 'one JSON value: size, aperiodic, elements (word, classes, map, idempotent), table when ≤ 64 elements')
     .option('--limit <n>', 'text: how many elements to list', '50');
   withFa(cmd);
-  withLimits(cmd);
+  withLimits(cmd, { also: ['maxMonoid'] });
   cmd.addHelpText(
     'after',
     `

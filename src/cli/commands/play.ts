@@ -31,7 +31,7 @@ Examples:
   $ wordflow play '(a|b)*' --vs '(a*b*)*'       # with the equivalence pane filled in
   $ wordflow play '(aa)*' -e relu1d`,
   );
-  withLimits(cmd).action(
+  withLimits(cmd, { also: ['maxMonoid', 'maxEnumLength'], defaults: LIVE_LIMITS }).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
       // A missing or unreadable gallery is shown in its pane; it does not stop the playground.
