@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `wordflow` command. Each command lives in `commands/<name>.ts` and
- * registers itself; this file only wires them and maps commander's own
- * errors (unknown options, missing arguments) to exit code 2.
+ * registers itself; this file only wires them, refuses a first argument
+ * that is not a command (see suggest.ts), and maps commander's own errors
+ * (unknown options, missing arguments) to exit code 2.
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
@@ -38,6 +39,7 @@ export function program(): Command {
     `
 Examples:
   $ wordflow                                   # the playground, on a built-in example
+  $ wordflow play '(ab)*'                      # the playground on your pattern
   $ wordflow check '(a|b)*abb' abb ab          # accept abb, reject ab (exit 1)
   $ wordflow dfa '(a|b)*a(a|b){3}' --format json
   $ wordflow equiv '(a|b)*' '(a*b*)*'          # equal
