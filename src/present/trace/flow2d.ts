@@ -4,7 +4,7 @@
  * point through every primitive flow of every word, in continuous time,
  * one colour per letter, with the point after each letter numbered.
  *
- * The phrases rescale the plane on the way (x by 4, y by 2^(k+1) and more),
+ * The spellings rescale the plane on the way (x by 4, y by 2^(k+1) and more),
  * so the path leaves the unit-height regions by orders of magnitude. The
  * axes are therefore linear on the regions and logarithmic beyond them
  * (`warpedScale`), which keeps the regions large and the whole path in view.

@@ -2,7 +2,7 @@
  * The vocabulary pane: the shown DFA as a vocabulary of maps in the selected
  * embedding — one word per class with its map's real parameters (the image
  * array, the 0/1 matrix, the piecewise-linear knots, the gain and weights,
- * or the `flow2d` phrase and its length), plus the start point, regions,
+ * or the `flow2d` spelling and its length), plus the start point, regions,
  * target and certificate.
  */
 import type { MapJson, VocabularyJson } from '../../vocabulary/types.js';
