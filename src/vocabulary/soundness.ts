@@ -29,6 +29,21 @@ export interface Soundness {
   readonly roundingBound: number | null;
 }
 
+/** Why each inclusion f_c(R_q) ⊆ R_δ(q,c) holds, per embedding: what the certificate checked. */
+const WHY_INCLUDED: { readonly [E in Vocabulary['embedding']]: string } = {
+  transform: 'Here each R_q is the state q itself and f_c is δ(·,c), checked entry by entry',
+  onehot:
+    'Here M_c has one 1 per column, so ‖M_c u‖₁ ≤ ‖u‖₁ and the L1 ball around e_q goes into the ball around ' +
+    'e_δ(q,c), checked exactly at the ball’s vertices',
+  relu1d: 'Here each word is constant on each region, so f_c(R_q) is the single point δ(q,c), checked with outward rounding',
+  sigmoid:
+    'Here each neuron’s pre-activation over the box R_q is bounded term by term and σ is increasing, ' +
+    'checked with outward-rounded intervals',
+  flow2d:
+    'Here the corners of R_q are pushed through the word’s spelling exactly (cut at ridge kinks), ' +
+    'and the images’ extent checked against R_δ(q,c)',
+};
+
 /** The unit roundoff of binary64. */
 const U = 2 ** -53;
 
@@ -53,7 +68,9 @@ export function soundness(v: Vocabulary, c: Certificate): Soundness {
   const induction =
     'x0 lies in R_q0 and every word maps R_q into R_δ(q,c), so by induction on the length the point after any ' +
     'sentence w lies in R_δ(q0,w); it is in T exactly when δ(q0,w) accepts';
-  const everyLength = c.holds ? `${induction}: the embedding agrees with the DFA on sentences of every length` : `the certificate fails, so nothing is proved: ${induction} would need every inclusion`;
+  const everyLength = c.holds
+    ? `${induction}: the embedding agrees with the DFA on sentences of every length. ${WHY_INCLUDED[v.embedding]}`
+    : `the certificate fails, so nothing is proved: ${induction} would need every inclusion`;
   switch (v.embedding) {
     case 'transform':
       return {
