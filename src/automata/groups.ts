@@ -105,13 +105,19 @@ export function nameGroup(perms: readonly (readonly number[])[], points: number)
   const order = perms.length;
   const orders = perms.map(permutationOrder);
   if (orders.includes(order)) {
-    return { order, abelian: true, name: order === 1 ? 'the trivial group' : `ℤ${order}`, gloss: order === 1 ? '' : `cyclic of order ${order}` };
+    return {
+      order,
+      abelian: true,
+      name: order === 1 ? 'the trivial group' : `ℤ${order}`,
+      gloss: order === 1 ? '' : `cyclic of order ${order}`,
+    };
   }
   if (order > MAX_NAMED_ORDER) return { order, abelian: false, name: `a group of order ${order}`, gloss: '' };
   const compose = (a: readonly number[], b: readonly number[]): string => a.map((q) => b[q]!).join(',');
   let abelian = true;
   for (let i = 0; i < order && abelian; i++) {
-    for (let j = i + 1; j < order && abelian; j++) abelian = compose(perms[i]!, perms[j]!) === compose(perms[j]!, perms[i]!);
+    for (let j = i + 1; j < order && abelian; j++)
+      abelian = compose(perms[i]!, perms[j]!) === compose(perms[j]!, perms[i]!);
   }
   if (abelian) {
     const name = abelianName(orders);
@@ -119,7 +125,8 @@ export function nameGroup(perms: readonly (readonly number[])[], points: number)
   }
   // Points actually moved: the group acts faithfully on them.
   const moved = Array.from({ length: points }, (_, q) => perms.some((p) => p[q] !== q)).filter(Boolean).length;
-  if (order === factorial(moved)) return { order, abelian, name: `S${moved}`, gloss: `all ${order} permutations of ${moved} states` };
+  if (order === factorial(moved))
+    return { order, abelian, name: `S${moved}`, gloss: `all ${order} permutations of ${moved} states` };
   if (moved >= 4 && order * 2 === factorial(moved) && perms.every(isEven)) {
     return { order, abelian, name: `A${moved}`, gloss: `the ${order} even permutations of ${moved} states` };
   }
@@ -136,7 +143,12 @@ export function nameGroup(perms: readonly (readonly number[])[], points: number)
       x = x.map((q) => perms[r]![q]!);
     }
     if (perms.every((p, i) => inside.has(p.join(',')) || orders[i] === 2)) {
-      return { order, abelian, name: `D${half}`, gloss: `the dihedral group of order ${order} (symmetries of a ${half}-gon)` };
+      return {
+        order,
+        abelian,
+        name: `D${half}`,
+        gloss: `the dihedral group of order ${order} (symmetries of a ${half}-gon)`,
+      };
     }
   }
   return { order, abelian, name: `a non-abelian group of order ${order}`, gloss: '' };

@@ -111,7 +111,11 @@ export interface Explanation {
     readonly spelling: string;
     readonly runs: number;
     readonly length: number;
-    readonly steps: readonly { readonly flow: FlowName; readonly times: number; readonly point: readonly [number, number] }[];
+    readonly steps: readonly {
+      readonly flow: FlowName;
+      readonly times: number;
+      readonly point: readonly [number, number];
+    }[];
   };
   readonly regions: string;
   readonly target: string;
@@ -174,7 +178,7 @@ export function ownClasses(dfa: Dfa): number[] {
   }
   const live = new Uint8Array(n);
   for (let q = 0; q < n; q++) live[q] = dfa.accepting[q]!;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let q = 0; q < n; q++) {
       if (live[q] === 1) continue;
@@ -251,7 +255,14 @@ function ordinal(i: number, length: number): string {
   if (i === length - 1) return 'last';
   if (i === 0) return 'first';
   const n = i + 1;
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11
+      ? 'st'
+      : n % 10 === 2 && n % 100 !== 12
+        ? 'nd'
+        : n % 10 === 3 && n % 100 !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 
@@ -272,21 +283,29 @@ function nearMissOf(
     const letter = (c: number): string => JSON.stringify(text([c]));
     for (let i = m.length - 1; i >= 0; i--) {
       const w = [...m.slice(0, i), ...m.slice(i + 1)];
-      if (!acceptsClasses(dfa, w)) return { classes: w, from: m, edit: `${quoted} without its ${ordinal(i, m.length)} letter` };
+      if (!acceptsClasses(dfa, w))
+        return { classes: w, from: m, edit: `${quoted} without its ${ordinal(i, m.length)} letter` };
     }
     for (let i = m.length - 1; i >= 0; i--) {
       for (const c of own) {
         if (c === m[i]) continue;
         const w = [...m];
         w[i] = c;
-        if (!acceptsClasses(dfa, w)) return { classes: w, from: m, edit: `${quoted} with its ${ordinal(i, m.length)} letter replaced by ${letter(c)}` };
+        if (!acceptsClasses(dfa, w))
+          return {
+            classes: w,
+            from: m,
+            edit: `${quoted} with its ${ordinal(i, m.length)} letter replaced by ${letter(c)}`,
+          };
       }
     }
     for (let i = m.length; i >= 0; i--) {
       for (const c of own) {
         const w = [...m.slice(0, i), c, ...m.slice(i)];
-        const where = i === m.length ? 'at the end' : i === 0 ? 'at the start' : `after its ${ordinal(i - 1, m.length)} letter`;
-        if (!acceptsClasses(dfa, w)) return { classes: w, from: m, edit: `${quoted} with ${letter(c)} inserted ${where}` };
+        const where =
+          i === m.length ? 'at the end' : i === 0 ? 'at the start' : `after its ${ordinal(i - 1, m.length)} letter`;
+        if (!acceptsClasses(dfa, w))
+          return { classes: w, from: m, edit: `${quoted} with ${letter(c)} inserted ${where}` };
       }
     }
   }
@@ -324,10 +343,12 @@ function describeMap(v: Vocabulary, c: number): string {
       return `the 0/1 matrix sending e_q to e_δ(q,c): ${list(image.map((t, q) => `e${q}→e${t}`))}`;
     case 'relu1d': {
       const width = (v.describe().words[c]!.map as { network: { width: number } }).network.width;
-      return `piecewise linear, constant δ(q, c) on [q−¼, q+¼]: ${list(image.map((t, q) => `${q}→${t}`))}; a ReLU network of width ${width}`;
+      const pairs = list(image.map((t, q) => `${q}→${t}`));
+      return `piecewise linear, constant δ(q, c) on [q−¼, q+¼]: ${pairs}; a ReLU network of width ${width}`;
     }
     case 'sigmoid':
-      return `x ↦ σ(${fmt(v.params.gain)}·M_c x − ${fmt(v.params.gain / 2)}), M_c the 0/1 matrix of ${list(image.map((t, q) => `${q}→${t}`))}`;
+      const pairs = list(image.map((t, q) => `${q}→${t}`));
+      return `x ↦ σ(${fmt(v.params.gain)}·M_c x − ${fmt(v.params.gain / 2)}), M_c the 0/1 matrix of ${pairs}`;
     case 'flow2d': {
       const p = v.params.phrases[c]!;
       const text = formatPhrase(p.slice(0, 12)) + (p.length > 12 ? ' …' : '');
@@ -338,7 +359,13 @@ function describeMap(v: Vocabulary, c: number): string {
 
 /** The composed map of a sentence, in the embedding's own terms. */
 function describeComposition(v: Vocabulary, classes: readonly number[], words: readonly string[]): string {
-  const symbolic = classes.length === 0 ? 'id (the empty composition)' : [...words].reverse().map((w) => `f_${w}`).join(' ∘ ');
+  const symbolic =
+    classes.length === 0
+      ? 'id (the empty composition)'
+      : [...words]
+          .reverse()
+          .map((w) => `f_${w}`)
+          .join(' ∘ ');
   const { dfa } = v;
   const k = dfa.alphabet.classes.length;
   if (v.embedding === 'flow2d' && classes.length > 0) {
@@ -360,7 +387,8 @@ function describeComposition(v: Vocabulary, classes: readonly number[], words: r
       e = e * f[at + 2]! + f[at + 3]! + f[at + 4]!;
       q = dfa.delta[q * k + c]!;
     }
-    return `${symbolic}; on R_${dfa.start} it is the affine map (x, y) ↦ (${fmt(a)}·x + ${fmt(b)}, ${fmt(d)}·y + ${fmt(e)})`;
+    const affine = `(x, y) ↦ (${fmt(a)}·x + ${fmt(b)}, ${fmt(d)}·y + ${fmt(e)})`;
+    return `${symbolic}; on R_${dfa.start} it is the affine map ${affine}`;
   }
   if (v.embedding === 'transform' || v.embedding === 'onehot' || v.embedding === 'relu1d') {
     const composed = Array.from({ length: dfa.states }, (_, q0) => {
@@ -391,7 +419,12 @@ function reading(v: Vocabulary, classes: readonly number[]): SentenceReading {
   let x = Float64Array.from(v.start);
   for (const c of classes.slice(0, MAX_STEPS)) {
     x = Float64Array.from(v.apply(c, x));
-    steps.push({ letter: String.fromCodePoint(representative(dfa.alphabet, c)), word: classLabel(dfa.alphabet, c), point: [...x], region: v.stateOf(x) });
+    steps.push({
+      letter: String.fromCodePoint(representative(dfa.alphabet, c)),
+      word: classLabel(dfa.alphabet, c),
+      point: [...x],
+      region: v.stateOf(x),
+    });
   }
   return {
     text,
@@ -420,7 +453,8 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
   const accepting: number[] = [];
   for (let q = 0; q < full.states; q++) if (full.accepting[q] === 1) accepting.push(q);
   const own = ownClasses(full);
-  const text = (classes: readonly number[]): string => String.fromCodePoint(...classes.map((c) => representative(full.alphabet, c)));
+  const text = (classes: readonly number[]): string =>
+    String.fromCodePoint(...classes.map((c) => representative(full.alphabet, c)));
   const isAccepting = (q: number): boolean => full.accepting[q] === 1;
 
   // Members over the language's own letters: the shortest non-empty one, then the shortest longer one.
@@ -434,11 +468,13 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
   const acceptsEmpty = full.accepting[full.start] === 1;
   const shownPath = memberPaths.at(-1) ?? (acceptsEmpty ? [] : null);
   const miss = nearMissOf(full, own, [...memberPaths].reverse().concat(acceptsEmpty ? [[]] : []), text);
-  const rejectedPath = miss?.classes ?? shortest(full, own, (q) => !isAccepting(q)) ?? shortest(full, all, (q) => !isAccepting(q));
+  const rejectedPath =
+    miss?.classes ?? shortest(full, own, (q) => !isAccepting(q)) ?? shortest(full, all, (q) => !isAccepting(q));
   const members = memberPaths.map((p) => reading(v, p));
   const accepted = shownPath === null ? null : reading(v, shownPath);
   const rejected = rejectedPath === null ? null : reading(v, rejectedPath);
-  const nearMiss = miss === null || rejected === null ? null : { reading: rejected, from: text(miss.from), edit: miss.edit };
+  const nearMiss =
+    miss === null || rejected === null ? null : { reading: rejected, from: text(miss.from), edit: miss.edit };
 
   const words = json.words.map((w) => ({
     class: w.class,
@@ -448,7 +484,9 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     json: w.map,
   }));
   // A phrase of two or three words: the start of the sentence shown, else of any sentence of two letters.
-  const phraseClasses = (accepted !== null && accepted.classes.length >= 2 ? [...accepted.classes] : shortest(full, own, () => true, 2)!).slice(0, 3);
+  const phraseClasses = (
+    accepted !== null && accepted.classes.length >= 2 ? [...accepted.classes] : shortest(full, own, () => true, 2)!
+  ).slice(0, 3);
   const phraseWords = phraseClasses.map((c) => classLabel(full.alphabet, c));
   const phrase = { words: phraseWords, composition: describeComposition(v, phraseClasses, phraseWords) };
 
@@ -463,7 +501,13 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
       return { flow: s.flow, times: s.times, point: [out[0], out[1]] as const };
     });
     for (const s of p) flowsUsed.add(s.flow);
-    spelling = { word: classLabel(full.alphabet, c), spelling: formatPhrase(p), runs: p.length, length: phraseLength(p), steps };
+    spelling = {
+      word: classLabel(full.alphabet, c),
+      spelling: formatPhrase(p),
+      runs: p.length,
+      length: phraseLength(p),
+      steps,
+    };
   }
 
   const c = certify(v);
@@ -483,7 +527,10 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     { term: 'phrase', meaning: 'a run of consecutive words inside a sentence' },
   ];
   if (v.embedding === 'flow2d') {
-    legend.push({ term: 'spelling', meaning: 'the primitive flows whose composition is one word’s map; f^n is n runs of f in a row' });
+    legend.push({
+      term: 'spelling',
+      meaning: 'the primitive flows whose composition is one word’s map; f^n is n runs of f in a row',
+    });
     for (const f of FLOW_NAMES.filter((name) => flowsUsed.has(name))) {
       const p = PRIMITIVES[f];
       legend.push({ term: f, meaning: `${p.gloss}: ${p.timeOne} (the time-1 flow of ${p.field})` });
@@ -501,7 +548,9 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     {
       linguistics: 'word',
       mathematics: 'map',
-      here: `${plural(k, 'word')} (${list(words.map((w) => w.label))}), each a map of ℝ^${v.dimension}${v.embedding === 'flow2d' ? ', spelled with the 12 primitive flows' : ''}`,
+      here:
+        `${plural(k, 'word')} (${list(words.map((w) => w.label))}), each a map of ℝ^${v.dimension}` +
+        (v.embedding === 'flow2d' ? ', spelled with the 12 primitive flows' : ''),
     },
     {
       linguistics: 'phrase',
@@ -516,7 +565,9 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     {
       linguistics: 'grammar',
       mathematics: 'automaton',
-      here: `the minimal complete DFA: ${plural(full.states, 'state')}, start ${full.start}, accepting {${accepting.join(', ')}}, one transition per state and word`,
+      here:
+        `the minimal complete DFA: ${plural(full.states, 'state')}, start ${full.start}, ` +
+        `accepting {${accepting.join(', ')}}, one transition per state and word`,
     },
     {
       linguistics: 'meaning',
@@ -524,7 +575,8 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
       here:
         accepted === null
           ? `${json.target.description}; no sentence lands in it`
-          : `${json.target.description}; ${JSON.stringify(accepted.text)} lands in R_${accepted.region ?? '?'}, ${accepted.inTarget ? 'inside' : 'outside'} T`,
+          : `${json.target.description}; ${JSON.stringify(accepted.text)} lands in R_${accepted.region ?? '?'}, ` +
+            `${accepted.inTarget ? 'inside' : 'outside'} T`,
     },
   ];
   return {
@@ -552,7 +604,8 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
 function stepLines(r: SentenceReading): string[] {
   const lines = r.steps.map((s) => {
     const where = s.region === null ? 'in no region' : `in R_${s.region}`;
-    return `    ${(s.letter === null ? 'x0' : `then ${JSON.stringify(s.letter)}`).padEnd(12)} ${point(s.point)} ${where}`;
+    const label = s.letter === null ? 'x0' : `then ${JSON.stringify(s.letter)}`;
+    return `    ${label.padEnd(12)} ${point(s.point)} ${where}`;
   });
   if (r.classes.length > MAX_STEPS) lines.push(`    … ${plural(r.classes.length - MAX_STEPS, 'more letter')}`);
   return lines;
@@ -573,18 +626,29 @@ export function renderExplanation(e: Explanation): string {
   lines.push('');
   lines.push(`Sentences over the language's own letters (${e.letters.map((s) => JSON.stringify(s)).join(' ')}):`);
   lines.push(`  ${JSON.stringify('')}${' '.repeat(8)}${e.acceptsEmpty ? 'accepted' : 'rejected'} (the empty sentence)`);
-  e.members.forEach((m, i) => lines.push(`  ${JSON.stringify(m.text).padEnd(10)}accepted (${i === 0 ? 'the shortest non-empty member' : 'the next longer member'})`));
-  if (e.nearMiss !== null) lines.push(`  ${JSON.stringify(e.nearMiss.reading.text).padEnd(10)}rejected (a near miss: ${e.nearMiss.edit})`);
-  else if (e.rejected !== null) lines.push(`  ${JSON.stringify(e.rejected.text).padEnd(10)}rejected (the shortest rejected sentence)`);
+  e.members.forEach((m, i) =>
+    lines.push(
+      `  ${JSON.stringify(m.text).padEnd(10)}accepted ` +
+        `(${i === 0 ? 'the shortest non-empty member' : 'the next longer member'})`,
+    ),
+  );
+  if (e.nearMiss !== null)
+    lines.push(`  ${JSON.stringify(e.nearMiss.reading.text).padEnd(10)}rejected (a near miss: ${e.nearMiss.edit})`);
+  else if (e.rejected !== null)
+    lines.push(`  ${JSON.stringify(e.rejected.text).padEnd(10)}rejected (the shortest rejected sentence)`);
   else lines.push('  every sentence is accepted: no near miss exists');
   lines.push('');
   lines.push(`A phrase: ${e.phrase.words.join(' ')} = ${e.phrase.composition}`);
   if (e.spelling !== undefined) {
     const s = e.spelling;
-    lines.push(`The spelling of word ${s.word} (${plural(s.length, 'primitive flow')} in ${plural(s.runs, 'run')}): ${s.spelling}`);
+    lines.push(
+      `The spelling of word ${s.word} (${plural(s.length, 'primitive flow')} in ${plural(s.runs, 'run')}): ` +
+        s.spelling,
+    );
     lines.push('  applied to x0 run by run:');
     const shown = s.steps.slice(0, MAX_RUNS);
-    for (const st of shown) lines.push(`    ${(st.times === 1 ? st.flow : `${st.flow}^${st.times}`).padEnd(8)} ${point(st.point)}`);
+    for (const st of shown)
+      lines.push(`    ${(st.times === 1 ? st.flow : `${st.flow}^${st.times}`).padEnd(8)} ${point(st.point)}`);
     if (s.steps.length > MAX_RUNS) {
       const end = s.steps.at(-1)!;
       lines.push(`    … ${plural(s.steps.length - MAX_RUNS, 'more run')}, ending at ${point(end.point)}`);
@@ -600,7 +664,10 @@ export function renderExplanation(e: Explanation): string {
     lines.push(`  composed map: ${r.composition}`);
     lines.push('  applied to x0 word by word:');
     lines.push(...stepLines(r));
-    lines.push(`  lands at ${point(r.landing)}, in R_${r.region ?? '?'} (state ${r.state}), ${r.inTarget ? 'inside' : 'outside'} T`);
+    lines.push(
+      `  lands at ${point(r.landing)}, in R_${r.region ?? '?'} (state ${r.state}), ` +
+        `${r.inTarget ? 'inside' : 'outside'} T`,
+    );
   };
   sentence('Accepted sentence', e.accepted, 'every sentence is rejected');
   sentence('Rejected sentence', e.rejected, 'every sentence is accepted');

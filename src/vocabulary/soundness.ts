@@ -33,9 +33,11 @@ export interface Soundness {
 const WHY_INCLUDED: { readonly [E in Vocabulary['embedding']]: string } = {
   transform: 'Here each R_q is the state q itself and f_c is δ(·,c), checked entry by entry',
   onehot:
-    'Here M_c has one 1 per column, so ‖M_c u‖₁ ≤ ‖u‖₁ and the L1 ball around e_q goes into the ball around ' +
+    'Here M_c has one 1 per column, so ‖M_c u‖₁ ≤ ‖u‖₁ and the L1 ball around e_q goes into ' +
+    'the ball around ' +
     'e_δ(q,c), checked exactly at the ball’s vertices',
-  relu1d: 'Here each word is constant on each region, so f_c(R_q) is the single point δ(q,c), checked with outward rounding',
+  relu1d:
+    'Here each word is constant on each region, so f_c(R_q) is the single point δ(q,c), checked with outward rounding',
   sigmoid:
     'Here each neuron’s pre-activation over the box R_q is bounded term by term and σ is increasing, ' +
     'checked with outward-rounded intervals',
@@ -84,8 +86,9 @@ export function soundness(v: Vocabulary, c: Certificate): Soundness {
         everyLength,
         floatSound: c.holds,
         floats:
-          'every reachable point is exact: x0 = e_q0, and M_c e_q = e_δ(q,c) only adds products 1·x_j with x_j ∈ {0, 1}, ' +
-          'at most one of them 1, which binary64 computes without rounding, so a float run is the real run. The regions themselves are not ' +
+          'every reachable point is exact: x0 = e_q0, and M_c e_q = e_δ(q,c) only adds products 1·x_j ' +
+          'with x_j ∈ {0, 1}, at most one of them 1, which binary64 computes without rounding, so a float ' +
+          'run is the real run. The regions themselves are not ' +
           'closed under float evaluation (margin 0: a float point just inside the L1 ball can round out of it)',
         roundingBound: null,
       };
@@ -103,7 +106,8 @@ export function soundness(v: Vocabulary, c: Certificate): Soundness {
         everyLength,
         floatSound: c.holds,
         floats: c.holds
-          ? 'regions are closed under the float map: on R_q a word is x ↦ (x + s)·h, y ↦ y·g + t + u, each operation ' +
+          ? 'regions are closed under the float map: on R_q a word is x ↦ (x + s)·h, y ↦ y·g + t + u, ' +
+            'each operation ' +
             'rounds monotonically, and its values at the corners of R_q are exact (checked), so every float point of ' +
             'R_q lands between exact corner images, inside R_δ(q,c)'
           : 'not proved: the certificate fails',
@@ -117,7 +121,8 @@ export function soundness(v: Vocabulary, c: Certificate): Soundness {
         floatSound: sound,
         floats: sound
           ? `regions are closed under the float map: one word's rounding error is at most ${bound.toExponential(2)} ` +
-            `per neuron, less than the margin ${Number(c.margin.toPrecision(6))}, so a float point of R_q still lands in R_δ(q,c)`
+            `per neuron, less than the margin ${Number(c.margin.toPrecision(6))}, ` +
+            'so a float point of R_q still lands in R_δ(q,c)'
           : c.holds
             ? `not proved: the margin ${c.margin} does not exceed the rounding bound ${bound.toExponential(2)}`
             : 'not proved: the certificate fails',

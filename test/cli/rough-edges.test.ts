@@ -4,7 +4,23 @@ import { closestCommand, editDistance, unknownCommandMessage } from '../../src/c
 import { textWidth } from '../../src/present/width.js';
 import { wordflow } from '../support/cli.js';
 
-const COMMANDS = ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'bench', 'help'];
+const COMMANDS = [
+  'play',
+  'check',
+  'dfa',
+  'equiv',
+  'enum',
+  'count',
+  'sample',
+  'regex',
+  'compile',
+  'trace',
+  'certify',
+  'monoid',
+  'explain',
+  'bench',
+  'help',
+];
 
 describe('unknown commands', () => {
   it('edit distance counts a swap of neighbours as one edit', () => {
@@ -29,13 +45,17 @@ describe('unknown commands', () => {
     const r = wordflow(['enumm']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("wordflow: unknown command 'enumm' — did you mean enum? (the playground on a pattern is `wordflow play PATTERN`)\n");
+    expect(r.stderr).toBe(
+      "wordflow: unknown command 'enumm' — did you mean enum? (the playground on a pattern is `wordflow play PATTERN`)\n",
+    );
     const c = wordflow(['chekc', 'x', 'y']);
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/^wordflow: unknown command 'chekc' — did you mean check\?/);
     const p = wordflow(['(a|b)*']);
     expect(p.code).toBe(2);
-    expect(p.stderr).toBe("wordflow: unknown command '(a|b)*' (the playground on a pattern is `wordflow play PATTERN`)\n");
+    expect(p.stderr).toBe(
+      "wordflow: unknown command '(a|b)*' (the playground on a pattern is `wordflow play PATTERN`)\n",
+    );
   });
 });
 
@@ -44,11 +64,27 @@ describe('help', () => {
   const LANGUAGE_FLAGS = ['--max-length', '--max-depth', '--max-repeat', '--max-states', '--max-nfa-states'];
 
   it('every command that reads a pattern lists every limit it can hit', () => {
-    for (const command of ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain']) {
+    for (const command of [
+      'play',
+      'check',
+      'dfa',
+      'equiv',
+      'enum',
+      'count',
+      'sample',
+      'regex',
+      'compile',
+      'trace',
+      'certify',
+      'monoid',
+      'explain',
+    ]) {
       const text = help(command);
       for (const flag of LANGUAGE_FLAGS) expect(text, `${command} --help`).toContain(`${flag} <n>`);
       expect(text.includes('--max-monoid'), `${command} --help`).toBe(command === 'monoid' || command === 'play');
-      expect(text.includes('--max-enum-length'), `${command} --help`).toBe(['enum', 'count', 'sample', 'play'].includes(command));
+      expect(text.includes('--max-enum-length'), `${command} --help`).toBe(
+        ['enum', 'count', 'sample', 'play'].includes(command),
+      );
     }
   });
 

@@ -44,7 +44,16 @@ describe('float soundness per embedding', () => {
 
   it('onehot: the L1 regions alone are not closed under float evaluation (so the claim is about reachable points)', () => {
     // Word a: 0→1, 1→0, 2→0 (rows 0 ← columns 1 and 2). From R_1, the image must lie in R_0.
-    const dfa = dfaFromTable(alphabetOf(2), [[1, 0], [0, 0], [0, 0]], 1, [0]);
+    const dfa = dfaFromTable(
+      alphabetOf(2),
+      [
+        [1, 0],
+        [0, 0],
+        [0, 0],
+      ],
+      1,
+      [0],
+    );
     const v = vocabulary(dfa, 'onehot');
     expect(certify(v).holds).toBe(true);
     const unit = 2 ** -57;
@@ -67,22 +76,26 @@ describe('float soundness per embedding', () => {
 
   it('flow2d: every float point of R_q (corners, edges, inside) lands in R_δ(q,c) under the float map', () => {
     fc.assert(
-      fc.property(arbDfa({ maxStates: 8, maxClasses: 3 }), fc.array(fc.tuple(arbFraction, arbFraction), { minLength: 1, maxLength: 8 }), (dfa, points) => {
-        const v = vocabulary(dfa, 'flow2d');
-        if (v.embedding !== 'flow2d') throw new Error('flow2d expected');
-        const c = certify(v);
-        expect(c.holds).toBe(true);
-        expect(soundness(v, c).floatSound).toBe(true);
-        const w = v.params.radius;
-        const k = dfa.alphabet.classes.length;
-        for (let q = 0; q < dfa.states; q++) {
-          for (const [tx, ty] of points) {
-            const x = Float64Array.of(Math.min(q + w, Math.max(q - w, q - w + 2 * w * tx)), ty);
-            expect(v.stateOf(x)).toBe(q);
-            for (let cls = 0; cls < k; cls++) expect(v.stateOf(v.apply(cls, x))).toBe(dfa.delta[q * k + cls]);
+      fc.property(
+        arbDfa({ maxStates: 8, maxClasses: 3 }),
+        fc.array(fc.tuple(arbFraction, arbFraction), { minLength: 1, maxLength: 8 }),
+        (dfa, points) => {
+          const v = vocabulary(dfa, 'flow2d');
+          if (v.embedding !== 'flow2d') throw new Error('flow2d expected');
+          const c = certify(v);
+          expect(c.holds).toBe(true);
+          expect(soundness(v, c).floatSound).toBe(true);
+          const w = v.params.radius;
+          const k = dfa.alphabet.classes.length;
+          for (let q = 0; q < dfa.states; q++) {
+            for (const [tx, ty] of points) {
+              const x = Float64Array.of(Math.min(q + w, Math.max(q - w, q - w + 2 * w * tx)), ty);
+              expect(v.stateOf(x)).toBe(q);
+              for (let cls = 0; cls < k; cls++) expect(v.stateOf(v.apply(cls, x))).toBe(dfa.delta[q * k + cls]);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -90,33 +103,37 @@ describe('float soundness per embedding', () => {
   it('sigmoid: one float step is within the stated rounding bound of the exact step (40 digits), and the bound is under the margin', () => {
     Decimal.set({ precision: 40 });
     fc.assert(
-      fc.property(arbDfa({ maxStates: 8, maxClasses: 3 }), fc.array(arbFraction, { minLength: 8, maxLength: 8 }), (dfa, ts) => {
-        const v = vocabulary(dfa, 'sigmoid', { sigmoid: { gain: 14 } });
-        if (v.embedding !== 'sigmoid') throw new Error('sigmoid expected');
-        const c = certify(v);
-        const s = soundness(v, c);
-        const bound = sigmoidRoundingBound(14, maxInDegree(dfa));
-        expect(s.roundingBound).toBe(bound);
-        expect(s.floatSound).toBe(c.holds && c.margin > bound);
-        const n = dfa.states;
-        const k = dfa.alphabet.classes.length;
-        const eps = v.params.epsilon;
-        for (let q = 0; q < n; q++) {
-          // A point of R_q: x_q ∈ [1 − ε, 1], the others in [0, ε].
-          const x = Float64Array.from({ length: n }, (_, p) => (p === q ? 1 - eps * ts[p % 8]! : eps * ts[p % 8]!));
-          for (let cls = 0; cls < k; cls++) {
-            const y = v.apply(cls, x);
-            for (let i = 0; i < n; i++) {
-              // Exact: σ(H·Σ_{j: δ(j,c) = i} x_j − H/2) to 40 digits.
-              let z = new Decimal(-7);
-              for (let j = 0; j < n; j++) if (dfa.delta[j * k + cls] === i) z = z.plus(new Decimal(14).times(x[j]!));
-              const exact = new Decimal(1).div(new Decimal(1).plus(z.neg().exp()));
-              expect(exact.minus(y[i]!).abs().toNumber()).toBeLessThanOrEqual(bound);
+      fc.property(
+        arbDfa({ maxStates: 8, maxClasses: 3 }),
+        fc.array(arbFraction, { minLength: 8, maxLength: 8 }),
+        (dfa, ts) => {
+          const v = vocabulary(dfa, 'sigmoid', { sigmoid: { gain: 14 } });
+          if (v.embedding !== 'sigmoid') throw new Error('sigmoid expected');
+          const c = certify(v);
+          const s = soundness(v, c);
+          const bound = sigmoidRoundingBound(14, maxInDegree(dfa));
+          expect(s.roundingBound).toBe(bound);
+          expect(s.floatSound).toBe(c.holds && c.margin > bound);
+          const n = dfa.states;
+          const k = dfa.alphabet.classes.length;
+          const eps = v.params.epsilon;
+          for (let q = 0; q < n; q++) {
+            // A point of R_q: x_q ∈ [1 − ε, 1], the others in [0, ε].
+            const x = Float64Array.from({ length: n }, (_, p) => (p === q ? 1 - eps * ts[p % 8]! : eps * ts[p % 8]!));
+            for (let cls = 0; cls < k; cls++) {
+              const y = v.apply(cls, x);
+              for (let i = 0; i < n; i++) {
+                // Exact: σ(H·Σ_{j: δ(j,c) = i} x_j − H/2) to 40 digits.
+                let z = new Decimal(-7);
+                for (let j = 0; j < n; j++) if (dfa.delta[j * k + cls] === i) z = z.plus(new Decimal(14).times(x[j]!));
+                const exact = new Decimal(1).div(new Decimal(1).plus(z.neg().exp()));
+                expect(exact.minus(y[i]!).abs().toNumber()).toBeLessThanOrEqual(bound);
+              }
+              if (s.floatSound) expect(v.stateOf(y)).toBe(dfa.delta[q * k + cls]);
             }
-            if (s.floatSound) expect(v.stateOf(y)).toBe(dfa.delta[q * k + cls]);
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -5,7 +5,15 @@
  * star-free, with its k) or which group and period stop it from being so.
  */
 import type { Command } from 'commander';
-import { formatWord, mapOf, type Monoid, type MonoidStructure, monoidStructure, transitionMonoid, wordOf } from '../../automata/monoid.js';
+import {
+  formatWord,
+  mapOf,
+  type Monoid,
+  type MonoidStructure,
+  monoidStructure,
+  transitionMonoid,
+  wordOf,
+} from '../../automata/monoid.js';
 import { action, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 
 interface MonoidOptions {
@@ -64,7 +72,10 @@ export function register(program: Command): void {
     .command('monoid')
     .description('the transition monoid: size, elements as shortest words, idempotents, aperiodic (star-free)?')
     .argument('[pattern]', 'the regular expression (omit with --fa)')
-    .option('--json', 'one JSON value: size, aperiodic, elements (word, classes, map, idempotent), table when ≤ 64 elements')
+    .option(
+      '--json',
+      'one JSON value: size, aperiodic, elements (word, classes, map, idempotent), table when ≤ 64 elements',
+    )
     .option('--limit <n>', 'text: how many elements to list', '50');
   withFa(cmd);
   withLimits(cmd, { also: ['maxMonoid'] });
@@ -87,14 +98,31 @@ Examples:
       const idempotent = new Set(m.idempotents);
       const element = (i: number) => {
         const word = wordOf(m, i);
-        return { word: formatWord(m, word), classes: word, map: mapOf(m, i), idempotent: idempotent.has(i), identity: i === 0, zero: i === s.zero };
+        return {
+          word: formatWord(m, word),
+          classes: word,
+          map: mapOf(m, i),
+          idempotent: idempotent.has(i),
+          identity: i === 0,
+          zero: i === s.zero,
+        };
       };
       const groupJson = (g: MonoidStructure['group']) =>
         g === null
           ? null
-          : { name: g.name.name, gloss: g.name.gloss, order: g.name.order, abelian: g.name.abelian, identity: formatWord(m, wordOf(m, g.idempotent)), elements: g.elements.map((i) => formatWord(m, wordOf(m, i))) };
+          : {
+              name: g.name.name,
+              gloss: g.name.gloss,
+              order: g.name.order,
+              abelian: g.name.abelian,
+              identity: formatWord(m, wordOf(m, g.idempotent)),
+              elements: g.elements.map((i) => formatWord(m, wordOf(m, i))),
+            };
       if (opts.json) {
-        const table = m.table === null ? null : Array.from({ length: m.size }, (_, a) => Array.from(m.table!.subarray(a * m.size, (a + 1) * m.size)));
+        const table =
+          m.table === null
+            ? null
+            : Array.from({ length: m.size }, (_, a) => Array.from(m.table!.subarray(a * m.size, (a + 1) * m.size)));
         await writeLine(
           JSON.stringify({
             size: m.size,
@@ -107,7 +135,11 @@ Examples:
             witness:
               s.witness === null
                 ? null
-                : { word: formatWord(m, wordOf(m, s.witness.element)), index: s.witness.index, period: s.witness.period },
+                : {
+                    word: formatWord(m, wordOf(m, s.witness.element)),
+                    index: s.witness.index,
+                    period: s.witness.period,
+                  },
             group: groupJson(s.group),
             largestGroup: groupJson(s.largestGroup),
             identity: 'ε',
@@ -118,13 +150,19 @@ Examples:
         );
         return EXIT.yes;
       }
-      await writeLine(`transition monoid of a ${m.dfa.states}-state DFA: ${m.size} element${m.size === 1 ? '' : 's'}, ${m.idempotents.length} idempotent`);
+      await writeLine(
+        `transition monoid of a ${m.dfa.states}-state DFA: ${m.size} element${m.size === 1 ? '' : 's'}, ${m.idempotents.length} idempotent`,
+      );
       for (const line of verdictLines(m, s)) await writeLine(line);
       const shown = Math.min(m.size, limit);
       for (let i = 0; i < shown; i++) {
         const e = element(i);
-        const marks = [e.identity ? 'identity' : '', e.zero ? 'zero' : '', e.idempotent ? 'idempotent' : ''].filter((t) => t !== '');
-        await writeLine(`  ${e.word.padEnd(12)} ${e.map.map((t, q) => `${q}→${t}`).join(' ')}${marks.length > 0 ? `  (${marks.join(', ')})` : ''}`);
+        const marks = [e.identity ? 'identity' : '', e.zero ? 'zero' : '', e.idempotent ? 'idempotent' : ''].filter(
+          (t) => t !== '',
+        );
+        await writeLine(
+          `  ${e.word.padEnd(12)} ${e.map.map((t, q) => `${q}→${t}`).join(' ')}${marks.length > 0 ? `  (${marks.join(', ')})` : ''}`,
+        );
       }
       if (shown < m.size) await writeLine(`  … ${m.size - shown} more (--limit ${m.size} to list all)`);
       return EXIT.yes;
