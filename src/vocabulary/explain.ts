@@ -352,7 +352,7 @@ function describeMap(v: Vocabulary, c: number): string {
     case 'flow2d': {
       const p = v.params.phrases[c]!;
       const text = formatPhrase(p.slice(0, 12)) + (p.length > 12 ? ' …' : '');
-      return `spelled with ${phraseLength(p)} primitive flows in ${p.length} runs: ${text}`;
+      return `spelled with ${plural(phraseLength(p), 'primitive flow')} in ${plural(p.length, 'run')}: ${text}`;
     }
   }
 }

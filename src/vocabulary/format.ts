@@ -58,7 +58,7 @@ export function formatVocabulary(json: VocabularyJson): string {
         lines.push(`  b: ${[...new Set(m.bias)].length === 1 ? `${num(m.bias[0]!)} for every neuron` : m.bias.map(num).join(' ')}`);
         break;
       case 'flow2d':
-        lines.push(`word ${w.label}: spelled with ${m.length} primitive flows in ${m.steps} runs`);
+        lines.push(`word ${w.label}: spelled with ${plural(m.length, 'primitive flow')} in ${plural(m.steps, 'run')}`);
         lines.push(`  ${m.phrase}`);
         lines.push('  folded, one affine map per region:');
         for (const f of m.folded) {
