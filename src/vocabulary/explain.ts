@@ -96,7 +96,7 @@ export interface Explanation {
   readonly letters: readonly string[];
   /** Whether the empty sentence is a member. */
   readonly acceptsEmpty: boolean;
-  /** Members over the language's own letters: the shortest non-empty one, then the shortest longer one. */
+  /** Members over the language's own letters: the shortest non-empty one, then a shortest longer one (preferring one that visits states the first does not). */
   readonly members: readonly SentenceReading[];
   /** The member shown step by step (the longest of `members`), or the empty sentence if it is the only member. */
   readonly accepted: SentenceReading | null;
@@ -208,21 +208,31 @@ export function ownClasses(dfa: Dfa): number[] {
 /**
  * Shortest (then least in class order) sequence over `allowed` classes of
  * at least `minLength` letters from the start to a state satisfying `goal`:
- * BFS over (state, letters read capped at minLength).
+ * BFS over (state, letters read capped at minLength, whether the run has
+ * entered a state outside `avoid`). With `avoid`, only runs that have left
+ * it count, so a second example can show states the first one did not.
  */
-function shortest(dfa: Dfa, allowed: readonly number[], goal: (q: number) => boolean, minLength = 0): number[] | null {
+function shortest(
+  dfa: Dfa,
+  allowed: readonly number[],
+  goal: (q: number) => boolean,
+  minLength = 0,
+  avoid: Uint8Array | null = null,
+): number[] | null {
   const k = dfa.alphabet.classes.length;
   const layers = minLength + 1;
-  const node = (q: number, l: number): number => q * layers + l;
-  const parent = new Int32Array(dfa.states * layers).fill(-2);
-  const via = new Int32Array(dfa.states * layers);
-  parent[node(dfa.start, 0)] = -1;
-  const queue = [node(dfa.start, 0)];
+  const node = (q: number, l: number, fresh: number): number => (q * layers + l) * 2 + fresh;
+  const parent = new Int32Array(dfa.states * layers * 2).fill(-2);
+  const via = new Int32Array(dfa.states * layers * 2);
+  const start = node(dfa.start, 0, avoid === null || avoid[dfa.start] === 0 ? 1 : 0);
+  parent[start] = -1;
+  const queue = [start];
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!;
-    const q = Math.floor(v / layers);
-    const l = v % layers;
-    if (l === minLength && goal(q)) {
+    const fresh = v % 2;
+    const q = Math.floor(v / 2 / layers);
+    const l = Math.floor(v / 2) % layers;
+    if (l === minLength && fresh === 1 && goal(q)) {
       const path: number[] = [];
       for (let s = v; parent[s] !== -1; s = parent[s]!) path.push(via[s]!);
       return path.reverse();
@@ -230,7 +240,7 @@ function shortest(dfa: Dfa, allowed: readonly number[], goal: (q: number) => boo
     for (const c of allowed) {
       const t = dfa.delta[q * k + c]!;
       if (t < 0) continue;
-      const w = node(t, Math.min(minLength, l + 1));
+      const w = node(t, Math.min(minLength, l + 1), fresh === 1 || avoid === null || avoid[t] === 0 ? 1 : 0);
       if (parent[w] === -2) {
         parent[w] = v;
         via[w] = c;
@@ -462,7 +472,13 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
   const first = shortest(full, own, isAccepting, 1);
   if (first !== null) {
     memberPaths.push(first);
-    const second = shortest(full, own, isAccepting, first.length + 1);
+    // The next longer member, preferring one whose run visits a state the first one's does not.
+    const visited = new Uint8Array(full.states);
+    let q = full.start;
+    visited[q] = 1;
+    for (const c of first) visited[(q = full.delta[q * k + c]!)] = 1;
+    const second =
+      shortest(full, own, isAccepting, first.length + 1, visited) ?? shortest(full, own, isAccepting, first.length + 1);
     if (second !== null) memberPaths.push(second);
   }
   const acceptsEmpty = full.accepting[full.start] === 1;
@@ -629,7 +645,7 @@ export function renderExplanation(e: Explanation): string {
   e.members.forEach((m, i) =>
     lines.push(
       `  ${JSON.stringify(m.text).padEnd(10)}accepted ` +
-        `(${i === 0 ? 'the shortest non-empty member' : 'the next longer member'})`,
+        `(${i === 0 ? 'the shortest non-empty member' : 'a longer member'})`,
     ),
   );
   if (e.nearMiss !== null)

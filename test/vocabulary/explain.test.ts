@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { accepts, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
 import { complement as complementOf } from '../../src/automata/ops.js';
-import { compileRegex } from '../../src/language.js';
+import { readFileSync } from 'node:fs';
+import { compileFa, compileRegex } from '../../src/language.js';
 import { EMBEDDING_NAMES, explain, renderExplanation, trace, vocabulary } from '../../src/vocabulary/index.js';
 import { alphabetOf, arbDfa, arbSentence, stringOf } from './arbitrary.js';
 
@@ -25,19 +26,36 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const next = [i];
-    for (let j = 1; j <= y.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= y.length; j++)
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
     row = next;
   }
   return row[y.length]!;
 }
 
-/** The length of the shortest member of at least `min` letters, by brute force over all classes. */
-function shortestMemberLength(dfa: Dfa, min: number, maxLength = 12): number | null {
+/**
+ * The length of the shortest member of at least `min` letters, level by level over sets of states (all classes);
+ * with `seen`, only members whose run enters a state outside it.
+ */
+function shortestMemberLength(dfa: Dfa, min: number, maxLength = 12, seen: Set<number> | null = null): number | null {
   const k = dfa.alphabet.classes.length;
-  let level = [dfa.start];
+  const fresh = (q: number): boolean => seen === null || !seen.has(q);
+  // Level entries: "state,left" where left = 1 once the run has entered a state outside `seen`.
+  let level = new Set([`${dfa.start},${fresh(dfa.start) ? 1 : 0}`]);
   for (let len = 0; len <= maxLength; len++) {
-    if (len >= min && level.some((q) => dfa.accepting[q] === 1)) return len;
-    level = [...new Set(level.flatMap((q) => Array.from({ length: k }, (_, c) => dfa.delta[q * k + c]!)))];
+    for (const key of level) {
+      const [q, left] = key.split(',').map(Number) as [number, number];
+      if (len >= min && left === 1 && dfa.accepting[q] === 1) return len;
+    }
+    const next = new Set<string>();
+    for (const key of level) {
+      const [q, left] = key.split(',').map(Number) as [number, number];
+      for (let c = 0; c < k; c++) {
+        const t = dfa.delta[q * k + c]!;
+        next.add(`${t},${left === 1 || fresh(t) ? 1 : 0}`);
+      }
+    }
+    level = next;
   }
   return null;
 }
@@ -61,7 +79,14 @@ describe('explain', () => {
           expect([...e.members[0]!.text]).toHaveLength(first);
           const second = shortestMemberLength(dfa, first + 1, 2 * dfa.states + 1);
           if (second === null) expect(e.members).toHaveLength(1);
-          else expect([...e.members[1]!.text]).toHaveLength(second);
+          else {
+            // A shortest longer member whose run leaves the states of the first member's run, if there is one.
+            const seen = new Set(statesAlong(dfa, e.members[0]!.classes));
+            const fresh = shortestMemberLength(dfa, first + 1, 4 * dfa.states + 2, seen);
+            const along = statesAlong(dfa, e.members[1]!.classes);
+            expect([...e.members[1]!.text]).toHaveLength(fresh ?? second);
+            expect(along.some((q) => !seen.has(q))).toBe(fresh !== null);
+          }
         }
         for (const m of e.members) expect(accepts(dfa, m.text)).toBe(true);
         expect(e.acceptsEmpty).toBe(accepts(dfa, ''));
@@ -125,7 +150,9 @@ describe('explain', () => {
     const v = vocabulary(dfa, 'flow2d');
     const end = v.apply(e.accepted!.classes[0]!, v.start);
     expect(e.spelling!.steps.at(-1)!.point).toEqual([end[0], end[1]]);
-    expect(e.accepted!.composition).toMatch(/f_b ∘ f_b ∘ f_a ∘ f_a; on R_0 it is the affine map \(x, y\) ↦ \(0\.0625·x \+ 3, /);
+    expect(e.accepted!.composition).toMatch(
+      /f_b ∘ f_b ∘ f_a ∘ f_a; on R_0 it is the affine map \(x, y\) ↦ \(0\.0625·x \+ 3, /,
+    );
     const text = renderExplanation(e);
     expect(text).toMatch(/^ {2}hy +halve y: y ↦ y\/2/m);
     expect(text).toMatch(/^ {2}spelling +the primitive flows whose composition is one word’s map/m);
@@ -135,8 +162,16 @@ describe('explain', () => {
   it('relu1d: the empty composition is the identity, not a constant', () => {
     const e = explain(compileRegex('(a|b)*abb'), 'relu1d');
     const text = renderExplanation(explain(compileRegex('a'), 'relu1d'));
-    expect(text).toMatch(/Rejected sentence: "" \(words none\)\n {2}composed map: id \(the empty composition\): every point stays where it is/);
+    expect(text).toMatch(
+      /Rejected sentence: "" \(words none\)\n {2}composed map: id \(the empty composition\): every point stays where it is/,
+    );
     expect(e.phrase.composition).toMatch(/constant on each R_q/);
+  });
+
+  it('mult3: the longer member 11 (three) visits a remainder the first member 0 does not', () => {
+    const e = explain(compileFa(readFileSync('grammars/examples/mult3.fa', 'utf8')), 'transform');
+    expect(e.members.map((m) => m.text)).toEqual(['0', '11']);
+    expect(e.nearMiss!.reading.text).toBe('1');
   });
 
   it('.* has 1 word and no rejected sentence; [ab]* is rejected only outside its letters', () => {
@@ -172,21 +207,29 @@ describe('explain', () => {
 describe('trace', () => {
   it('every embedding: one step per code point, region = DFA state, verdicts agree', () => {
     fc.assert(
-      fc.property(arbDfa({ maxStates: 8 }), arbSentence(4, 30), fc.constantFrom(...EMBEDDING_NAMES), (dfa, raw, embedding) => {
-        const m = dfa.alphabet.classes.length;
-        const s = stringOf(dfa, raw.map((c) => c % m));
-        const t = trace(vocabulary(dfa, embedding, { sigmoid: { gain: 12 } }), s);
-        expect(t.steps).toHaveLength([...s].length + 1);
-        expect(t.steps[0]!.symbol).toBeNull();
-        t.steps.forEach((step, i) => {
-          expect(step.index).toBe(i);
-          expect(step.region).toBe(step.state);
-          if (i > 0) expect(step.symbol).toBe([...s][i - 1]);
-          expect(step.inTarget).toBe(dfa.accepting[step.state] === 1);
-        });
-        expect(t.accept).toBe(accepts(dfa, s));
-        expect(t.dfaAccept).toBe(t.accept);
-      }),
+      fc.property(
+        arbDfa({ maxStates: 8 }),
+        arbSentence(4, 30),
+        fc.constantFrom(...EMBEDDING_NAMES),
+        (dfa, raw, embedding) => {
+          const m = dfa.alphabet.classes.length;
+          const s = stringOf(
+            dfa,
+            raw.map((c) => c % m),
+          );
+          const t = trace(vocabulary(dfa, embedding, { sigmoid: { gain: 12 } }), s);
+          expect(t.steps).toHaveLength([...s].length + 1);
+          expect(t.steps[0]!.symbol).toBeNull();
+          t.steps.forEach((step, i) => {
+            expect(step.index).toBe(i);
+            expect(step.region).toBe(step.state);
+            if (i > 0) expect(step.symbol).toBe([...s][i - 1]);
+            expect(step.inTarget).toBe(dfa.accepting[step.state] === 1);
+          });
+          expect(t.accept).toBe(accepts(dfa, s));
+          expect(t.dfaAccept).toBe(t.accept);
+        },
+      ),
       { numRuns: 60 },
     );
   });
