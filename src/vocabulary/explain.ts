@@ -96,7 +96,10 @@ export interface Explanation {
   readonly letters: readonly string[];
   /** Whether the empty sentence is a member. */
   readonly acceptsEmpty: boolean;
-  /** Members over the language's own letters: the shortest non-empty one, then a shortest longer one (preferring one that visits states the first does not). */
+  /**
+   * Members over the language's own letters: the shortest non-empty one, then a shortest longer one
+   * (preferring one whose run visits states the first one's does not).
+   */
   readonly members: readonly SentenceReading[];
   /** The member shown step by step (the longest of `members`), or the empty sentence if it is the only member. */
   readonly accepted: SentenceReading | null;
