@@ -106,15 +106,18 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'monoid',
     usage: '[options] [pattern]',
-    description: 'the transition monoid: size, elements as shortest words, idempotents, aperiodic (star-free)?',
+    description:
+      'the transition monoid: size, elements as shortest words, idempotents, identity and zero; aperiodic ' +
+      '(star-free, with its k) or the group and period that stop it',
     load: () => import('./commands/monoid.js'),
   },
   {
     name: 'explain',
     usage: '[options] [pattern]',
     description:
-      'the linguistic reading of a language: words ↔ maps, phrases ↔ compositions, sentences ↔ composed maps, ' +
-      'meaning ↔ landing region',
+      'the linguistic reading of a language: example sentences over its own letters, words ↔ maps (a flow2d word ' +
+      'is spelled with primitive flows), sentences ↔ composed maps applied to x0, meaning ↔ landing region, why the ' +
+      'certificate covers every length',
     load: () => import('./commands/explain.js'),
   },
   {

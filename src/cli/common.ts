@@ -33,13 +33,24 @@ function positiveInt(flag: string) {
   };
 }
 
-/** Adds every limit flag (with its default in the help). */
-export function withLimits(cmd: Command): Command {
+/** The limits every command that reads a pattern or an automaton file can hit. */
+const LANGUAGE_LIMITS: readonly (keyof Limits)[] = ['maxLength', 'maxDepth', 'maxRepeat', 'maxStates', 'maxNfaStates'];
+
+/**
+ * Adds every limit flag. Those the command can hit — the language limits
+ * and the ones named in `also` — are listed in its help with the default it
+ * really uses (`defaults` overrides `DEFAULT_LIMITS`, e.g. the playground's
+ * live budgets); the others are still accepted, so one set of flags works
+ * with every command, but hidden.
+ */
+export function withLimits(cmd: Command, options: { also?: readonly (keyof Limits)[]; defaults?: Partial<Limits> } = {}): Command {
+  const shown = new Set([...LANGUAGE_LIMITS, ...(options.also ?? [])]);
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
+    const value = options.defaults?.[key] ?? DEFAULT_LIMITS[key];
     cmd.addOption(
-      new Option(`${LIMIT_FLAGS[key]} <n>`, `${LIMIT_HELP[key]} (default ${DEFAULT_LIMITS[key]})`)
+      new Option(`${LIMIT_FLAGS[key]} <n>`, `${LIMIT_HELP[key]} (default ${value})`)
         .argParser(positiveInt(LIMIT_FLAGS[key]))
-        .hideHelp(key === 'maxNfaStates' || key === 'maxDepth' || key === 'maxLength'),
+        .hideHelp(!shown.has(key)),
     );
   }
   return cmd;

@@ -2,6 +2,7 @@
  * Text renderings of vocabularies, certificates and trajectories for the
  * command line. Pure string building; front ends print the result.
  */
+import { textWidth } from '../present/width.js';
 import type { Certificate, VocabularyJson } from './types.js';
 import type { Trace } from './trace.js';
 
@@ -12,7 +13,7 @@ function num(x: number): string {
 }
 
 function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function pt(p: readonly number[]): string {
@@ -57,7 +58,7 @@ export function formatVocabulary(json: VocabularyJson): string {
         lines.push(`  b: ${[...new Set(m.bias)].length === 1 ? `${num(m.bias[0]!)} for every neuron` : m.bias.map(num).join(' ')}`);
         break;
       case 'flow2d':
-        lines.push(`word ${w.label}: a phrase of ${m.length} primitive flows in ${m.steps} runs`);
+        lines.push(`word ${w.label}: spelled with ${plural(m.length, 'primitive flow')} in ${plural(m.steps, 'run')}`);
         lines.push(`  ${m.phrase}`);
         lines.push('  folded, one affine map per region:');
         for (const f of m.folded) {
@@ -71,7 +72,10 @@ export function formatVocabulary(json: VocabularyJson): string {
 
 /** One line (plus failures) for a certificate. */
 export function formatCertificate(c: Certificate): string {
-  const head = `${c.embedding}: the certificate ${c.holds ? 'holds' : 'fails'} (${c.method}); margin ${num(c.margin)}; ${c.states} states × ${c.classes} classes`;
+  const size = `${plural(c.states, 'state')} × ${plural(c.classes, 'class')}`;
+  const head = c.holds
+    ? `${c.embedding}: the certificate holds (${c.method}); margin ${num(c.margin)}; ${size}`
+    : `${c.embedding}: the certificate fails (${c.method}): ${plural(c.failureCount, 'failure')}; ${size}`;
   if (c.holds) return head;
   const more = c.failureCount > c.failures.length ? [`  … ${c.failureCount - c.failures.length} more`] : [];
   return [head, ...c.failures.map((f) => `  ${f.condition}: ${f.message}`), ...more].join('\n');
@@ -90,8 +94,9 @@ export function formatTrace(t: Trace): string {
       pt(s.point),
     ]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length))).join('  '));
+  // Columns by display width: an emoji or a CJK letter takes two cells.
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
+  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '));
   lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
   return lines.join('\n');
 }

@@ -160,7 +160,11 @@ describe('schemas/certify.schema.json', () => {
     const [bad] = jsonLines(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', '3', '--json'], undefined, [1]) as Record<string, unknown>[];
     expect(validate(bad)).toEqual([]);
     expect(bad!.holds).toBe(false);
+    expect(bad!.margin).toBeNull();
     expect(validate({ ...bad, holds: true })).not.toEqual([]);
+    // A failing certificate has no margin and does not cover floats.
+    expect(validate({ ...bad, margin: 0.5 })).not.toEqual([]);
+    expect(validate({ ...bad, floatSound: true })).not.toEqual([]);
     const [good] = jsonLines(['certify', 'ab', '--embedding', 'relu1d', '--json']) as Record<string, unknown>[];
     expect(validate({ ...good, gain: 5 })).not.toEqual([]);
     expect(validate({ ...good, embedding: 'sigmoid' })).not.toEqual([]);

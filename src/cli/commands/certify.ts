@@ -4,7 +4,7 @@
  * certificate holds.
  */
 import type { Command } from 'commander';
-import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.js';
+import { certify, formatCertificate, minimalGain, soundness } from '../../vocabulary/index.js';
 import { action, EXIT, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .command('certify')
     .description(descriptionOf('certify'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
-    .option('--json', '{"embedding", "holds", "margin", "states", "classes", …}');
+    .option('--json', '{"embedding", "holds", "margin" (null when it fails), "states", "classes", "floatSound", …}');
   withEmbedding(cmd);
   withFa(cmd);
   withLimits(cmd);
@@ -23,8 +23,12 @@ export function register(program: Command): void {
   cmd.addHelpText(
     'after',
     `
-The margin is how far inside R_δ(q,c) the images f_c(R_q) stay (least over q, c).
-For sigmoid it also reports the smallest certified gain and the Omlin–Giles bound.
+The margin is how far inside R_δ(q,c) the images f_c(R_q) stay (least over q, c); 0 means
+an image touches its region's border (the certificate still holds); none when it fails.
+Every certificate that holds covers sentences of every length (induction on the length);
+the second line says whether evaluation in floating point is covered too, and why.
+For sigmoid it also reports the smallest certified gain and the Omlin–Giles bound as
+wordflow reconstructs it (their fixed-point conditions, not checked against the paper).
 Examples:
   $ wordflow certify '(a|b)*abb'
   $ wordflow certify '[0-9]+' --embedding sigmoid --json
@@ -34,6 +38,7 @@ Examples:
     action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
       const { v } = loadVocabulary(pattern, opts);
       const c = certify(v);
+      const sound = soundness(v, c);
       const gain = v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
       if (opts.json) {
         const extra =
@@ -41,14 +46,28 @@ Examples:
             ? {}
             : { gain: gain.gain, epsilon: gain.epsilon, minimalGain: gain.minimal, omlinGiles: gain.omlinGiles, omlinGilesWorstCase: gain.omlinGilesWorstCase };
         await writeLine(
-          JSON.stringify({ embedding: c.embedding, holds: c.holds, margin: c.margin, states: c.states, classes: c.classes, method: c.method, ...extra, failures: c.failures }),
+          JSON.stringify({
+            embedding: c.embedding,
+            holds: c.holds,
+            margin: c.holds ? c.margin : null,
+            states: c.states,
+            classes: c.classes,
+            method: c.method,
+            floatSound: sound.floatSound,
+            ...(sound.roundingBound === null ? {} : { roundingBound: sound.roundingBound }),
+            ...extra,
+            failures: c.failures,
+          }),
         );
       } else {
         await writeLine(formatCertificate(c));
+        if (c.holds) await writeLine(`  every length: ${sound.everyLength}`);
+        await writeLine(`  floating point: ${sound.floatSound ? 'covered' : 'not covered'} — ${sound.floats}`);
         if (gain !== null) {
           await writeLine(
             `gain H = ${gain.gain}, ε = ${gain.epsilon}; smallest certified gain ${gain.minimal} (to 0.001); ` +
-              `Omlin–Giles bound ${gain.omlinGiles} for in-degree r = ${gain.inDegree}, ${gain.omlinGilesWorstCase} for any ${v.dfa.states}-state DFA`,
+              `Omlin–Giles bound (our reconstruction of their fixed-point conditions) ${gain.omlinGiles} for in-degree r = ${gain.inDegree}, ` +
+              `${gain.omlinGilesWorstCase} for any ${v.dfa.states}-state DFA`,
           );
         }
       }

@@ -72,7 +72,7 @@ export function register(program: Command): void {
     'after',
     `
 Examples:
-  $ wordflow compile '(a|b)*abb'                       # flow2d: each word a phrase of primitive flows
+  $ wordflow compile '(a|b)*abb'                       # flow2d: each word spelled with primitive flows
   $ wordflow compile '(aa)*' --embedding relu1d        # knots and the equivalent ReLU network
   $ wordflow compile 'ab*' --embedding sigmoid --gain 8 --json
   $ wordflow compile '[0-9]+' --embedding onehot --json --output digits.json`,

@@ -1,5 +1,5 @@
 /** `enum`, `count` and `sample`: the members of a language by length. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { countMembers, enumerate } from '../../automata/count.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { WordflowError } from '../../errors.js';
@@ -20,7 +20,7 @@ interface MemberOptions {
 function common(cmd: Command): Command {
   cmd.argument('[pattern]', 'the regular expression (omit with --fa)').option('--json', 'one JSON value per line');
   withFa(cmd);
-  withLimits(cmd);
+  withLimits(cmd, { also: ['maxEnumLength'] });
   return withSyntax(cmd);
 }
 
@@ -84,14 +84,17 @@ Examples:
       .description(descriptionOf('sample'))
       .requiredOption('--length <n>', 'the length, in code points')
       .option('--seed <s>', 'seed for a reproducible sample (default: random)')
-      .option('--n <k>', 'how many members', '1'),
+      .option('--limit <k>', 'how many members (default 1)')
+      // The old spelling, kept so scripts keep working; --limit is the name every command shares.
+      .addOption(new Option('--n <k>', 'same as --limit').hideHelp()),
   );
-  sample.addHelpText('after', `\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --n 3 --seed 7`);
+  sample.addHelpText('after', `\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --limit 3 --seed 7`);
   sample.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
-      const n = intOption(opts.n ?? '1', '--n');
+      if (opts.limit !== undefined && opts.n !== undefined) throw new WordflowError('usage', 'give --limit or its old spelling --n, not both');
+      const n = opts.limit !== undefined ? intOption(opts.limit, '--limit') : intOption(opts.n ?? '1', '--n');
       const seed = opts.seed === undefined ? (Math.random() * 2 ** 32) >>> 0 : seedOf(opts.seed);
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const members = sampleMembers(dfa, length, n, seed, limits);

@@ -74,15 +74,15 @@ vector over time.`,
       const collected: string[] = [];
       const out = async (text: string): Promise<void> => (toFile ? void collected.push(text) : emit(text, undefined));
       let all = true;
-      let first = true;
+      let index = 0;
+      // Several strings (or any number from stdin): each table is headed by the string it traces.
+      const label = args.strings.length !== 1;
       for await (const s of inputs) {
         const t = trace(v, s, { samplesPerFlow: format === 'json' ? samples : 0 });
         all &&= t.accept;
         if (format === 'json') await out(JSON.stringify(t));
-        else {
-          await out((first ? '' : '\n') + formatTrace(t));
-          first = false;
-        }
+        else await out((index === 0 ? '' : '\n') + (label ? `string ${index + 1}: ${JSON.stringify(s)}\n` : '') + formatTrace(t));
+        index++;
       }
       if (toFile) await emit(collected.join('\n'), opts.output);
       return all ? EXIT.yes : EXIT.no;
