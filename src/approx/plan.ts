@@ -19,6 +19,7 @@ import {
   lipschitz,
   norm2,
   type Step,
+  SentenceTooLong,
   type StepReport,
 } from './steps.js';
 
@@ -57,7 +58,7 @@ function weight(step: Step): number {
  * Builds a plan on `domain` within `eps` (a proved bound, before floating
  * point). `shares`, if given, overrides the budget weights per step.
  */
-export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shares?: readonly number[]): BuiltPlan {
+export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shares?: readonly number[], maxLength = Infinity): BuiltPlan {
   // Exact image boxes and Lipschitz constants, then the budgets (with the images grown by ε for safety margin).
   const boxes = imageBoxes(steps, domain);
   const lips = steps.map((s, i) => lipschitz(s, inflate(boxes[i]!, eps)));
@@ -70,7 +71,8 @@ export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shar
   steps.forEach((s, i) => {
     const budget = ((eps * 0.999 * weights[i]!) / total / after[i + 1]!) || eps * 1e-3;
     const box = inflate(boxes[i]!, r);
-    const report = buildStep(b, s, box, budget);
+    const report = buildStep(b, s, box, budget, maxLength);
+    if (b.length > maxLength) throw new SentenceTooLong(`step ${i + 1} of ${steps.length} (${s.kind})`, maxLength);
     reports.push(report);
     r = lipschitz(s, box) * r + report.error;
   });

@@ -38,6 +38,8 @@ export interface Function1 {
   slope(a: number, b: number): number;
   /** A bound on |f''| over [a, b]. */
   curvature(a: number, b: number): number;
+  /** Set when f is known to be affine, f(v) = slope·v + offset (then shears replace knot sweeps). */
+  readonly linear?: { readonly slope: number; readonly offset: number };
 }
 
 /** An elementary map of the plane. */
@@ -324,6 +326,8 @@ function buildCoupling(b: FrameBuilder, axis: Axis, g: Function1, box: Box, budg
   const scale = Math.max(Math.abs(gl), Math.abs(gh), Math.abs(lo(box, axis)), Math.abs(hi(box, axis)), 1);
   let best: Sweep | undefined;
   for (let J = -4; J <= 24; J++) {
+    // A sweep spends at least one word per knot: finer knots cannot beat the best found.
+    if (best !== undefined && (u1 - u0) * 2 ** J > best.estimate) break;
     const plan = planSweep(g, u0, u1, J, budget, scale);
     if (plan !== undefined && (best === undefined || plan.estimate < best.estimate)) best = plan;
     if (best !== undefined && plan === undefined && J > best.J + 3) break;
