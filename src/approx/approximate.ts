@@ -9,7 +9,7 @@
  */
 import { type Axis } from './frames.js';
 import { affineSteps, type BuiltPlan, buildPlan, type Matrix2 } from './plan.js';
-import { invertSentence, type Sentence, sentenceLength } from './sentence.js';
+import { evaluateSentence, invertSentence, type Sentence, sentenceLength } from './sentence.js';
 import { type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
 
 /** A separable vector field x' = a(y), y' = b(x) (Hamiltonian when a, b come from H = T(y) + V(x)). */
@@ -51,9 +51,11 @@ export interface ApproximateOptions {
   /** Refuse (throw `SentenceTooLong`) rather than write a longer sentence. */
   readonly maxLength?: number;
   /**
-   * The target map computed independently (closed form, or an accurate
-   * integrator for flows). Needed for flows, where the splitting error is
-   * measured against it to choose the number of steps before building.
+   * The (forward) target map computed independently (closed form, or an
+   * accurate integrator for flows). Needed for flows, where the splitting
+   * error is measured against it to choose the number of steps before
+   * building — also with `inverse`, whose steps are the forward splitting's
+   * steps undone in reverse order.
    */
   readonly reference?: (x: number, y: number) => readonly [number, number];
   /** Approximate the inverse map f⁻¹ on the domain instead (steps reversed, each inverted). */
@@ -107,7 +109,8 @@ function couplingSteps(axis: Axis, g: Function1): Step[] {
   if (g.linear === undefined) return [{ kind: 'coupling', axis, g }];
   const out: Step[] = [];
   if (g.linear.slope !== 0) out.push({ kind: 'shear', axis, t: g.linear.slope });
-  if (g.linear.offset !== 0) out.push({ kind: 'translate', dx: axis === 'x' ? g.linear.offset : 0, dy: axis === 'y' ? g.linear.offset : 0 });
+  if (g.linear.offset !== 0)
+    out.push({ kind: 'translate', dx: axis === 'x' ? g.linear.offset : 0, dy: axis === 'y' ? g.linear.offset : 0 });
   return out;
 }
 
@@ -223,7 +226,8 @@ function chooseSplitting(
 ): { steps: Step[]; report: SplittingReport } {
   if (target.steps !== undefined) {
     const steps = splittingSteps(target.field, target.time, method, target.steps);
-    const measured = reference === undefined ? NaN : gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
+    const measured =
+      reference === undefined ? NaN : gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
     return { steps, report: { method, steps: target.steps, measured, grid: SPLIT_GRID } };
   }
   if (reference === undefined) throw new RangeError('a flow needs a reference map to choose its number of steps');
@@ -296,11 +300,17 @@ function hasFlow(t: MapTarget): boolean {
   return t.kind === 'flow' || (t.kind === 'compose' && t.parts.some(hasFlow));
 }
 
-function build(steps: readonly Step[], splitting: SplittingReport | null, options: ApproximateOptions, eps: number): Approximation {
+function build(
+  steps: readonly Step[],
+  splitting: SplittingReport | null,
+  options: ApproximateOptions,
+  eps: number,
+): Approximation {
   const plan: readonly Step[] = options.inverse ? steps.map(invertStep).reverse() : steps;
   const built: BuiltPlan = buildPlan(plan, options.domain, eps, undefined, options.maxLength);
   const length = sentenceLength(built.sentence);
-  if (options.maxLength !== undefined && length > options.maxLength) throw new SentenceTooLong('this target at this ε', options.maxLength);
+  if (options.maxLength !== undefined && length > options.maxLength)
+    throw new SentenceTooLong('this target at this ε', options.maxLength);
   return {
     sentence: built.sentence,
     length,
@@ -329,28 +339,43 @@ export function approximateMap(target: MapTarget, options: ApproximateOptions): 
     const { steps } = flatten(target, domain, eps, options.reference, 'strang');
     return build(steps, null, options, eps);
   }
-  if (options.inverse && options.reference === undefined) throw new RangeError('the inverse of a flow needs the reference of the inverse');
-  const methods: ('strang' | 'yoshida')[] = target.kind === 'flow' && target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
+  const methods: ('strang' | 'yoshida')[] =
+    target.kind === 'flow' && target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
   let best: Approximation | undefined;
   for (const method of methods) {
-    const { steps, splitting } = flatten(target, domain, eps, options.reference, method);
-    const measured = splitting?.measured ?? 0;
-    // Leave the words what the splitting did not use, with a margin for points between the grid's.
-    const left = Math.max(eps - 2 * measured, eps / 3);
-    let a: Approximation;
-    try {
-      a = build(steps, splitting, options, left);
-    } catch (e) {
-      if (e instanceof SentenceTooLong && best === undefined && method !== methods[methods.length - 1]) continue;
-      if (e instanceof SentenceTooLong && best !== undefined) continue;
-      throw e;
+    // The splitting's share of ε starts at a quarter; if the finished sentence (forward) misses ε on the grid, the
+    // splitting gets less and the words are rebuilt — at most three times.
+    for (let share = eps / 4, attempt = 0; attempt < 3; attempt++, share /= 3) {
+      const { steps, splitting } = flatten(target, domain, share * 4, options.reference, method);
+      const measured = splitting?.measured ?? 0;
+      // Leave the words what the splitting did not use, with a margin for points between the grid's.
+      const left = Math.max(eps - 2 * measured, eps / 3);
+      let a: Approximation;
+      try {
+        a = build(steps, splitting, options, left);
+      } catch (e) {
+        if (e instanceof SentenceTooLong && (best !== undefined || method !== methods[methods.length - 1])) break;
+        throw e;
+      }
+      const reference = options.reference;
+      const check =
+        options.inverse || reference === undefined
+          ? 0
+          : gridDistance((x, y) => evaluateSentence(a.sentence, x, y), reference, domain, SPLIT_GRID);
+      if (check <= eps * 0.9 || attempt === 2) {
+        if (best === undefined || a.length < best.length) best = a;
+        break;
+      }
     }
-    if (best === undefined || a.length < best.length) best = a;
   }
-  return best!;
+  if (best === undefined) throw new SentenceTooLong('this flow at this ε', options.maxLength ?? Infinity);
+  return best;
 }
 
-/** The inverse sentence of an approximation (each word undone, in reverse order): f⁻¹ on f's image of the domain, approximately. */
+/**
+ * The inverse sentence of an approximation (each word undone, in reverse
+ * order): f⁻¹ on f's image of the domain, approximately.
+ */
 export function inverseOf(a: Approximation): Sentence {
   return invertSentence(a.sentence);
 }

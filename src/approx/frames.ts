@@ -26,10 +26,39 @@ export interface Frame {
 
 const IDENTITY: Frame = { f: 0, o: D.ZERO };
 
-const WORDS_OF: { readonly [A in Axis]: { up: WordName; down: WordName; plus: WordName; minus: WordName; reluPlus: WordName; reluMinus: WordName; expPlus: WordName; expMinus: WordName } } = {
+const WORDS_OF: {
+  readonly [A in Axis]: {
+    up: WordName;
+    down: WordName;
+    plus: WordName;
+    minus: WordName;
+    reluPlus: WordName;
+    reluMinus: WordName;
+    expPlus: WordName;
+    expMinus: WordName;
+  };
+} = {
   // `reluPlus` on axis a adds relu(stored other) to stored a.
-  x: { up: 'dx', down: 'hx', plus: 'tx+', minus: 'tx-', reluPlus: 'rx+', reluMinus: 'rx-', expPlus: 'sx+', expMinus: 'sx-' },
-  y: { up: 'dy', down: 'hy', plus: 'ty+', minus: 'ty-', reluPlus: 'ry+', reluMinus: 'ry-', expPlus: 'sy+', expMinus: 'sy-' },
+  x: {
+    up: 'dx',
+    down: 'hx',
+    plus: 'tx+',
+    minus: 'tx-',
+    reluPlus: 'rx+',
+    reluMinus: 'rx-',
+    expPlus: 'sx+',
+    expMinus: 'sx-',
+  },
+  y: {
+    up: 'dy',
+    down: 'hy',
+    plus: 'ty+',
+    minus: 'ty-',
+    reluPlus: 'ry+',
+    reluMinus: 'ry-',
+    expPlus: 'sy+',
+    expMinus: 'sy-',
+  },
 };
 
 /** Signed binary digits (non-adjacent form) of n, least significant first: n = Σ d_j 2^j, d_j ∈ {−1, 0, 1}. */

@@ -26,7 +26,10 @@ import {
 /** A sentence for a plan, with what each step cost and a proved error bound. */
 export interface BuiltPlan {
   readonly sentence: Sentence;
-  /** A proved bound on the sup distance (Euclidean) between the sentence's map and the plan's map on the domain, in exact arithmetic. */
+  /**
+   * A proved bound on the sup distance (Euclidean) between the sentence's map
+   * and the plan's map on the domain, in exact arithmetic.
+   */
   readonly bound: number;
   readonly steps: readonly StepReport[];
   /** Words spent returning both coordinates to the identity frame at the end. */
@@ -58,7 +61,13 @@ function weight(step: Step): number {
  * Builds a plan on `domain` within `eps` (a proved bound, before floating
  * point). `shares`, if given, overrides the budget weights per step.
  */
-export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shares?: readonly number[], maxLength = Infinity): BuiltPlan {
+export function buildPlan(
+  steps: readonly Step[],
+  domain: Box,
+  eps: number,
+  shares?: readonly number[],
+  maxLength = Infinity,
+): BuiltPlan {
   // Exact image boxes and Lipschitz constants, then the budgets (with the images grown by ε for safety margin).
   const boxes = imageBoxes(steps, domain);
   const lips = steps.map((s, i) => lipschitz(s, inflate(boxes[i]!, eps)));
@@ -69,7 +78,7 @@ export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shar
   const reports: StepReport[] = [];
   let r = 0;
   steps.forEach((s, i) => {
-    const budget = ((eps * 0.999 * weights[i]!) / total / after[i + 1]!) || eps * 1e-3;
+    const budget = (eps * 0.999 * weights[i]!) / total / after[i + 1]! || eps * 1e-3;
     const box = inflate(boxes[i]!, r);
     const report = buildStep(b, s, box, budget, maxLength);
     if (b.length > maxLength) throw new SentenceTooLong(`step ${i + 1} of ${steps.length} (${s.kind})`, maxLength);
@@ -80,7 +89,10 @@ export function buildPlan(steps: readonly Step[], domain: Box, eps: number, shar
   // point the sentence visits and the Lipschitz constants are valid there.
   const grownLips = steps.map((s, i) => lipschitz(s, inflate(boxes[i]!, Math.max(eps, r))));
   const grownAfter = lipschitzAfter(steps, grownLips);
-  const bound = Math.min(r, reports.reduce((acc, rep, i) => acc + rep.error * grownAfter[i + 1]!, 0));
+  const bound = Math.min(
+    r,
+    reports.reduce((acc, rep, i) => acc + rep.error * grownAfter[i + 1]!, 0),
+  );
   const before = b.length;
   const sentence = b.finish();
   return { sentence, bound, steps: reports, finishWords: b.length - before };
@@ -104,7 +116,12 @@ function imageBoxes(steps: readonly Step[], domain: Box): Box[] {
     const ys = ps.map((p) => p[1]);
     // Rounding in the corner images: grow by a few ulps of the extent.
     const grow = 16 * Number.EPSILON * Math.max(...xs.map(Math.abs), ...ys.map(Math.abs), 1);
-    return { x0: Math.min(...xs) - grow, x1: Math.max(...xs) + grow, y0: Math.min(...ys) - grow, y1: Math.max(...ys) + grow };
+    return {
+      x0: Math.min(...xs) - grow,
+      x1: Math.max(...xs) + grow,
+      y0: Math.min(...ys) - grow,
+      y1: Math.max(...ys) + grow,
+    };
   };
   const out: Box[] = [domain];
   for (const s of steps) {

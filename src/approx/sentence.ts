@@ -4,7 +4,15 @@
  * form). A sentence is read left to right: the first run acts first.
  */
 import * as D from './dyadic.js';
-import { type DyadicPoint, inverseWord, isWordName, WORD_CODE, wordCodeAt, wordExact, type WordName } from './vocabulary.js';
+import {
+  type DyadicPoint,
+  inverseWord,
+  isWordName,
+  WORD_CODE,
+  wordCodeAt,
+  wordExact,
+  type WordName,
+} from './vocabulary.js';
 
 /** A run: `count` (a positive integer) words `word` in a row. */
 export type Run = readonly [WordName, number];
@@ -109,7 +117,8 @@ export class SentenceWriter {
 
   /** Appends `count` words `w` (count may be 0; negative counts are refused). */
   push(w: WordName, count: number): void {
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`a run needs a non-negative integer count: ${count}`);
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`a run needs a non-negative integer count: ${count}`);
     if (count === 0) return;
     const last = this.runs[this.runs.length - 1];
     if (last !== undefined && last[0] === w) {
@@ -157,7 +166,8 @@ export function formatSentence(s: Sentence, maxRuns = Infinity): string {
   const middle = s.slice(head, s.length - tail);
   return [
     ...s.slice(0, head).map(run),
-    `… (${middle.length.toLocaleString('en-US')} more runs, ${sentenceLength(middle).toLocaleString('en-US')} words) …`,
+    `… (${middle.length.toLocaleString('en-US')} more runs, ` +
+      `${sentenceLength(middle).toLocaleString('en-US')} words) …`,
     ...s.slice(s.length - tail).map(run),
   ].join(' ');
 }
@@ -165,7 +175,10 @@ export function formatSentence(s: Sentence, maxRuns = Infinity): string {
 /** Reads the text form back (runs as `w` or `w^n`); throws RangeError on anything else. */
 export function parseSentence(text: string): Sentence {
   const out: Run[] = [];
-  for (const token of text.trim().split(/\s+/).filter((t) => t !== '')) {
+  for (const token of text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '')) {
     const hat = token.indexOf('^');
     const name = hat < 0 ? token : token.slice(0, hat);
     const count = hat < 0 ? 1 : Number(token.slice(hat + 1));

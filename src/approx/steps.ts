@@ -93,7 +93,12 @@ export function imageBox(step: Step, box: Box): Box {
       return withAxis(box, step.axis, lo(box, step.axis) + gl, hi(box, step.axis) + gh);
     }
     case 'scale2':
-      return { x0: box.x0 * 2 ** step.kx, x1: box.x1 * 2 ** step.kx, y0: box.y0 * 2 ** step.ky, y1: box.y1 * 2 ** step.ky };
+      return {
+        x0: box.x0 * 2 ** step.kx,
+        x1: box.x1 * 2 ** step.kx,
+        y0: box.y0 * 2 ** step.ky,
+        y1: box.y1 * 2 ** step.ky,
+      };
     case 'scale':
       return withAxis(box, step.axis, lo(box, step.axis) * step.lambda, hi(box, step.axis) * step.lambda);
     case 'translate':
@@ -184,7 +189,7 @@ function bitsFor(scale: number, budget: number): number {
   return Math.max(0, Math.ceil(Math.log2(scale / budget)));
 }
 
-/** A dyadic origin ≤ v with few bits, cheapest to move the axis's frame to (the current one if it already is ≤ v). */
+/** A dyadic origin ≤ v with few bits, cheapest to move the frame to (the current origin if it already is ≤ v). */
 function originBelow(b: FrameBuilder, axis: Axis, v: number): Dyadic {
   const current = b.frame(axis);
   if (D.toNumber(current.o) <= v - Math.abs(v) * ROUNDING) return current.o;
@@ -214,7 +219,10 @@ function originBelow(b: FrameBuilder, axis: Axis, v: number): Dyadic {
 function roundOffset(o: Dyadic, tolerance: number): Dyadic {
   const k = Math.max(0, Math.ceil(-Math.log2(tolerance)));
   if (o.e >= -k) return o;
-  return D.dyadic(o.m >> BigInt(-o.e - k - 1) === 0n ? 0n : (o.m + (1n << BigInt(-o.e - k - 1))) >> BigInt(-o.e - k), -k);
+  return D.dyadic(
+    o.m >> BigInt(-o.e - k - 1) === 0n ? 0n : (o.m + (1n << BigInt(-o.e - k - 1))) >> BigInt(-o.e - k),
+    -k,
+  );
 }
 
 /** axis += t·other on the box, within `budget`. */
@@ -237,8 +245,15 @@ function buildShear(b: FrameBuilder, axis: Axis, t: number, box: Box, budget: nu
   const rounded = roundOffset(shifted, budget / 2);
   b.declare(axis, { f: b.frame(axis).f, o: rounded });
   const error =
-    Math.abs(t - D.toNumber(tq)) * reach * (1 + ROUNDING) + Math.abs(t) * reach * ROUNDING + Math.abs(D.toNumber(D.sub(rounded, shifted)));
-  return { step: { kind: 'shear', axis, t }, words: b.length - start, error, detail: { frame: before - start, digits: b.length - before } };
+    Math.abs(t - D.toNumber(tq)) * reach * (1 + ROUNDING) +
+    Math.abs(t) * reach * ROUNDING +
+    Math.abs(D.toNumber(D.sub(rounded, shifted)));
+  return {
+    step: { kind: 'shear', axis, t },
+    words: b.length - start,
+    error,
+    detail: { frame: before - start, digits: b.length - before },
+  };
 }
 
 /** The integer slope counts of a coupling sweep (error diffusion with a lazy slope). */
@@ -255,7 +270,14 @@ interface Sweep {
   readonly estimate: number;
 }
 
-function planSweep(g: { at(v: number): number; curvature(a: number, b: number): number }, u0: number, u1: number, J: number, budget: number, scale: number): Sweep | undefined {
+function planSweep(
+  g: { at(v: number): number; curvature(a: number, b: number): number },
+  u0: number,
+  u1: number,
+  J: number,
+  budget: number,
+  scale: number,
+): Sweep | undefined {
   const h = 2 ** -J;
   const m2 = g.curvature(u0, u1);
   const interp = (m2 * h * h) / 8;
@@ -332,7 +354,8 @@ function buildCoupling(b: FrameBuilder, axis: Axis, g: Function1, box: Box, budg
     if (plan !== undefined && (best === undefined || plan.estimate < best.estimate)) best = plan;
     if (best !== undefined && plan === undefined && J > best.J + 3) break;
   }
-  if (best === undefined) throw new RangeError(`no knot sweep meets the budget ${budget} (the function may be unbounded)`);
+  if (best === undefined)
+    throw new RangeError(`no knot sweep meets the budget ${budget} (the function may be unbounded)`);
   const { J, s, xi0, pieces, p0, slopes } = best;
   const start = b.length;
   const oa = b.frame(axis).o;
@@ -353,12 +376,22 @@ function buildCoupling(b: FrameBuilder, axis: Axis, g: Function1, box: Box, budg
     step: { kind: 'coupling', axis, g },
     words: b.length - start,
     error: best.error,
-    detail: { knots: pieces - 1, slopes: slopeWords, frame: afterFirst - start - 0, firstSlope: afterFirst - afterFrame, knotSpacingLog2: -J },
+    detail: {
+      knots: pieces - 1,
+      slopes: slopeWords,
+      frame: afterFirst - start - 0,
+      firstSlope: afterFirst - afterFrame,
+      knotSpacingLog2: -J,
+    },
   };
 }
 
 /** The cheapest e^a·2^b within `relTol` of λ: |a| as small as it can be. */
-export function expPow2(lambda: number, tolerance: (mu: number) => boolean, maxA = 4_000_000): { a: number; b: number; mu: number } | undefined {
+export function expPow2(
+  lambda: number,
+  tolerance: (mu: number) => boolean,
+  maxA = 4_000_000,
+): { a: number; b: number; mu: number } | undefined {
   const l = Math.log(lambda);
   for (let n = 0; n <= maxA; n++) {
     for (const a of n === 0 ? [0] : [n, -n]) {
@@ -372,7 +405,14 @@ export function expPow2(lambda: number, tolerance: (mu: number) => boolean, maxA
 }
 
 /** axis ↦ λ·axis on the box, within `budget`: e^a·2^b ≈ λ, with the stored value kept ≥ 0 while sx/sy act. */
-function buildScale(b: FrameBuilder, axis: Axis, lambda: number, box: Box, budget: number, maxWords: number): StepReport {
+function buildScale(
+  b: FrameBuilder,
+  axis: Axis,
+  lambda: number,
+  box: Box,
+  budget: number,
+  maxWords: number,
+): StepReport {
   const l0 = lo(box, axis);
   const l1 = hi(box, axis);
   const mid = (l0 + l1) / 2;
@@ -382,7 +422,8 @@ function buildScale(b: FrameBuilder, axis: Axis, lambda: number, box: Box, budge
   const o = D.toNumber(origin);
   const reach = Math.max(Math.abs(l0), Math.abs(l1), Math.abs(o)) * lambda * 2 + 1;
   const found = expPow2(lambda, (mu) => Math.abs(lambda - mu) * half + reach * ROUNDING * 4 < budget * 0.75, maxWords);
-  if (found === undefined) throw new SentenceTooLong(`scaling by ${lambda} within ${budget.toExponential(2)}`, maxWords);
+  if (found === undefined)
+    throw new SentenceTooLong(`scaling by ${lambda} within ${budget.toExponential(2)}`, maxWords);
   const { a, b: p, mu } = found;
   const k = bitsFor(1, budget * 0.25 - reach * ROUNDING) + 1;
   const target = mu * o + (lambda - mu) * mid;
@@ -392,7 +433,7 @@ function buildScale(b: FrameBuilder, axis: Axis, lambda: number, box: Box, budge
   // past a ≈ 709); the powers of two are needed anyway, since e^a·2^p ≈ λ.
   const f0 = b.frame(axis).f;
   let applied = 0;
-  for (let done = 0; done < Math.abs(a); ) {
+  for (let done = 0; done < Math.abs(a);) {
     const c = Math.min(20, Math.abs(a) - done);
     b.exp(axis, Math.sign(a) * c);
     done += c;
@@ -402,8 +443,14 @@ function buildScale(b: FrameBuilder, axis: Axis, lambda: number, box: Box, budge
   }
   b.declare(axis, { f: f0 + applied - p, o: o2 });
   // Rounding: one per sx/sy run of ≤ 20 words and per halving run, in the doubles that evaluate the sentence.
-  const error = Math.abs(lambda - mu) * half + Math.abs(D.toNumber(o2) - target) + reach * ROUNDING * (4 + Math.abs(a) / 10);
-  return { step: { kind: 'scale', axis, lambda }, words: b.length - start, error, detail: { exp: Math.abs(a), pow2: p } };
+  const error =
+    Math.abs(lambda - mu) * half + Math.abs(D.toNumber(o2) - target) + reach * ROUNDING * (4 + Math.abs(a) / 10);
+  return {
+    step: { kind: 'scale', axis, lambda },
+    words: b.length - start,
+    error,
+    detail: { exp: Math.abs(a), pow2: p },
+  };
 }
 
 /** Translation by (dx, dy), quantized; no words until a frame change needs them. */

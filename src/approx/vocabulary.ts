@@ -101,11 +101,24 @@ function reluScale(x: number, n: number): number {
  */
 export function wordCodeAt(code: number, n: number, x: number, y: number, out: Float64Array | number[]): void {
   switch (code) {
-    case 12: out[0] = reluScale(x, n); out[1] = y; return;
-    case 13: out[0] = reluScale(x, -n); out[1] = y; return;
-    case 14: out[0] = x; out[1] = reluScale(y, n); return;
-    case 15: out[0] = x; out[1] = reluScale(y, -n); return;
-    default: flowCodeAt(code, n, x, y, out);
+    case 12:
+      out[0] = reluScale(x, n);
+      out[1] = y;
+      return;
+    case 13:
+      out[0] = reluScale(x, -n);
+      out[1] = y;
+      return;
+    case 14:
+      out[0] = x;
+      out[1] = reluScale(y, n);
+      return;
+    case 15:
+      out[0] = x;
+      out[1] = reluScale(y, -n);
+      return;
+    default:
+      flowCodeAt(code, n, x, y, out);
   }
 }
 
@@ -120,22 +133,38 @@ export function wordAt(w: WordName, n: number, x: number, y: number): [number, n
 export function wordFieldAt(w: WordName, x: number, y: number): [number, number] {
   const ln2 = Math.LN2;
   switch (w) {
-    case 'hx': return [-ln2 * x, 0];
-    case 'dx': return [ln2 * x, 0];
-    case 'hy': return [0, -ln2 * y];
-    case 'dy': return [0, ln2 * y];
-    case 'tx+': return [1, 0];
-    case 'tx-': return [-1, 0];
-    case 'ty+': return [0, 1];
-    case 'ty-': return [0, -1];
-    case 'ry+': return [0, Math.max(x, 0)];
-    case 'ry-': return [0, -Math.max(x, 0)];
-    case 'rx+': return [Math.max(y, 0), 0];
-    case 'rx-': return [-Math.max(y, 0), 0];
-    case 'sx+': return [Math.max(x, 0), 0];
-    case 'sx-': return [-Math.max(x, 0), 0];
-    case 'sy+': return [0, Math.max(y, 0)];
-    case 'sy-': return [0, -Math.max(y, 0)];
+    case 'hx':
+      return [-ln2 * x, 0];
+    case 'dx':
+      return [ln2 * x, 0];
+    case 'hy':
+      return [0, -ln2 * y];
+    case 'dy':
+      return [0, ln2 * y];
+    case 'tx+':
+      return [1, 0];
+    case 'tx-':
+      return [-1, 0];
+    case 'ty+':
+      return [0, 1];
+    case 'ty-':
+      return [0, -1];
+    case 'ry+':
+      return [0, Math.max(x, 0)];
+    case 'ry-':
+      return [0, -Math.max(x, 0)];
+    case 'rx+':
+      return [Math.max(y, 0), 0];
+    case 'rx-':
+      return [-Math.max(y, 0), 0];
+    case 'sx+':
+      return [Math.max(x, 0), 0];
+    case 'sx-':
+      return [-Math.max(x, 0), 0];
+    case 'sy+':
+      return [0, Math.max(y, 0)];
+    case 'sy-':
+      return [0, -Math.max(y, 0)];
   }
 }
 
@@ -152,18 +181,30 @@ export function wordExact(w: WordName, n: bigint, p: DyadicPoint): DyadicPoint {
   const k = Number(n);
   const nd = D.dyadic(n);
   switch (w) {
-    case 'hx': return [D.scale2(x, -k), y];
-    case 'dx': return [D.scale2(x, k), y];
-    case 'hy': return [x, D.scale2(y, -k)];
-    case 'dy': return [x, D.scale2(y, k)];
-    case 'tx+': return [D.add(x, nd), y];
-    case 'tx-': return [D.sub(x, nd), y];
-    case 'ty+': return [x, D.add(y, nd)];
-    case 'ty-': return [x, D.sub(y, nd)];
-    case 'ry+': return [x, D.add(y, D.mul(nd, D.relu(x)))];
-    case 'ry-': return [x, D.sub(y, D.mul(nd, D.relu(x)))];
-    case 'rx+': return [D.add(x, D.mul(nd, D.relu(y))), y];
-    case 'rx-': return [D.sub(x, D.mul(nd, D.relu(y))), y];
+    case 'hx':
+      return [D.scale2(x, -k), y];
+    case 'dx':
+      return [D.scale2(x, k), y];
+    case 'hy':
+      return [x, D.scale2(y, -k)];
+    case 'dy':
+      return [x, D.scale2(y, k)];
+    case 'tx+':
+      return [D.add(x, nd), y];
+    case 'tx-':
+      return [D.sub(x, nd), y];
+    case 'ty+':
+      return [x, D.add(y, nd)];
+    case 'ty-':
+      return [x, D.sub(y, nd)];
+    case 'ry+':
+      return [x, D.add(y, D.mul(nd, D.relu(x)))];
+    case 'ry-':
+      return [x, D.sub(y, D.mul(nd, D.relu(x)))];
+    case 'rx+':
+      return [D.add(x, D.mul(nd, D.relu(y))), y];
+    case 'rx-':
+      return [D.sub(x, D.mul(nd, D.relu(y))), y];
     case 'sx+':
     case 'sx-':
       if (x.m <= 0n) return p;

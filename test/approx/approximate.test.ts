@@ -41,7 +41,10 @@ function poly(c: readonly number[]): Function1 {
   };
   return {
     at,
-    range: (a, b) => [at(0) - bound(a, b, 1) * Math.max(Math.abs(a), Math.abs(b)), at(0) + bound(a, b, 1) * Math.max(Math.abs(a), Math.abs(b))],
+    range: (a, b) => [
+      at(0) - bound(a, b, 1) * Math.max(Math.abs(a), Math.abs(b)),
+      at(0) + bound(a, b, 1) * Math.max(Math.abs(a), Math.abs(b)),
+    ],
     slope: (a, b) => bound(a, b, 1),
     curvature: (a, b) => bound(a, b, 2),
   };
@@ -67,9 +70,24 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: 'rotation by 0.7 rad', target: affine(...rotation(0.7)), map: affineMap(...rotation(0.7)), eps: [1e-2, 1e-3, 1e-4] },
-  { name: 'squeeze diag(1.5, 1/1.5)', target: affine(1.5, 0, 0, 1 / 1.5), map: affineMap(1.5, 0, 0, 1 / 1.5), eps: [1e-2, 1e-3, 1e-4] },
-  { name: 'non-dyadic scaling (3x, y)', target: affine(3, 0, 0, 1), map: affineMap(3, 0, 0, 1), eps: [1e-2, 1e-3, 1e-4] },
+  {
+    name: 'rotation by 0.7 rad',
+    target: affine(...rotation(0.7)),
+    map: affineMap(...rotation(0.7)),
+    eps: [1e-2, 1e-3, 1e-4],
+  },
+  {
+    name: 'squeeze diag(1.5, 1/1.5)',
+    target: affine(1.5, 0, 0, 1 / 1.5),
+    map: affineMap(1.5, 0, 0, 1 / 1.5),
+    eps: [1e-2, 1e-3, 1e-4],
+  },
+  {
+    name: 'non-dyadic scaling (3x, y)',
+    target: affine(3, 0, 0, 1),
+    map: affineMap(3, 0, 0, 1),
+    eps: [1e-2, 1e-3, 1e-4],
+  },
   {
     name: 'affine with a translation',
     target: affine(0.8, 0.5, -0.3, 1.2, 0.3, -0.2),
@@ -118,7 +136,13 @@ describe('approximateMap: the Done-when targets, judged word by word on an offse
 
   it('affine maps with det a power of two stay within 100·log2(1/ε) + 300 words', () => {
     for (const eps of [1e-2, 1e-3, 1e-4]) {
-      for (const m of [rotation(0.7), rotation(3), [1.5, 0, 0, 1 / 1.5] as const, [1, 1, -1, 1] as const, [2, 0.3, 0.1, 0.5] as const]) {
+      for (const m of [
+        rotation(0.7),
+        rotation(3),
+        [1.5, 0, 0, 1 / 1.5] as const,
+        [1, 1, -1, 1] as const,
+        [2, 0.3, 0.1, 0.5] as const,
+      ]) {
         const det = m[0] * m[3] - m[1] * m[2];
         // Scale the matrix so that its det is (to rounding) the nearest power of two.
         const k = Math.sqrt(2 ** Math.round(Math.log2(det)) / det);
@@ -152,10 +176,13 @@ describe('approximateMap: the Done-when targets, judged word by word on an offse
 });
 
 /** Random points of the domain, drawn by fast-check. */
-const points = fc.array(fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })), {
-  minLength: 20,
-  maxLength: 60,
-});
+const points = fc.array(
+  fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })),
+  {
+    minLength: 20,
+    maxLength: 60,
+  },
+);
 
 describe('approximateMap: properties', () => {
   it('random affine maps with det > 0: error ≤ ε at random points', () => {
@@ -185,7 +212,13 @@ describe('approximateMap: properties', () => {
       fc.property(
         fc.constantFrom<'x' | 'y'>('x', 'y'),
         fc.oneof(
-          fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 8, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })).map(([A, w, p]) => sine(A, w, p)),
+          fc
+            .tuple(
+              fc.double({ min: -1, max: 1, noNaN: true }),
+              fc.double({ min: 0.5, max: 8, noNaN: true }),
+              fc.double({ min: -3, max: 3, noNaN: true }),
+            )
+            .map(([A, w, p]) => sine(A, w, p)),
           fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }).map((c) => poly(c)),
         ),
         fc.constantFrom(1e-2, 1e-3),

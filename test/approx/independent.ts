@@ -8,23 +8,40 @@ export type RunLike = readonly [string, number];
 /** One time-1 word at (x, y). */
 export function word(w: string, x: number, y: number): [number, number] {
   switch (w) {
-    case 'hx': return [x / 2, y];
-    case 'dx': return [x * 2, y];
-    case 'hy': return [x, y / 2];
-    case 'dy': return [x, y * 2];
-    case 'tx+': return [x + 1, y];
-    case 'tx-': return [x - 1, y];
-    case 'ty+': return [x, y + 1];
-    case 'ty-': return [x, y - 1];
-    case 'ry+': return [x, y + Math.max(x, 0)];
-    case 'ry-': return [x, y - Math.max(x, 0)];
-    case 'rx+': return [x + Math.max(y, 0), y];
-    case 'rx-': return [x - Math.max(y, 0), y];
-    case 'sx+': return [x > 0 ? x * Math.E : x, y];
-    case 'sx-': return [x > 0 ? x / Math.E : x, y];
-    case 'sy+': return [x, y > 0 ? y * Math.E : y];
-    case 'sy-': return [x, y > 0 ? y / Math.E : y];
-    default: throw new Error(`unknown word ${w}`);
+    case 'hx':
+      return [x / 2, y];
+    case 'dx':
+      return [x * 2, y];
+    case 'hy':
+      return [x, y / 2];
+    case 'dy':
+      return [x, y * 2];
+    case 'tx+':
+      return [x + 1, y];
+    case 'tx-':
+      return [x - 1, y];
+    case 'ty+':
+      return [x, y + 1];
+    case 'ty-':
+      return [x, y - 1];
+    case 'ry+':
+      return [x, y + Math.max(x, 0)];
+    case 'ry-':
+      return [x, y - Math.max(x, 0)];
+    case 'rx+':
+      return [x + Math.max(y, 0), y];
+    case 'rx-':
+      return [x - Math.max(y, 0), y];
+    case 'sx+':
+      return [x > 0 ? x * Math.E : x, y];
+    case 'sx-':
+      return [x > 0 ? x / Math.E : x, y];
+    case 'sy+':
+      return [x, y > 0 ? y * Math.E : y];
+    case 'sy-':
+      return [x, y > 0 ? y / Math.E : y];
+    default:
+      throw new Error(`unknown word ${w}`);
   }
 }
 
@@ -51,7 +68,7 @@ export function supError(
   return worst;
 }
 
-/** An n×n grid of [x0, x1]×[y0, y1] offset by a fraction of a cell (not the grid `approx` measures on), plus the corners. */
+/** An n×n grid of the box offset by a fraction of a cell (not the grid `approx` measures on), plus the corners. */
 export function offsetGrid(n: number, box = { x0: -1, x1: 1, y0: -1, y1: 1 }): [number, number][] {
   const out: [number, number][] = [
     [box.x0, box.y0],

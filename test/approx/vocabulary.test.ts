@@ -27,7 +27,24 @@ const arbCoord = fc.double({ min: -4, max: 4, noNaN: true });
 
 describe('the vocabulary V*', () => {
   it('has the sixteen names of the issue, the twelve of flow2d first with their op codes', () => {
-    expect(VOCABULARY).toEqual(['hx', 'dx', 'hy', 'dy', 'tx+', 'tx-', 'ty+', 'ty-', 'ry+', 'ry-', 'rx+', 'rx-', 'sx+', 'sx-', 'sy+', 'sy-']);
+    expect(VOCABULARY).toEqual([
+      'hx',
+      'dx',
+      'hy',
+      'dy',
+      'tx+',
+      'tx-',
+      'ty+',
+      'ty-',
+      'ry+',
+      'ry-',
+      'rx+',
+      'rx-',
+      'sx+',
+      'sx-',
+      'sy+',
+      'sy-',
+    ]);
     expect(FLOW_NAMES).toHaveLength(12);
     FLOW_NAMES.forEach((f, i) => expect(WORD_CODE[f]).toBe(i));
     expect(WORDS['sx+'].timeOne).toContain('e·x');
@@ -106,18 +123,23 @@ describe('sentences', () => {
 
   it('invert undoes, text round-trips, the path ends at the image', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(arbWord, fc.integer({ min: 1, max: 4 })), { maxLength: 20 }), arbCoord, arbCoord, (runs, x, y) => {
-        const s = runs as Run[];
-        const [a, b] = evaluateSentence(s, x, y);
-        const [c, d] = evaluateSentence(invertSentence(s), a, b);
-        expect(Math.abs(c - x)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x), Math.abs(a)) * 2 ** 10);
-        expect(Math.abs(d - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y), Math.abs(b)) * 2 ** 10);
-        expect(parseSentence(formatSentence(s))).toEqual(s);
-        const path = sentencePath(s, x, y);
-        expect(path).toHaveLength(s.length + 1);
-        expect([path[path.length - 1]!.x, path[path.length - 1]!.y]).toEqual([a, b]);
-        expect(sentenceLength(s)).toBe(s.reduce((n, [, k]) => n + k, 0));
-      }),
+      fc.property(
+        fc.array(fc.tuple(arbWord, fc.integer({ min: 1, max: 4 })), { maxLength: 20 }),
+        arbCoord,
+        arbCoord,
+        (runs, x, y) => {
+          const s = runs as Run[];
+          const [a, b] = evaluateSentence(s, x, y);
+          const [c, d] = evaluateSentence(invertSentence(s), a, b);
+          expect(Math.abs(c - x)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x), Math.abs(a)) * 2 ** 10);
+          expect(Math.abs(d - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y), Math.abs(b)) * 2 ** 10);
+          expect(parseSentence(formatSentence(s))).toEqual(s);
+          const path = sentencePath(s, x, y);
+          expect(path).toHaveLength(s.length + 1);
+          expect([path[path.length - 1]!.x, path[path.length - 1]!.y]).toEqual([a, b]);
+          expect(sentenceLength(s)).toBe(s.reduce((n, [, k]) => n + k, 0));
+        },
+      ),
     );
   });
 
