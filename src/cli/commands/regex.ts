@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
 import { printRegex } from '../../syntax/regex/print.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, limitsOf, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -12,10 +12,11 @@ export function register(program: Command): void {
     .option('--json', 'print {"regex": string}');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText('after', `\nExamples:\n  $ wordflow regex --fa grammars/examples/parity.fa\n  $ wordflow regex '~(.*aa.*)&[ab]*'`);
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, compileOptionsOf(opts));
       const text = printRegex(regexOfDfa(dfa));
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
