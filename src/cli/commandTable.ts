@@ -128,6 +128,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/matrix.js'),
   },
   {
+    name: 'approx',
+    usage: '[options] [exprs...]',
+    description:
+      "a sentence over the fixed 16-word vocabulary V* within --eps of a map of the plane (or a field's time-T map)",
+    load: () => import('./commands/approx.js'),
+  },
+  {
     name: 'bench',
     usage: '[options]',
     description: 'the performance suite: wordflow vs V8 RegExp, re2js and refa, side by side',
