@@ -15,11 +15,11 @@
  * Pure: the sentence, the target map and the box in, an SVG element tree
  * out (`approxToSvg` renders it).
  */
-import { compileSentence, runCompiledSentence, type Sentence, sentenceLength } from '../approx/sentence.js';
-import { WORD_CODE, wordCodeAt, type WordName } from '../approx/vocabulary.js';
-import { FAINT, INK, viridis } from './palette.js';
-import { axes, linearScale, page, type Scale, text, textWidth, tickLabel, warpedScale } from './plot.js';
-import { el, num, svgDocument, type XmlElement } from './xml.js';
+import { compileSentence, runCompiledSentence, type Sentence, sentenceLength } from "../approx/sentence.js";
+import { WORD_CODE, wordCodeAt, type WordName } from "../approx/vocabulary.js";
+import { FAINT, INK, viridis } from "./palette.js";
+import { axes, linearScale, page, type Scale, text, textWidth, tickLabel, warpedScale } from "./plot.js";
+import { el, num, svgDocument, type XmlElement } from "./xml.js";
 
 /** The box Ω of the picture. */
 export interface PictureBox {
@@ -48,20 +48,24 @@ export interface ApproxPictureOptions {
 export type PlaneMap = (x: number, y: number) => readonly [number, number];
 
 /** Colour of the target's grid (Okabe–Ito blue). */
-export const TARGET_COLOUR = '#0072B2';
+export const TARGET_COLOUR = "#0072B2";
 /** Colour of the sentence's grid (Okabe–Ito vermillion). */
-export const SENTENCE_COLOUR = '#D55E00';
+export const SENTENCE_COLOUR = "#D55E00";
 
 /** The word families of the path panel: a word and its inverse move along the same field. */
-export const WORD_FAMILIES: readonly { readonly name: string; readonly words: readonly WordName[]; readonly colour: string }[] = [
-  { name: 'hx dx', words: ['hx', 'dx'], colour: '#0072B2' },
-  { name: 'hy dy', words: ['hy', 'dy'], colour: '#56B4E9' },
-  { name: 'tx±', words: ['tx+', 'tx-'], colour: '#D55E00' },
-  { name: 'ty±', words: ['ty+', 'ty-'], colour: '#E69F00' },
-  { name: 'ry±', words: ['ry+', 'ry-'], colour: '#009E73' },
-  { name: 'rx±', words: ['rx+', 'rx-'], colour: '#CC79A7' },
-  { name: 'sx±', words: ['sx+', 'sx-'], colour: '#6A3D9A' },
-  { name: 'sy±', words: ['sy+', 'sy-'], colour: '#444444' },
+export const WORD_FAMILIES: readonly {
+  readonly name: string;
+  readonly words: readonly WordName[];
+  readonly colour: string;
+}[] = [
+  { name: "hx dx", words: ["hx", "dx"], colour: "#0072B2" },
+  { name: "hy dy", words: ["hy", "dy"], colour: "#56B4E9" },
+  { name: "tx±", words: ["tx+", "tx-"], colour: "#D55E00" },
+  { name: "ty±", words: ["ty+", "ty-"], colour: "#E69F00" },
+  { name: "ry±", words: ["ry+", "ry-"], colour: "#009E73" },
+  { name: "rx±", words: ["rx+", "rx-"], colour: "#CC79A7" },
+  { name: "sx±", words: ["sx+", "sx-"], colour: "#6A3D9A" },
+  { name: "sy±", words: ["sy+", "sy-"], colour: "#444444" },
 ];
 
 /** The family index of each word. */
@@ -136,8 +140,17 @@ export function errorGrid(s: Sentence, target: PlaneMap, box: PictureBox, n: num
   return out;
 }
 
-function polyline(points: readonly (readonly [number, number])[], sx: Scale, sy: Scale, attrs: Record<string, string | number>): XmlElement {
-  return el('polyline', { points: points.map(([x, y]) => `${num(sx(x))},${num(sy(y))}`).join(' '), fill: 'none', ...attrs });
+function polyline(
+  points: readonly (readonly [number, number])[],
+  sx: Scale,
+  sy: Scale,
+  attrs: Record<string, string | number>,
+): XmlElement {
+  return el("polyline", {
+    points: points.map(([x, y]) => `${num(sx(x))},${num(sy(y))}`).join(" "),
+    fill: "none",
+    ...attrs,
+  });
 }
 
 /** Square data bounds holding every point (non-finite ones skipped), padded by 4%. */
@@ -161,7 +174,15 @@ function squareBounds(points: Iterable<readonly [number, number]>, box: PictureB
 
 function legendLine(x: number, y: number, colour: string, label: string, dash?: string): XmlElement[] {
   return [
-    el('line', { x1: num(x), y1: num(y - 4), x2: num(x + 24), y2: num(y - 4), stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': dash }),
+    el("line", {
+      x1: num(x),
+      y1: num(y - 4),
+      x2: num(x + 24),
+      y2: num(y - 4),
+      stroke: colour,
+      "stroke-width": 2.5,
+      "stroke-dasharray": dash,
+    }),
     text(x + 30, y, label, { size: 12 }),
   ];
 }
@@ -181,28 +202,54 @@ function gridPanel(s: Sentence, target: PlaneMap, box: PictureBox, lines: number
   const frame = { x, y: TOP, w: PANEL, h: PANEL };
   const sx = linearScale(b.x0, b.x1, x, x + PANEL);
   const sy = linearScale(b.y0, b.y1, TOP + PANEL, TOP);
-  const finite = (line: [number, number][]): [number, number][] => line.filter(([u, v]) => Number.isFinite(u) && Number.isFinite(v));
+  const finite = (line: [number, number][]): [number, number][] =>
+    line.filter(([u, v]) => Number.isFinite(u) && Number.isFinite(v));
   const legendY = TOP + PANEL + 58;
   return el(
-    'g',
-    { class: 'grid-panel' },
-    text(x, TOP - 12, 'the grid of Ω, deformed', { size: 13, weight: 'bold' }),
-    axes(frame, sx, sy, { x: 'x', y: 'y' }),
-    el('rect', {
-      x: num(sx(box.x0)), y: num(sy(box.y1)), width: num(sx(box.x1) - sx(box.x0)), height: num(sy(box.y0) - sy(box.y1)),
-      fill: 'none', stroke: FAINT, 'stroke-width': 1, 'stroke-dasharray': '2 3',
+    "g",
+    { class: "grid-panel" },
+    text(x, TOP - 12, "the grid of Ω, deformed", { size: 13, weight: "bold" }),
+    axes(frame, sx, sy, { x: "x", y: "y" }),
+    el("rect", {
+      x: num(sx(box.x0)),
+      y: num(sy(box.y1)),
+      width: num(sx(box.x1) - sx(box.x0)),
+      height: num(sy(box.y0) - sy(box.y1)),
+      fill: "none",
+      stroke: FAINT,
+      "stroke-width": 1,
+      "stroke-dasharray": "2 3",
     }),
-    el('g', { class: 'target-grid' }, byTarget.map((l) => polyline(finite(l), sx, sy, { stroke: TARGET_COLOUR, 'stroke-width': 2.4, 'stroke-opacity': 0.55 }))),
-    el('g', { class: 'sentence-grid' }, bySentence.map((l) => polyline(finite(l), sx, sy, { stroke: SENTENCE_COLOUR, 'stroke-width': 1.1, 'stroke-dasharray': '5 3' }))),
-    el('g', { class: 'legend' }, [
-      ...legendLine(x, legendY, TARGET_COLOUR, 'target f (grid of Ω pushed by f)'),
-      ...legendLine(x, legendY + 18, SENTENCE_COLOUR, 'the sentence (same grid)', '5 3'),
-      ...legendLine(x, legendY + 36, FAINT, 'Ω itself', '2 3'),
+    el(
+      "g",
+      { class: "target-grid" },
+      byTarget.map((l) =>
+        polyline(finite(l), sx, sy, { stroke: TARGET_COLOUR, "stroke-width": 2.4, "stroke-opacity": 0.55 }),
+      ),
+    ),
+    el(
+      "g",
+      { class: "sentence-grid" },
+      bySentence.map((l) =>
+        polyline(finite(l), sx, sy, { stroke: SENTENCE_COLOUR, "stroke-width": 1.1, "stroke-dasharray": "5 3" }),
+      ),
+    ),
+    el("g", { class: "legend" }, [
+      ...legendLine(x, legendY, TARGET_COLOUR, "target f (grid of Ω pushed by f)"),
+      ...legendLine(x, legendY + 18, SENTENCE_COLOUR, "the sentence (same grid)", "5 3"),
+      ...legendLine(x, legendY + 36, FAINT, "Ω itself", "2 3"),
     ]),
   );
 }
 
-function pathPanel(s: Sentence, target: PlaneMap, box: PictureBox, start: readonly [number, number], samples: number, x: number): XmlElement {
+function pathPanel(
+  s: Sentence,
+  target: PlaneMap,
+  box: PictureBox,
+  start: readonly [number, number],
+  samples: number,
+  x: number,
+): XmlElement {
   const path = continuousPath(s, start[0], start[1], s.length > MAX_SAMPLED_RUNS ? 1 : samples);
   let lo = [box.x0, box.y0];
   let hi = [box.x1, box.y1];
@@ -213,8 +260,26 @@ function pathPanel(s: Sentence, target: PlaneMap, box: PictureBox, start: readon
   }
   const wx = (box.x1 - box.x0) / 2;
   const wy = (box.y1 - box.y0) / 2;
-  const sx = warpedScale(box.x0 - 0.1 * wx, box.x1 + 0.1 * wx, wx, lo[0]!, hi[0]!, x, x + PANEL, linearScale(box.x0, box.x1, 0, 1).ticks.map((t) => t.value));
-  const sy = warpedScale(box.y0 - 0.1 * wy, box.y1 + 0.1 * wy, wy, lo[1]!, hi[1]!, TOP + PANEL, TOP, linearScale(box.y0, box.y1, 0, 1).ticks.map((t) => t.value));
+  const sx = warpedScale(
+    box.x0 - 0.1 * wx,
+    box.x1 + 0.1 * wx,
+    wx,
+    lo[0]!,
+    hi[0]!,
+    x,
+    x + PANEL,
+    linearScale(box.x0, box.x1, 0, 1).ticks.map((t) => t.value),
+  );
+  const sy = warpedScale(
+    box.y0 - 0.1 * wy,
+    box.y1 + 0.1 * wy,
+    wy,
+    lo[1]!,
+    hi[1]!,
+    TOP + PANEL,
+    TOP,
+    linearScale(box.y0, box.y1, 0, 1).ticks.map((t) => t.value),
+  );
   // Consecutive runs of one family share a polyline (each starts where the last ended).
   const pieces: XmlElement[] = [];
   const used = new Set<number>();
@@ -227,33 +292,66 @@ function pathPanel(s: Sentence, target: PlaneMap, box: PictureBox, start: readon
       pts.push([path[i]!.x, path[i]!.y]);
       i++;
     }
-    pieces.push(polyline(pts, sx, sy, { stroke: WORD_FAMILIES[fam]!.colour, 'stroke-width': 2, 'stroke-linejoin': 'round', 'data-family': WORD_FAMILIES[fam]!.name }));
+    pieces.push(
+      polyline(pts, sx, sy, {
+        stroke: WORD_FAMILIES[fam]!.colour,
+        "stroke-width": 2,
+        "stroke-linejoin": "round",
+        "data-family": WORD_FAMILIES[fam]!.name,
+      }),
+    );
   }
   const end = path[path.length - 1]!;
   const [fx, fy] = target(start[0], start[1]);
   const legendY = TOP + PANEL + 58;
   const families = WORD_FAMILIES.map((f, k) => ({ f, k })).filter(({ k }) => used.has(k));
-  const legend = families.flatMap(({ f }, n) => legendLine(x + (n % 4) * 90, legendY + Math.floor(n / 4) * 18, f.colour, f.name));
+  const legend = families.flatMap(({ f }, n) =>
+    legendLine(x + (n % 4) * 90, legendY + Math.floor(n / 4) * 18, f.colour, f.name),
+  );
   return el(
-    'g',
-    { class: 'path-panel' },
-    text(x, TOP - 12, `one point's path through the ${sentenceLength(s).toLocaleString('en-US')} words`, { size: 13, weight: 'bold' }),
-    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: 'x (linear on Ω, log beyond)', y: 'y' }),
-    el('rect', {
-      x: num(sx(box.x0)), y: num(sy(box.y1)), width: num(sx(box.x1) - sx(box.x0)), height: num(sy(box.y0) - sy(box.y1)),
-      fill: 'none', stroke: FAINT, 'stroke-width': 1, 'stroke-dasharray': '2 3',
+    "g",
+    { class: "path-panel" },
+    text(x, TOP - 12, `one point's path through the ${sentenceLength(s).toLocaleString("en-US")} words`, {
+      size: 13,
+      weight: "bold",
     }),
-    el('g', { class: 'path' }, pieces),
-    el('circle', { class: 'start', cx: num(sx(start[0])), cy: num(sy(start[1])), r: 4.5, fill: '#FFFFFF', stroke: INK, 'stroke-width': 1.5 }),
-    el('circle', { class: 'end', cx: num(sx(end.x)), cy: num(sy(end.y)), r: 4, fill: INK }),
-    el('path', {
-      class: 'target-point',
+    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: "x (linear on Ω, log beyond)", y: "y" }),
+    el("rect", {
+      x: num(sx(box.x0)),
+      y: num(sy(box.y1)),
+      width: num(sx(box.x1) - sx(box.x0)),
+      height: num(sy(box.y0) - sy(box.y1)),
+      fill: "none",
+      stroke: FAINT,
+      "stroke-width": 1,
+      "stroke-dasharray": "2 3",
+    }),
+    el("g", { class: "path" }, pieces),
+    el("circle", {
+      class: "start",
+      cx: num(sx(start[0])),
+      cy: num(sy(start[1])),
+      r: 4.5,
+      fill: "#FFFFFF",
+      stroke: INK,
+      "stroke-width": 1.5,
+    }),
+    el("circle", { class: "end", cx: num(sx(end.x)), cy: num(sy(end.y)), r: 4, fill: INK }),
+    el("path", {
+      class: "target-point",
       d: `M${num(sx(fx) - 6)},${num(sy(fy) - 6)}L${num(sx(fx) + 6)},${num(sy(fy) + 6)}M${num(sx(fx) - 6)},${num(sy(fy) + 6)}L${num(sx(fx) + 6)},${num(sy(fy) - 6)}`,
-      stroke: TARGET_COLOUR, 'stroke-width': 2, fill: 'none',
+      stroke: TARGET_COLOUR,
+      "stroke-width": 2,
+      fill: "none",
     }),
-    el('g', { class: 'legend' }, [
+    el("g", { class: "legend" }, [
       ...legend,
-      text(x, legendY + Math.ceil(families.length / 4) * 18 + 4, `○ start (${tickLabel(start[0])}, ${tickLabel(start[1])})  ● sentence end  ✕ f(start)`, { size: 12 }),
+      text(
+        x,
+        legendY + Math.ceil(families.length / 4) * 18 + 4,
+        `○ start (${tickLabel(start[0])}, ${tickLabel(start[1])})  ● sentence end  ✕ f(start)`,
+        { size: 12 },
+      ),
     ]),
   );
 }
@@ -292,34 +390,63 @@ function heatPanel(s: Sentence, target: PlaneMap, box: PictureBox, n: number, x:
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const e = errors[j * n + i]!;
-      const fill = Number.isFinite(e) ? viridis(heatPosition(e, log ? floor : min, max, log)) : '#BBBBBB';
-      cells.push(el('rect', { x: num(x + i * cell), y: num(TOP + PANEL - (j + 1) * cell), width: num(cell + 0.3), height: num(cell + 0.3), fill }));
+      const fill = Number.isFinite(e) ? viridis(heatPosition(e, log ? floor : min, max, log)) : "#BBBBBB";
+      cells.push(
+        el("rect", {
+          x: num(x + i * cell),
+          y: num(TOP + PANEL - (j + 1) * cell),
+          width: num(cell + 0.3),
+          height: num(cell + 0.3),
+          fill,
+        }),
+      );
     }
   }
   const sx = linearScale(box.x0, box.x1, x, x + PANEL);
   const sy = linearScale(box.y0, box.y1, TOP + PANEL, TOP);
   const barY = TOP + PANEL + 50;
-  const stops = Array.from({ length: 11 }, (_, k) => el('stop', { offset: `${k * 10}%`, 'stop-color': viridis(k / 10) }));
-  const fmt = (v: number): string => (Number.isFinite(v) ? v.toExponential(2) : '—');
+  const stops = Array.from({ length: 11 }, (_, k) =>
+    el("stop", { offset: `${k * 10}%`, "stop-color": viridis(k / 10) }),
+  );
+  const fmt = (v: number): string => (Number.isFinite(v) ? v.toExponential(2) : "—");
   return el(
-    'g',
-    { class: 'heat-panel' },
-    text(x, TOP - 12, `error |sentence − f| at ${n}×${n} cell centres`, { size: 13, weight: 'bold' }),
-    el('defs', {}, el('linearGradient', { id: 'approx-viridis', x1: '0', x2: '1', y1: '0', y2: '0' }, stops)),
-    el('g', { class: 'cells' }, cells),
-    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: 'x', y: 'y' }),
-    el('g', { class: 'legend' }, [
-      el('rect', { x: num(x), y: num(barY), width: PANEL, height: 14, fill: 'url(#approx-viridis)', stroke: FAINT, 'stroke-width': 0.5 }),
-      text(x, barY + 30, `min ${fmt(min)}`, { size: 12, anchor: 'start' }),
-      text(x + PANEL, barY + 30, `max ${fmt(max)}`, { size: 12, anchor: 'end' }),
-      text(x + PANEL / 2, barY + 30, log ? '(log scale)' : '(linear scale)', { size: 11, anchor: 'middle', fill: '#555555' }),
-      undefinedCells > 0 ? text(x, barY + 48, `grey: ${undefinedCells} cells where f is undefined`, { size: 11 }) : null,
+    "g",
+    { class: "heat-panel" },
+    text(x, TOP - 12, `error |sentence − f| at ${n}×${n} cell centres`, { size: 13, weight: "bold" }),
+    el("defs", {}, el("linearGradient", { id: "approx-viridis", x1: "0", x2: "1", y1: "0", y2: "0" }, stops)),
+    el("g", { class: "cells" }, cells),
+    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: "x", y: "y" }),
+    el("g", { class: "legend" }, [
+      el("rect", {
+        x: num(x),
+        y: num(barY),
+        width: PANEL,
+        height: 14,
+        fill: "url(#approx-viridis)",
+        stroke: FAINT,
+        "stroke-width": 0.5,
+      }),
+      text(x, barY + 30, `min ${fmt(min)}`, { size: 12, anchor: "start" }),
+      text(x + PANEL, barY + 30, `max ${fmt(max)}`, { size: 12, anchor: "end" }),
+      text(x + PANEL / 2, barY + 30, log ? "(log scale)" : "(linear scale)", {
+        size: 11,
+        anchor: "middle",
+        fill: "#555555",
+      }),
+      undefinedCells > 0
+        ? text(x, barY + 48, `grey: ${undefinedCells} cells where f is undefined`, { size: 11 })
+        : null,
     ]),
   );
 }
 
 /** The three-panel picture of a sentence against its target on a box, as an SVG root element. */
-export function approxPicture(s: Sentence, target: PlaneMap, box: PictureBox, options: ApproxPictureOptions = {}): XmlElement {
+export function approxPicture(
+  s: Sentence,
+  target: PlaneMap,
+  box: PictureBox,
+  options: ApproxPictureOptions = {},
+): XmlElement {
   const start = options.start ?? [box.x0 + 0.7 * (box.x1 - box.x0), box.y0 + 0.35 * (box.y1 - box.y0)];
   const lines = Math.max(2, Math.floor(options.gridLines ?? 9));
   const cells = Math.max(2, Math.floor(options.heatCells ?? 48));
@@ -329,10 +456,10 @@ export function approxPicture(s: Sentence, target: PlaneMap, box: PictureBox, op
   const length = sentenceLength(s);
   const boxText = `[${tickLabel(box.x0)}, ${tickLabel(box.x1)}]×[${tickLabel(box.y0)}, ${tickLabel(box.y1)}]`;
   const subtitle = [
-    `${length.toLocaleString('en-US')} words in ${s.length.toLocaleString('en-US')} runs over V* (first word applied first) on Ω = ${boxText}` +
-      (options.eps === undefined ? '' : `, built for ε = ${options.eps}`),
+    `${length.toLocaleString("en-US")} words in ${s.length.toLocaleString("en-US")} runs over V* (first word applied first) on Ω = ${boxText}` +
+      (options.eps === undefined ? "" : `, built for ε = ${options.eps}`),
   ];
-  const title = options.title ?? 'a sentence over V* against its target';
+  const title = options.title ?? "a sentence over V* against its target";
   const pageWidth = Math.max(width, 40 + textWidth(subtitle[0]!, 12));
   return page(pageWidth, height, title, subtitle, [
     gridPanel(s, target, box, lines, LEFT),
@@ -348,6 +475,11 @@ export function approxPicture(s: Sentence, target: PlaneMap, box: PictureBox, op
  * const a = approximateMap(target, { domain, eps: 1e-2 });
  * const svg = approxToSvg(a.sentence, (x, y) => [0.8 * x - 0.6 * y, 0.6 * x + 0.8 * y], domain);
  */
-export function approxToSvg(s: Sentence, target: PlaneMap, box: PictureBox, options: ApproxPictureOptions = {}): string {
+export function approxToSvg(
+  s: Sentence,
+  target: PlaneMap,
+  box: PictureBox,
+  options: ApproxPictureOptions = {},
+): string {
   return svgDocument(approxPicture(s, target, box, options));
 }
