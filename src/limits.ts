@@ -67,3 +67,11 @@ export const LIMIT_FLAGS: { readonly [K in keyof Limits]: string } = {
 export function limits(overrides: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...overrides };
 }
+
+/**
+ * Longest sentence `wordflow approx` writes, in words, unless `--max-length`
+ * raises it. The issue's hardest target (the pendulum's time-1 map at 1e-3)
+ * is allowed 300 000 words; a million leaves room above that while a
+ * sentence still evaluates in milliseconds per point.
+ */
+export const APPROX_MAX_LENGTH = 1_000_000;

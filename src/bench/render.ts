@@ -69,6 +69,10 @@ export function renderBench(r: BenchResult): string {
     const flow = r.embeddings.rows.find((e) => e.name === 'flow2d');
     if (flow !== undefined) out.push(`flow2d within 5× of the DFA walk: ${verdict(flow.vsDfaWalk <= 5)}`);
   }
+  if (r.approx.rows.length > 0) {
+    out.push('', `approx: build time of one sentence over V* on [-1,1]² (the measurement on a grid not included)`);
+    out.push(table(['target', 'ε', 'words', 'ms'], r.approx.rows.map((a) => [a.name, String(a.eps), f(a.words), f(a.ms)])));
+  }
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `note: ${n}`));
   return out.join('\n');
 }

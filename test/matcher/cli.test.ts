@@ -112,6 +112,8 @@ describe('bench --quick --json', () => {
     expect(b.incremental.edits).toBeGreaterThan(0);
     expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);
     expect(b.embeddings.rows.map((row: { name: string }) => row.name)).toContain('flow2d');
+    expect(b.approx.rows.map((row: { name: string }) => row.name)).toContain('pendulum, time 1');
+    for (const row of b.approx.rows) expect(row.words).toBeGreaterThan(0);
     expect(Array.isArray(b.notes)).toBe(true);
   });
 });

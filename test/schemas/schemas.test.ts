@@ -200,3 +200,38 @@ describe('schemas for check and equiv', () => {
     expect(validate({ equal: false, witness: null, in: null })).not.toEqual([]);
   });
 });
+
+describe('schemas/approx.schema.json', () => {
+  const validate = schema('approx');
+  const cases: string[][] = [
+    ['x + 0.3*sin(2*pi*y)', 'y', '--eps', '1e-2'],
+    ['0.8*x - 0.6*y', '0.6*x + 0.8*y', '--eps', '1e-3'],
+    ['3*x', 'y', '--eps', '1e-1', '--domain', '[0,2]x[-1,1]'],
+    ['0.8*x - 0.6*y', '0.6*x + 0.8*y', 'x', 'y + 0.2*x^3', '--eps', '1e-2', '--inverse'],
+    ['--flow', 'y', '-sin(x)', '--eps', '1e-1', '--grid', '17'],
+  ];
+  for (const args of cases) {
+    it(`validates approx ${args.join(' ')} --json, and its counts add up`, () => {
+      const [out] = jsonLines(['approx', ...args, '--json'], undefined, [0]);
+      expect(validate(out)).toEqual([]);
+      const a = out as { sentence: [string, number][]; length: number; error: { grid_points: number; grid: number; bound: number | null }; domain: number[][] };
+      expect(a.length).toBe(a.sentence.reduce((n, [, c]) => n + c, 0));
+      expect(Number.isInteger(Math.sqrt(a.error.grid_points))).toBe(true);
+      expect(a.domain[0]![0]).toBeLessThan(a.domain[0]![1]!);
+      expect(a.error.grid).toBeLessThanOrEqual(Number(args[args.indexOf('--eps') + 1]));
+      expect(a.error.bound === null).toBe(args[0] === '--flow');
+    });
+  }
+
+  it('rejects broken approx JSON', () => {
+    const [good] = jsonLines(['approx', 'x + y', 'y', '--eps', '1e-2', '--json']) as Record<string, unknown>[];
+    expect(validate(good)).toEqual([]);
+    expect(validate({ ...good, sentence: [['warp', 1]] })).not.toEqual([]);
+    expect(validate({ ...good, sentence: [['hx', 0]] })).not.toEqual([]);
+    expect(validate({ ...good, vocabulary: ['hx'] })).not.toEqual([]);
+    expect(validate({ ...good, error: { grid: 0.1, grid_points: 100 } })).not.toEqual([]);
+    expect(validate({ ...good, target: { kind: 'flow', maps: [['x', 'y']], eps: 0.1, inverse: false } })).not.toEqual([]);
+    const { length: _l, ...noLength } = good!;
+    expect(validate(noLength)).not.toEqual([]);
+  });
+});
