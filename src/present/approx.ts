@@ -15,11 +15,11 @@
  * Pure: the sentence, the target map and the box in, an SVG element tree
  * out (`approxToSvg` renders it).
  */
-import { compileSentence, runCompiledSentence, type Sentence, sentenceLength } from "../approx/sentence.js";
-import { WORD_CODE, wordCodeAt, type WordName } from "../approx/vocabulary.js";
-import { FAINT, INK, viridis } from "./palette.js";
-import { axes, linearScale, page, type Scale, text, textWidth, tickLabel, warpedScale } from "./plot.js";
-import { el, num, svgDocument, type XmlElement } from "./xml.js";
+import { compileSentence, runCompiledSentence, type Sentence, sentenceLength } from '../approx/sentence.js';
+import { WORD_CODE, wordCodeAt, type WordName } from '../approx/vocabulary.js';
+import { FAINT, INK, viridis } from './palette.js';
+import { axes, linearScale, page, type Scale, text, textWidth, tickLabel, warpedScale } from './plot.js';
+import { el, num, svgDocument, type XmlElement } from './xml.js';
 
 /** The box Ω of the picture. */
 export interface PictureBox {
@@ -48,9 +48,9 @@ export interface ApproxPictureOptions {
 export type PlaneMap = (x: number, y: number) => readonly [number, number];
 
 /** Colour of the target's grid (Okabe–Ito blue). */
-export const TARGET_COLOUR = "#0072B2";
+export const TARGET_COLOUR = '#0072B2';
 /** Colour of the sentence's grid (Okabe–Ito vermillion). */
-export const SENTENCE_COLOUR = "#D55E00";
+export const SENTENCE_COLOUR = '#D55E00';
 
 /** The word families of the path panel: a word and its inverse move along the same field. */
 export const WORD_FAMILIES: readonly {
@@ -58,14 +58,14 @@ export const WORD_FAMILIES: readonly {
   readonly words: readonly WordName[];
   readonly colour: string;
 }[] = [
-  { name: "hx dx", words: ["hx", "dx"], colour: "#0072B2" },
-  { name: "hy dy", words: ["hy", "dy"], colour: "#56B4E9" },
-  { name: "tx±", words: ["tx+", "tx-"], colour: "#D55E00" },
-  { name: "ty±", words: ["ty+", "ty-"], colour: "#E69F00" },
-  { name: "ry±", words: ["ry+", "ry-"], colour: "#009E73" },
-  { name: "rx±", words: ["rx+", "rx-"], colour: "#CC79A7" },
-  { name: "sx±", words: ["sx+", "sx-"], colour: "#6A3D9A" },
-  { name: "sy±", words: ["sy+", "sy-"], colour: "#444444" },
+  { name: 'hx dx', words: ['hx', 'dx'], colour: '#0072B2' },
+  { name: 'hy dy', words: ['hy', 'dy'], colour: '#56B4E9' },
+  { name: 'tx±', words: ['tx+', 'tx-'], colour: '#D55E00' },
+  { name: 'ty±', words: ['ty+', 'ty-'], colour: '#E69F00' },
+  { name: 'ry±', words: ['ry+', 'ry-'], colour: '#009E73' },
+  { name: 'rx±', words: ['rx+', 'rx-'], colour: '#CC79A7' },
+  { name: 'sx±', words: ['sx+', 'sx-'], colour: '#6A3D9A' },
+  { name: 'sy±', words: ['sy+', 'sy-'], colour: '#444444' },
 ];
 
 /** The family index of each word. */
@@ -146,9 +146,9 @@ function polyline(
   sy: Scale,
   attrs: Record<string, string | number>,
 ): XmlElement {
-  return el("polyline", {
-    points: points.map(([x, y]) => `${num(sx(x))},${num(sy(y))}`).join(" "),
-    fill: "none",
+  return el('polyline', {
+    points: points.map(([x, y]) => `${num(sx(x))},${num(sy(y))}`).join(' '),
+    fill: 'none',
     ...attrs,
   });
 }
@@ -174,14 +174,14 @@ function squareBounds(points: Iterable<readonly [number, number]>, box: PictureB
 
 function legendLine(x: number, y: number, colour: string, label: string, dash?: string): XmlElement[] {
   return [
-    el("line", {
+    el('line', {
       x1: num(x),
       y1: num(y - 4),
       x2: num(x + 24),
       y2: num(y - 4),
       stroke: colour,
-      "stroke-width": 2.5,
-      "stroke-dasharray": dash,
+      'stroke-width': 2.5,
+      'stroke-dasharray': dash,
     }),
     text(x + 30, y, label, { size: 12 }),
   ];
@@ -206,38 +206,38 @@ function gridPanel(s: Sentence, target: PlaneMap, box: PictureBox, lines: number
     line.filter(([u, v]) => Number.isFinite(u) && Number.isFinite(v));
   const legendY = TOP + PANEL + 58;
   return el(
-    "g",
-    { class: "grid-panel" },
-    text(x, TOP - 12, "the grid of Ω, deformed", { size: 13, weight: "bold" }),
-    axes(frame, sx, sy, { x: "x", y: "y" }),
-    el("rect", {
+    'g',
+    { class: 'grid-panel' },
+    text(x, TOP - 12, 'the grid of Ω, deformed', { size: 13, weight: 'bold' }),
+    axes(frame, sx, sy, { x: 'x', y: 'y' }),
+    el('rect', {
       x: num(sx(box.x0)),
       y: num(sy(box.y1)),
       width: num(sx(box.x1) - sx(box.x0)),
       height: num(sy(box.y0) - sy(box.y1)),
-      fill: "none",
+      fill: 'none',
       stroke: FAINT,
-      "stroke-width": 1,
-      "stroke-dasharray": "2 3",
+      'stroke-width': 1,
+      'stroke-dasharray': '2 3',
     }),
     el(
-      "g",
-      { class: "target-grid" },
+      'g',
+      { class: 'target-grid' },
       byTarget.map((l) =>
-        polyline(finite(l), sx, sy, { stroke: TARGET_COLOUR, "stroke-width": 2.4, "stroke-opacity": 0.55 }),
+        polyline(finite(l), sx, sy, { stroke: TARGET_COLOUR, 'stroke-width': 2.4, 'stroke-opacity': 0.55 }),
       ),
     ),
     el(
-      "g",
-      { class: "sentence-grid" },
+      'g',
+      { class: 'sentence-grid' },
       bySentence.map((l) =>
-        polyline(finite(l), sx, sy, { stroke: SENTENCE_COLOUR, "stroke-width": 1.1, "stroke-dasharray": "5 3" }),
+        polyline(finite(l), sx, sy, { stroke: SENTENCE_COLOUR, 'stroke-width': 1.1, 'stroke-dasharray': '5 3' }),
       ),
     ),
-    el("g", { class: "legend" }, [
-      ...legendLine(x, legendY, TARGET_COLOUR, "target f (grid of Ω pushed by f)"),
-      ...legendLine(x, legendY + 18, SENTENCE_COLOUR, "the sentence (same grid)", "5 3"),
-      ...legendLine(x, legendY + 36, FAINT, "Ω itself", "2 3"),
+    el('g', { class: 'legend' }, [
+      ...legendLine(x, legendY, TARGET_COLOUR, 'target f (grid of Ω pushed by f)'),
+      ...legendLine(x, legendY + 18, SENTENCE_COLOUR, 'the sentence (same grid)', '5 3'),
+      ...legendLine(x, legendY + 36, FAINT, 'Ω itself', '2 3'),
     ]),
   );
 }
@@ -295,9 +295,9 @@ function pathPanel(
     pieces.push(
       polyline(pts, sx, sy, {
         stroke: WORD_FAMILIES[fam]!.colour,
-        "stroke-width": 2,
-        "stroke-linejoin": "round",
-        "data-family": WORD_FAMILIES[fam]!.name,
+        'stroke-width': 2,
+        'stroke-linejoin': 'round',
+        'data-family': WORD_FAMILIES[fam]!.name,
       }),
     );
   }
@@ -309,42 +309,42 @@ function pathPanel(
     legendLine(x + (n % 4) * 90, legendY + Math.floor(n / 4) * 18, f.colour, f.name),
   );
   return el(
-    "g",
-    { class: "path-panel" },
-    text(x, TOP - 12, `one point's path through the ${sentenceLength(s).toLocaleString("en-US")} words`, {
+    'g',
+    { class: 'path-panel' },
+    text(x, TOP - 12, `one point's path through the ${sentenceLength(s).toLocaleString('en-US')} words`, {
       size: 13,
-      weight: "bold",
+      weight: 'bold',
     }),
-    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: "x (linear on Ω, log beyond)", y: "y" }),
-    el("rect", {
+    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: 'x (linear on Ω, log beyond)', y: 'y' }),
+    el('rect', {
       x: num(sx(box.x0)),
       y: num(sy(box.y1)),
       width: num(sx(box.x1) - sx(box.x0)),
       height: num(sy(box.y0) - sy(box.y1)),
-      fill: "none",
+      fill: 'none',
       stroke: FAINT,
-      "stroke-width": 1,
-      "stroke-dasharray": "2 3",
+      'stroke-width': 1,
+      'stroke-dasharray': '2 3',
     }),
-    el("g", { class: "path" }, pieces),
-    el("circle", {
-      class: "start",
+    el('g', { class: 'path' }, pieces),
+    el('circle', {
+      class: 'start',
       cx: num(sx(start[0])),
       cy: num(sy(start[1])),
       r: 4.5,
-      fill: "#FFFFFF",
+      fill: '#FFFFFF',
       stroke: INK,
-      "stroke-width": 1.5,
+      'stroke-width': 1.5,
     }),
-    el("circle", { class: "end", cx: num(sx(end.x)), cy: num(sy(end.y)), r: 4, fill: INK }),
-    el("path", {
-      class: "target-point",
+    el('circle', { class: 'end', cx: num(sx(end.x)), cy: num(sy(end.y)), r: 4, fill: INK }),
+    el('path', {
+      class: 'target-point',
       d: `M${num(sx(fx) - 6)},${num(sy(fy) - 6)}L${num(sx(fx) + 6)},${num(sy(fy) + 6)}M${num(sx(fx) - 6)},${num(sy(fy) + 6)}L${num(sx(fx) + 6)},${num(sy(fy) - 6)}`,
       stroke: TARGET_COLOUR,
-      "stroke-width": 2,
-      fill: "none",
+      'stroke-width': 2,
+      fill: 'none',
     }),
-    el("g", { class: "legend" }, [
+    el('g', { class: 'legend' }, [
       ...legend,
       text(
         x,
@@ -390,9 +390,9 @@ function heatPanel(s: Sentence, target: PlaneMap, box: PictureBox, n: number, x:
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
       const e = errors[j * n + i]!;
-      const fill = Number.isFinite(e) ? viridis(heatPosition(e, log ? floor : min, max, log)) : "#BBBBBB";
+      const fill = Number.isFinite(e) ? viridis(heatPosition(e, log ? floor : min, max, log)) : '#BBBBBB';
       cells.push(
-        el("rect", {
+        el('rect', {
           x: num(x + i * cell),
           y: num(TOP + PANEL - (j + 1) * cell),
           width: num(cell + 0.3),
@@ -406,32 +406,32 @@ function heatPanel(s: Sentence, target: PlaneMap, box: PictureBox, n: number, x:
   const sy = linearScale(box.y0, box.y1, TOP + PANEL, TOP);
   const barY = TOP + PANEL + 50;
   const stops = Array.from({ length: 11 }, (_, k) =>
-    el("stop", { offset: `${k * 10}%`, "stop-color": viridis(k / 10) }),
+    el('stop', { offset: `${k * 10}%`, 'stop-color': viridis(k / 10) }),
   );
-  const fmt = (v: number): string => (Number.isFinite(v) ? v.toExponential(2) : "—");
+  const fmt = (v: number): string => (Number.isFinite(v) ? v.toExponential(2) : '—');
   return el(
-    "g",
-    { class: "heat-panel" },
-    text(x, TOP - 12, `error |sentence − f| at ${n}×${n} cell centres`, { size: 13, weight: "bold" }),
-    el("defs", {}, el("linearGradient", { id: "approx-viridis", x1: "0", x2: "1", y1: "0", y2: "0" }, stops)),
-    el("g", { class: "cells" }, cells),
-    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: "x", y: "y" }),
-    el("g", { class: "legend" }, [
-      el("rect", {
+    'g',
+    { class: 'heat-panel' },
+    text(x, TOP - 12, `error |sentence − f| at ${n}×${n} cell centres`, { size: 13, weight: 'bold' }),
+    el('defs', {}, el('linearGradient', { id: 'approx-viridis', x1: '0', x2: '1', y1: '0', y2: '0' }, stops)),
+    el('g', { class: 'cells' }, cells),
+    axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: 'x', y: 'y' }),
+    el('g', { class: 'legend' }, [
+      el('rect', {
         x: num(x),
         y: num(barY),
         width: PANEL,
         height: 14,
-        fill: "url(#approx-viridis)",
+        fill: 'url(#approx-viridis)',
         stroke: FAINT,
-        "stroke-width": 0.5,
+        'stroke-width': 0.5,
       }),
-      text(x, barY + 30, `min ${fmt(min)}`, { size: 12, anchor: "start" }),
-      text(x + PANEL, barY + 30, `max ${fmt(max)}`, { size: 12, anchor: "end" }),
-      text(x + PANEL / 2, barY + 30, log ? "(log scale)" : "(linear scale)", {
+      text(x, barY + 30, `min ${fmt(min)}`, { size: 12, anchor: 'start' }),
+      text(x + PANEL, barY + 30, `max ${fmt(max)}`, { size: 12, anchor: 'end' }),
+      text(x + PANEL / 2, barY + 30, log ? '(log scale)' : '(linear scale)', {
         size: 11,
-        anchor: "middle",
-        fill: "#555555",
+        anchor: 'middle',
+        fill: '#555555',
       }),
       undefinedCells > 0
         ? text(x, barY + 48, `grey: ${undefinedCells} cells where f is undefined`, { size: 11 })
@@ -456,10 +456,10 @@ export function approxPicture(
   const length = sentenceLength(s);
   const boxText = `[${tickLabel(box.x0)}, ${tickLabel(box.x1)}]×[${tickLabel(box.y0)}, ${tickLabel(box.y1)}]`;
   const subtitle = [
-    `${length.toLocaleString("en-US")} words in ${s.length.toLocaleString("en-US")} runs over V* (first word applied first) on Ω = ${boxText}` +
-      (options.eps === undefined ? "" : `, built for ε = ${options.eps}`),
+    `${length.toLocaleString('en-US')} words in ${s.length.toLocaleString('en-US')} runs over V* (first word applied first) on Ω = ${boxText}` +
+      (options.eps === undefined ? '' : `, built for ε = ${options.eps}`),
   ];
-  const title = options.title ?? "a sentence over V* against its target";
+  const title = options.title ?? 'a sentence over V* against its target';
   const pageWidth = Math.max(width, 40 + textWidth(subtitle[0]!, 12));
   return page(pageWidth, height, title, subtitle, [
     gridPanel(s, target, box, lines, LEFT),

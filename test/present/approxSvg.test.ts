@@ -5,10 +5,10 @@
  * min and max labelled, the overlaid grids, and a fuzz over random
  * sentences.
  */
-import { fc, test } from "@fast-check/vitest";
-import { describe, expect, it } from "vitest";
-import { evaluateSentence, type Sentence } from "../../src/approx/sentence.js";
-import { VOCABULARY } from "../../src/approx/vocabulary.js";
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { evaluateSentence, type Sentence } from '../../src/approx/sentence.js';
+import { VOCABULARY } from '../../src/approx/vocabulary.js';
 import {
   approxToSvg,
   continuousPath,
@@ -17,23 +17,23 @@ import {
   familyOf,
   finiteRange,
   WORD_FAMILIES,
-} from "../../src/present/approx.js";
-import { allText, byName, parseXml, type XmlNode } from "./xml.js";
+} from '../../src/present/approx.js';
+import { allText, byName, parseXml, type XmlNode } from './xml.js';
 
 const BOX = { x0: -1, x1: 1, y0: -1, y1: 1 };
 
 function group(root: XmlNode, cls: string): XmlNode {
-  const g = byName(root, "g").find((n) => n.attrs.class === cls);
+  const g = byName(root, 'g').find((n) => n.attrs.class === cls);
   expect(g, `<g class="${cls}">`).toBeDefined();
   return g!;
 }
 
-describe("continuousPath", () => {
-  it("samples each run along its flow: tx+^2 then hx from (1, 0.5)", () => {
+describe('continuousPath', () => {
+  it('samples each run along its flow: tx+^2 then hx from (1, 0.5)', () => {
     const path = continuousPath(
       [
-        ["tx+", 2],
-        ["hx", 1],
+        ['tx+', 2],
+        ['hx', 1],
       ],
       1,
       0.5,
@@ -49,16 +49,16 @@ describe("continuousPath", () => {
     ]);
   });
 
-  it("sx+ moves a positive coordinate by e^t and leaves a negative one", () => {
-    const up = continuousPath([["sx+", 1]], 0.5, 0, 2);
+  it('sx+ moves a positive coordinate by e^t and leaves a negative one', () => {
+    const up = continuousPath([['sx+', 1]], 0.5, 0, 2);
     expect(up[1]!.x).toBeCloseTo(0.5 * Math.exp(0.5), 14);
     expect(up[2]!.x).toBeCloseTo(0.5 * Math.E, 14);
-    expect(continuousPath([["sx+", 3]], -0.5, 0, 3).map((p) => p.x)).toEqual([-0.5, -0.5, -0.5, -0.5]);
+    expect(continuousPath([['sx+', 3]], -0.5, 0, 3).map((p) => p.x)).toEqual([-0.5, -0.5, -0.5, -0.5]);
   });
 });
 
-describe("errorGrid", () => {
-  it("the empty sentence against (1.1x, y) errs by 0.1·|x| at the cell centres", () => {
+describe('errorGrid', () => {
+  it('the empty sentence against (1.1x, y) errs by 0.1·|x| at the cell centres', () => {
     const n = 8;
     const e = errorGrid([], (x, y) => [1.1 * x, y], BOX, n);
     for (let j = 0; j < n; j++) {
@@ -72,64 +72,64 @@ describe("errorGrid", () => {
     expect(r.max).toBeCloseTo(0.1 * (1 - 1 / n), 14);
   });
 
-  it("counts the cells where the target is undefined", () => {
+  it('counts the cells where the target is undefined', () => {
     const e = errorGrid([], (x, y) => [Math.sqrt(x), y], BOX, 4);
     expect(finiteRange(e).undefinedCells).toBe(8);
   });
 });
 
-describe("approxToSvg", () => {
+describe('approxToSvg', () => {
   const rotation = (x: number, y: number): [number, number] => [0.8 * x - 0.6 * y, 0.6 * x + 0.8 * y];
 
-  it("a standalone SVG with the three panels and a title", () => {
-    const svg = approxToSvg([["tx+", 1]], (x, y) => [x + 1, y], BOX, { title: "shift", eps: 0.01 });
-    expect(svg.startsWith("<?xml")).toBe(true);
+  it('a standalone SVG with the three panels and a title', () => {
+    const svg = approxToSvg([['tx+', 1]], (x, y) => [x + 1, y], BOX, { title: 'shift', eps: 0.01 });
+    expect(svg.startsWith('<?xml')).toBe(true);
     const root = parseXml(svg);
-    expect(root.attrs.xmlns).toBe("http://www.w3.org/2000/svg");
-    for (const cls of ["grid-panel", "path-panel", "heat-panel"]) group(root, cls);
+    expect(root.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+    for (const cls of ['grid-panel', 'path-panel', 'heat-panel']) group(root, cls);
     const words = allText(root);
-    expect(words).toContain("shift");
-    expect(words).toContain("built for ε = 0.01");
+    expect(words).toContain('shift');
+    expect(words).toContain('built for ε = 0.01');
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
 
-  it("labels the heat map with the measured min and max", () => {
+  it('labels the heat map with the measured min and max', () => {
     const root = parseXml(approxToSvg([], (x, y) => [1.1 * x, y], BOX, { heatCells: 48 }));
-    const legend = allText(group(group(root, "heat-panel"), "legend"));
+    const legend = allText(group(group(root, 'heat-panel'), 'legend'));
     // 0.1·(1/48) and 0.1·(47/48), worked by hand.
-    expect(legend).toContain("min 2.08e-3");
-    expect(legend).toContain("max 9.79e-2");
-    expect(byName(group(group(root, "heat-panel"), "cells"), "rect")).toHaveLength(48 * 48);
+    expect(legend).toContain('min 2.08e-3');
+    expect(legend).toContain('max 9.79e-2');
+    expect(byName(group(group(root, 'heat-panel'), 'cells'), 'rect')).toHaveLength(48 * 48);
   });
 
-  it("draws the grid twice: a sentence equal to the target draws the same polylines", () => {
-    const root = parseXml(approxToSvg([["ty-", 1]], (x, y) => [x, y - 1], BOX, { gridLines: 5 }));
-    const target = byName(group(root, "target-grid"), "polyline");
-    const sentence = byName(group(root, "sentence-grid"), "polyline");
+  it('draws the grid twice: a sentence equal to the target draws the same polylines', () => {
+    const root = parseXml(approxToSvg([['ty-', 1]], (x, y) => [x, y - 1], BOX, { gridLines: 5 }));
+    const target = byName(group(root, 'target-grid'), 'polyline');
+    const sentence = byName(group(root, 'sentence-grid'), 'polyline');
     expect(target).toHaveLength(10);
     expect(sentence.map((p) => p.attrs.points)).toEqual(target.map((p) => p.attrs.points));
     expect(domainGrid(BOX, 5, 3)).toHaveLength(10);
   });
 
-  it("colours the path by word family and lists only the families used", () => {
+  it('colours the path by word family and lists only the families used', () => {
     const s: Sentence = [
-      ["tx+", 1],
-      ["tx-", 1],
-      ["ry+", 2],
+      ['tx+', 1],
+      ['tx-', 1],
+      ['ry+', 2],
     ];
     const root = parseXml(approxToSvg(s, rotation, BOX));
-    const pieces = byName(group(root, "path"), "polyline");
-    expect(pieces.map((p) => p.attrs["data-family"])).toEqual(["tx±", "ry±"]);
+    const pieces = byName(group(root, 'path'), 'polyline');
+    expect(pieces.map((p) => p.attrs['data-family'])).toEqual(['tx±', 'ry±']);
     expect(pieces.map((p) => p.attrs.stroke)).toEqual([
-      WORD_FAMILIES[familyOf("tx+")]!.colour,
-      WORD_FAMILIES[familyOf("ry+")]!.colour,
+      WORD_FAMILIES[familyOf('tx+')]!.colour,
+      WORD_FAMILIES[familyOf('ry+')]!.colour,
     ]);
-    const legend = allText(group(group(root, "path-panel"), "legend"));
-    expect(legend).toContain("ry±");
-    expect(legend).not.toContain("sx±");
+    const legend = allText(group(group(root, 'path-panel'), 'legend'));
+    expect(legend).toContain('ry±');
+    expect(legend).not.toContain('sx±');
   });
 
-  it("every word has a family", () => {
+  it('every word has a family', () => {
     for (const w of VOCABULARY) expect(familyOf(w)).toBeGreaterThanOrEqual(0);
   });
 
@@ -143,7 +143,7 @@ describe("approxToSvg", () => {
     {
       numRuns: 60,
     },
-  )("random sentences: well-formed SVG, and the path ends where the sentence does", (s, x, y) => {
+  )('random sentences: well-formed SVG, and the path ends where the sentence does', (s, x, y) => {
     const svg = approxToSvg(s, rotation, BOX, { start: [x, y], heatCells: 6, gridLines: 3 });
     expect(svg).not.toMatch(/NaN|Infinity/);
     parseXml(svg);
