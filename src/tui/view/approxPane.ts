@@ -9,7 +9,7 @@ import { canvasRuns, createCanvas, plotPath, type Viewport } from '../braille.js
 import { editorView } from '../editor.js';
 import { fit } from '../text.js';
 import type { ScreenModel } from './model.js';
-import { type Line, seg, type Style } from './seg.js';
+import { type Line, seg, type Style, wrap } from './seg.js';
 import { editorSegs } from './top.js';
 
 const sci = (v: number): string => (v === 0 ? '0' : Number.isFinite(v) ? v.toExponential(1) : '∞');
@@ -62,22 +62,26 @@ export function approxPane(m: ScreenModel, width: number, height: number): Line[
   }
   if (!result.ok) {
     if (job.pending) lines.push([seg(`${m.spinner || '…'} compiling…`, 'warn')]);
-    lines.push([seg(fit(`✗ ${result.error.message}`, width), job.pending ? 'dim' : 'bad')]);
+    // Refusals explain themselves at length: give them the pane's rows.
+    const room = Math.max(1, height - lines.length);
+    const wrapped = wrap(`✗ ${result.error.message}`, width);
+    const shown =
+      wrapped.length <= room ? wrapped : [...wrapped.slice(0, room - 1), fit(wrapped.slice(room - 1).join(' '), width)];
+    for (const l of shown) lines.push([seg(l, job.pending ? 'dim' : 'bad')]);
     return lines;
   }
   const r = result.value;
-  const status: Line = [
-    seg(job.pending ? `${m.spinner || '…'} compiling… ` : '✓ ', job.pending ? 'warn' : 'good'),
-    seg(
-      fit(
-        `${r.length.toLocaleString('en-US')} words · error ${sci(r.error)} on a ${r.grid}×${r.grid} grid` +
-          `${r.bound === null ? '' : ` · proved ≤ ${sci(r.bound)}`} · ${Math.round(r.ms)} ms · vs ${r.reference}`,
-        Math.max(1, width - 2 - (job.pending ? 12 : 0)),
-      ),
-      job.pending ? 'dim' : 'plain',
-    ),
-  ];
-  lines.push(status, [seg(fit(r.preview, width), 'dim')]);
+  const facts =
+    `${r.length.toLocaleString('en-US')} words · error ${sci(r.error)} on a ${r.grid}×${r.grid} grid` +
+    `${r.bound === null ? '' : ` · proved ≤ ${sci(r.bound)}`} · ${Math.round(r.ms)} ms · vs ${r.reference}`;
+  const prefix = job.pending ? `${m.spinner || '…'} compiling… ` : '✓ ';
+  // Two rows for the facts when the slot is narrow, so the error and the bound are never cut off.
+  const [first = '', ...more] = wrap(facts, Math.max(8, width - prefix.length));
+  const status: Line = [seg(prefix, job.pending ? 'warn' : 'good'), seg(first, job.pending ? 'dim' : 'plain')];
+  lines.push(status);
+  if (more.length > 0)
+    lines.push([seg(' '.repeat(prefix.length)), seg(fit(more.join(' '), Math.max(1, width - prefix.length)), 'dim')]);
+  lines.push([seg(fit(r.preview, width), 'dim')]);
   const rows = height - lines.length - 1;
   if (rows < 3) return lines;
   const canvas = createCanvas(width, rows);
