@@ -188,6 +188,7 @@ export { runOf, formatRun, type DfaRun } from './present/run.js';
 export { dfaToDot, edgeLabel, type DotOptions } from './present/dot.js';
 export { dfaToSvg, renderDot, MAX_DRAWN_STATES, type SvgOptions } from './present/svg.js';
 export { traceToSvg, MAX_PICTURE_STEPS, type TracePictureOptions } from './present/traceSvg.js';
+export { approxToSvg, type ApproxPictureOptions, type PlaneMap, type PictureBox } from './present/approx.js';
 
 // Map expressions: formulas in x and y for maps of the plane and vector fields (targets of approximation).
 export {

@@ -25,7 +25,9 @@ import { VOCABULARY } from '../../approx/vocabulary.js';
 import { limitError, WordflowError } from '../../errors.js';
 import { APPROX_MAX_LENGTH } from '../../limits.js';
 import { parseMapExpr, type MapExpr } from '../../mapexpr/index.js';
-import { action, EXIT, intOption, writeLine } from '../common.js';
+import { approxToSvg } from '../../present/approx.js';
+import { evaluateSentence } from '../../approx/sentence.js';
+import { action, emit, EXIT, intOption, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
 interface ApproxOptions {
@@ -38,6 +40,8 @@ interface ApproxOptions {
   grid?: number;
   curve?: boolean;
   json?: boolean;
+  format?: string;
+  output?: string;
 }
 
 /** Reads `[x0,x1]x[y0,y1]`. */
@@ -228,6 +232,19 @@ function fittedRate(rows: readonly { eps: number; length: number }[]): { p: numb
   return { p, c: Math.exp(my - p * mx) };
 }
 
+/** `--format`: text, json (same as --json) or svg; `-o` goes with svg only. Sets `opts.json` for json. */
+function pictureFormat(opts: ApproxOptions): 'text' | 'json' | 'svg' {
+  const format = opts.format ?? (opts.json ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'svg')
+    throw new WordflowError('usage', `unknown format '${format}': use text, json or svg`);
+  if (format === 'svg' && (opts.json || opts.curve))
+    throw new WordflowError('usage', '--format svg draws one sentence: leave out --json and --curve');
+  if (opts.output !== undefined && format !== 'svg')
+    throw new WordflowError('usage', '-o/--output writes the picture of --format svg');
+  if (format === 'json') opts.json = true;
+  return format;
+}
+
 /** Adds the `approx` command to the program. */
 export function register(program: Command): void {
   const cmd = program
@@ -248,6 +265,8 @@ export function register(program: Command): void {
     .option('--grid <n>', 'measure the error on an n×n grid of Ω (default 129)', (v) => intOption(v, '--grid'))
     .option('--curve', 'error and length for ε = 1e-1 … 1e-4, with the fitted rate length ≈ C·ε^−p')
     .option('--json', 'print the result as one JSON value')
+    .option('--format <format>', "text, json or svg (a picture: Ω's grid deformed, one point's path, error heat map)")
+    .option('-o, --output <file>', 'with --format svg: write the picture to FILE (- = stdout)')
     // Expressions may start with a minus sign ('-sin(x)'): unknown options are taken as expressions.
     .allowUnknownOption();
   cmd.addHelpText(
@@ -259,6 +278,7 @@ Examples:
   $ wordflow approx '3*x' y --eps 1e-2                         # needs sx words
   $ wordflow approx --flow y '-sin(x)' --time 1 --eps 1e-3    # the pendulum
   $ wordflow approx '0.8*x - 0.6*y' '0.6*x + 0.8*y' x 'y + 0.2*x^3'   # a rotation, then a coupling
+  $ wordflow approx '1.3*x' y --eps 1e-2 --format svg -o scale.svg   # the picture
   $ wordflow approx -- -x y                                    # refused: reverses orientation (exit 2)
 
 The first word of the sentence is applied first. The words are the time-1 maps
@@ -271,6 +291,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
       const eps = positiveNumber(opts.eps, '--eps', 1e-3);
       const grid = opts.grid ?? 129;
       if (grid < 2) throw new WordflowError('usage', `--grid needs at least 2 points a side, got ${grid}`);
+      const format = pictureFormat(opts);
       const job = jobOf(exprs, opts, domain);
       const domainJson = [
         [domain.x0, domain.x1],
@@ -311,6 +332,13 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
       const a = build(job, domain, eps, opts);
       const measured = measure(a, job, domain, grid);
       const where = whereWordsGo(a);
+      if (format === 'svg') {
+        const target = (x: number, y: number): readonly [number, number] =>
+          job.reference(x, y, evaluateSentence(a.sentence, x, y));
+        const title = `${opts.inverse ? 'the inverse of ' : ''}${opts.flow ? 'the time-T map of ' : ''}(${exprs.join(', ')})`;
+        await emit(approxToSvg(a.sentence, target, domain, { eps, title }), opts.output);
+        return measured <= eps ? EXIT.yes : EXIT.no;
+      }
       if (opts.json) {
         await writeLine(
           JSON.stringify({

@@ -198,6 +198,7 @@ const FOOTERS: { readonly [F in Focus]: string } = {
   pattern: 'editing the pattern · Tab string · Esc keys · ^U clear · F1 help · ^C quit',
   string: 'editing the string · ←→ step · Tab 2nd pattern · Esc keys · ^U clear · F1 help',
   other: 'editing the 2nd pattern · Tab/Esc keys · ^U clear · F1 help · ^C quit',
+  approx: 'editing approx · Tab/↓ next field · Esc keys · ^U clear · F1 help · ^C quit',
   panes: `←→ step · ↑↓ scroll · e embedding · x syntax · 1-${PANES.length} panes · p s = edit · ? help · q quit`,
 };
 
