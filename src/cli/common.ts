@@ -22,6 +22,10 @@ const LIMIT_HELP: { readonly [K in keyof Limits]: string } = {
   maxNfaStates: 'most NFA states built',
   maxMonoid: 'most transition-monoid elements',
   maxEnumLength: 'longest member enumerated, counted or sampled',
+  maxCountCells: 'most states × length cells counted by count and sample',
+  maxRegexSize: 'largest expression built by regex, in nodes',
+  maxSamples: 'most samples per flow for trace --samples',
+  maxFlowStates: 'most states certified or drawn with flow2d',
 };
 
 function positiveInt(flag: string) {
