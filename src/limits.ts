@@ -75,7 +75,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxEnumLength: 10_000,
   maxCountCells: 25_000_000,
   maxRegexSize: 1_000_000,
-  maxSamples: 10_000,
+  maxSamples: 1_000,
   maxFlowStates: 5_000,
 };
 

@@ -106,6 +106,41 @@ export function countMembers(dfa: Dfa, length: number, limits: Limits = DEFAULT_
 }
 
 /**
+ * The length of the longest member: `Infinity` for an infinite language,
+ * -1 for the empty one. Lets `enum` tell "no more members" from "the next
+ * members are longer than the enumeration limit".
+ */
+export function longestMemberLength(dfa: Dfa): number {
+  const live = liveStates(dfa);
+  if (!live[dfa.start]) return -1;
+  if (!isFinite(dfa)) return Infinity;
+  // The live part is acyclic: longest path by an iterative post-order DFS.
+  const k = dfa.alphabet.classes.length;
+  const longest = new Int32Array(dfa.states).fill(-2); // -2 = not visited yet
+  const stack: number[] = [dfa.start];
+  while (stack.length > 0) {
+    const q = stack[stack.length - 1]!;
+    let pending = false;
+    for (let c = 0; c < k; c++) {
+      const t = dfa.delta[q * k + c]!;
+      if (t >= 0 && live[t] && longest[t] === -2) {
+        stack.push(t);
+        pending = true;
+      }
+    }
+    if (pending) continue;
+    stack.pop();
+    let best = dfa.accepting[q] ? 0 : -1;
+    for (let c = 0; c < k; c++) {
+      const t = dfa.delta[q * k + c]!;
+      if (t >= 0 && live[t] && longest[t]! >= 0) best = Math.max(best, longest[t]! + 1);
+    }
+    longest[q] = best;
+  }
+  return longest[dfa.start]!;
+}
+
+/**
  * Members in shortlex order (by length, then code point by code point),
  * lazily. Stops after the longest member of a finite language, or at
  * `maxLength` (default `limits.maxEnumLength`).

@@ -1,9 +1,9 @@
 /** `enum`, `count` and `sample`: the members of a language by length. */
 import type { Command } from 'commander';
-import { countMembers, enumerate } from '../../automata/count.js';
+import { countMembers, enumerate, longestMemberLength } from '../../automata/count.js';
 import { sampleMembers } from '../../automata/sample.js';
-import { WordflowError } from '../../errors.js';
-import { limits as withDefaults } from '../../limits.js';
+import { limitError, WordflowError } from '../../errors.js';
+import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
 import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 
 interface MemberOptions {
@@ -54,6 +54,11 @@ Examples:
       } finally {
         await out.flush();
       }
+      // Fewer members than asked for: either there are no more, or the next
+      // ones are longer than the enumeration limit, which must be said.
+      if (printed < limit && longestMemberLength(dfa) > limits.maxEnumLength) {
+        throw limitError('length of the next member', limits.maxEnumLength, LIMIT_FLAGS.maxEnumLength);
+      }
       return printed > 0 || limit === 0 ? EXIT.yes : EXIT.no;
     }),
   );
@@ -90,6 +95,8 @@ Examples:
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
       const n = intOption(opts.n ?? '1', '--n');
+      // Zero members asked for: nothing to print and nothing to deny.
+      if (n === 0) return EXIT.yes;
       const seed = opts.seed === undefined ? (Math.random() * 2 ** 32) >>> 0 : seedOf(opts.seed);
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
       const members = sampleMembers(dfa, length, n, seed, limits);
