@@ -57,9 +57,10 @@ export interface Limits {
    */
   readonly maxSamples: number;
   /**
-   * Most DFA states the flow2d embedding is certified or drawn for: its
-   * certificate checks each state's region against every other's image, so
-   * the work grows as states²: "flow2d states … --max-flow-states".
+   * Most DFA states `certify --embedding flow2d` checks: each word's phrase
+   * grows with the number of states and is pushed through every state's
+   * region, so the work grows as states² (8 193 states take about 20 s):
+   * "flow2d certificate states … --max-flow-states".
    */
   readonly maxFlowStates: number;
 }
@@ -76,7 +77,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxCountCells: 25_000_000,
   maxRegexSize: 1_000_000,
   maxSamples: 1_000,
-  maxFlowStates: 5_000,
+  maxFlowStates: 10_000,
 };
 
 /** The command-line flag of each limit, for error messages and help. */

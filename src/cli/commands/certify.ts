@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.js';
-import { action, EXIT, writeLine, withFa, withLimits } from '../common.js';
+import { limitError } from '../../errors.js';
+import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
+import { action, EXIT, limitsOf, writeLine, withFa, withLimits } from '../common.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
 /** Adds the `certify` command to the program. */
@@ -21,6 +23,8 @@ export function register(program: Command): void {
   cmd.addHelpText(
     'after',
     `
+The flow2d certificate takes time growing as states² (8 193 states: about
+20 s); past --max-flow-states (default 10000) it stops with exit 2.
 The margin is how far inside R_δ(q,c) the images f_c(R_q) stay (least over q, c).
 For sigmoid it also reports the smallest certified gain and the Omlin–Giles bound.
 Examples:
@@ -31,6 +35,10 @@ Examples:
   cmd.action(
     action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
       const { v } = loadVocabulary(pattern, opts);
+      const { maxFlowStates } = withDefaults(limitsOf(opts));
+      if (v.embedding === 'flow2d' && v.dfa.states > maxFlowStates) {
+        throw limitError(`flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`, maxFlowStates, LIMIT_FLAGS.maxFlowStates);
+      }
       const c = certify(v);
       const gain = v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
       if (opts.json) {

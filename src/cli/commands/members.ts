@@ -113,7 +113,8 @@ Examples:
 }
 
 function seedOf(text: string): number {
-  const n = Number(text);
-  if (Number.isInteger(n)) return n >>> 0;
+  // Decimal digits only, as for every integer option: '' and '0x10' are refused.
+  const n = /^-?[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (Number.isSafeInteger(n)) return n >>> 0;
   throw new WordflowError('usage', `--seed needs an integer, got '${text}'`);
 }
