@@ -1,6 +1,7 @@
 /** `enum`, `count` and `sample`: the members of a language by length. */
 import type { Command } from 'commander';
 import { countMembers, enumerate, longestMemberLength } from '../../automata/count.js';
+import { shortestMember } from '../../automata/ops.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { limitError, WordflowError } from '../../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
@@ -42,6 +43,12 @@ Examples:
       const limits = withDefaults(limitsOf(opts));
       const limit = intOption(opts.limit ?? '20', '--limit');
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      // When even the shortest member is too long, say so at once rather than
+      // walk every length up to the limit first.
+      const shortest = limit > 0 ? shortestMember(dfa) : null;
+      if (shortest !== null && shortest.length > limits.maxEnumLength) {
+        throw limitError('length of the shortest member', limits.maxEnumLength, LIMIT_FLAGS.maxEnumLength);
+      }
       let printed = 0;
       const out = lineBuffer();
       try {
