@@ -76,7 +76,7 @@ Examples:
       .description('the exact number of members of a given length (arbitrary precision)')
       .requiredOption('--length <n>', 'the length, in code points'),
   );
-  count.addHelpText('after', `\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`);
+  count.addHelpText('after', `\nKeeps one layer of counts at a time; the work grows as states × length², bounded by\n--max-count-cells (states × length).\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`);
   count.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
@@ -96,7 +96,7 @@ Examples:
       .option('--seed <s>', 'seed for a reproducible sample (default: random)')
       .option('--n <k>', 'how many members', '1'),
   );
-  sample.addHelpText('after', `\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --n 3 --seed 7`);
+  sample.addHelpText('after', `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, a few times that of count, is bounded by --max-count-cells (states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --n 3 --seed 7`);
   sample.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
