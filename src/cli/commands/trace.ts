@@ -39,6 +39,7 @@ export function register(program: Command): void {
     'after',
     `
 Exit status: 0 when every string is accepted, 1 when some string is rejected.
+Strings on stdin are lines; a CR just before each LF is dropped (CRLF reads as LF).
 Examples:
   $ wordflow trace '(a|b)*abb' abb
   $ wordflow trace '(aa)*' aaa --embedding onehot
