@@ -43,7 +43,8 @@ export interface Limits {
    * Most cells (states × (length + 1)) of the table of completion counts that
    * `count` and `sample` fill. Its numbers grow with the length, so the work
    * grows as states × length²: 2 049 states × length 10 000 takes seconds,
-   * ten times that minutes. "counting table … --max-count-cells".
+   * ten times that minutes. Sampling counts four cells per cell (it
+   * recomputes layers from checkpoints). "counting table … --max-count-cells".
    */
   readonly maxCountCells: number;
   /**

@@ -78,14 +78,17 @@ export function nextLayer(edges: CountingEdges, prev: readonly bigint[]): bigint
 /**
  * Counting and sampling fill a table of states × (length + 1) big numbers
  * whose sizes grow with the length, so their work grows as states × length².
- * The product states × length is the budget, named by `--max-count-cells`.
+ * The product states × length, times `cost` (1 for counting; sampling
+ * recomputes the table from checkpoints and keeps many of its layers alive,
+ * which costs about four counts), is the budget named by `--max-count-cells`.
  */
-export function checkCountBudget(dfa: Dfa, length: number, limits: Limits): void {
+export function checkCountBudget(dfa: Dfa, length: number, limits: Limits, cost = 1): void {
   if (length > limits.maxEnumLength) throw limitError('length', limits.maxEnumLength, '--max-enum-length');
-  const cells = dfa.states * (length + 1);
+  const cells = dfa.states * (length + 1) * cost;
   if (cells > limits.maxCountCells) {
+    const times = cost === 1 ? '' : `, ${cost} times over to sample`;
     throw limitError(
-      `counting table (${dfa.states.toLocaleString('en-US')} states × length ${(length + 1).toLocaleString('en-US')})`,
+      `counting table (${dfa.states.toLocaleString('en-US')} states × length ${(length + 1).toLocaleString('en-US')}${times})`,
       limits.maxCountCells,
       '--max-count-cells',
     );

@@ -96,7 +96,7 @@ Examples:
       .option('--seed <s>', 'seed for a reproducible sample (default: random)')
       .option('--n <k>', 'how many members', '1'),
   );
-  sample.addHelpText('after', `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, a few times that of count, is bounded by --max-count-cells (states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --n 3 --seed 7`);
+  sample.addHelpText('after', `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, about four times that of count, is bounded by --max-count-cells (4 × states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --n 3 --seed 7`);
   sample.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
