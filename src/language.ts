@@ -7,6 +7,7 @@ import { limits as withDefaults, type Limits } from './limits.js';
 import { parseRegex } from './syntax/regex/parse.js';
 import { parseFa } from './syntax/fa/parse.js';
 import type { Regex } from './syntax/regex/ast.js';
+import type { Syntax } from './syntax/regex/syntax.js';
 import { alphabetOf, nfaFromRegex } from './automata/fromRegex.js';
 import { nfaFromFa } from './automata/fromFa.js';
 import { determinize, type Progress } from './automata/determinize.js';
@@ -26,6 +27,12 @@ export interface CompileOptions {
   readonly minimize?: boolean;
   /** Reports progress of long subset constructions. */
   readonly onProgress?: Progress;
+  /**
+   * How an expression's text is read: `'wordflow'` (default, with `&`, `~`
+   * and nested classes) or `'ecma'` (exactly what `new RegExp(text, 'su')`
+   * reads). Automaton files ignore it.
+   */
+  readonly syntax?: Syntax;
 }
 
 /** The NFA of a parsed expression over its own alphabet. */
@@ -52,7 +59,7 @@ export function compileAst(ast: Regex, options: CompileOptions = {}): Dfa {
  */
 export function compileRegex(text: string, options: CompileOptions = {}): Dfa {
   const lim = withDefaults(options.limits);
-  const ast = parseRegex(text, lim);
+  const ast = parseRegex(text, lim, options.syntax);
   try {
     return compileAst(ast, options);
   } catch (e) {

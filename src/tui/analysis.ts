@@ -11,6 +11,7 @@ import { type Equivalence, equivalence, isFinite, representative, shortestMember
 import { asWordflowError, type WordflowError } from '../errors.js';
 import { compileFa, compileRegex } from '../language.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import type { Syntax } from '../syntax/regex/syntax.js';
 
 /** A result or the error that stopped it. */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
@@ -37,7 +38,7 @@ export const LIVE_LIMITS: Partial<Limits> = {
 
 /** The language of what is being shown: a pattern or an automaton file. */
 export type LanguageSource =
-  | { readonly kind: 're'; readonly text: string }
+  | { readonly kind: 're'; readonly text: string; readonly syntax?: Syntax }
   | { readonly kind: 'fa'; readonly text: string; readonly path: string };
 
 /** A compiled language with the time it took. */
@@ -50,7 +51,10 @@ export interface Compiled {
 export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
   return attempt(() => {
     const t0 = performance.now();
-    const dfa = source.kind === 're' ? compileRegex(source.text, { limits }) : compileFa(source.text, source.path, { limits });
+    const dfa =
+      source.kind === 're'
+        ? compileRegex(source.text, { limits, syntax: source.syntax })
+        : compileFa(source.text, source.path, { limits });
     return { dfa, ms: performance.now() - t0 };
   });
 }

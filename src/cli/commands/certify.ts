@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.js';
 import { limitError } from '../../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
-import { action, EXIT, limitsOf, writeLine, withFa, withLimits } from '../common.js';
+import { action, EXIT, limitsOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
 /** Adds the `certify` command to the program. */
@@ -20,6 +20,7 @@ export function register(program: Command): void {
   withEmbedding(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `

@@ -21,8 +21,11 @@ import { limits as withDefaults, type Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
 import { acceptsFile } from '../../parallel/index.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
+import { type Syntax, syntaxName } from '../../syntax/regex/syntax.js';
 import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
-import { action, EXIT, fileError, limitsOf, lineBuffer, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import {
+  action, EXIT, fileError, limitsOf, lineBuffer, readText, splitPatternArgs, syntaxOf, withFa, withLimits, withSyntax, writeLine,
+} from '../common.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -66,7 +69,11 @@ export function register(program: Command): void {
     .argument('[pattern]', 'the regular expression (omit with --fa or --jsonl)')
     .argument('[strings...]', 'strings to check; none = one per line on stdin (or --file)')
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')
-    .option('--jsonl', 'read {"pattern": p, "input": s} (or {"fa": path, …}) lines on stdin; write {"accept": bool, "line": n} or {"error": msg, "line": n} per line')
+    .option(
+      '--jsonl',
+      'read {"pattern": p, "input": s} (or {"fa": path, …}; optional "syntax": "wordflow"|"ecma" ' +
+        'overrides --syntax) lines on stdin; write {"accept": bool, "line": n} or {"error": msg, "line": n} per line',
+    )
     .option('--null', 'strings are NUL-separated instead of one per line')
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
     .option('--whole', 'the entire input (stdin or --file) is one string, read in chunks; prints accept<TAB>source')
@@ -75,6 +82,7 @@ export function register(program: Command): void {
     .option('--verify', 'decide with the DFA and every embedding; exit 2 on any disagreement');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -83,6 +91,7 @@ Examples:
   $ printf 'x1\\n9x\\n' | wordflow check '[a-z]\\w*'
   $ wordflow check --fa grammars/examples/parity.fa aa ab
   $ echo '{"pattern":"a+","input":"aaa"}' | wordflow check --jsonl
+  $ wordflow check --syntax ecma '[<>]&' '<&'    # & is a character, as in JavaScript
   $ wordflow check '[^\\u0000]*' --whole --file big.log --stats
   $ wordflow check '(a|b)*a(a|b){30}' abababababababababababababababab   # lazy DFA: past --max-states
   $ wordflow check 'a*b' aab --embedding flow2d
@@ -96,14 +105,15 @@ several cores are available; the verdict is the same.`,
     action(async (pattern: string | undefined, rest: string[], opts: CheckOptions) => {
       const limits = limitsOf(opts);
       const mode = modeOf(opts);
-      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode);
+      const syntax = syntaxOf(opts);
+      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode, syntax);
       const args = splitPatternArgs(pattern, rest, opts.fa);
       if (opts.file !== undefined) {
         if (args.strings.length > 0) throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
         checkReadable(opts.file);
       }
       const compileStart = process.hrtime.bigint();
-      const language = load({ pattern: args.pattern, fa: opts.fa }, limits, mode);
+      const language = load({ pattern: args.pattern, fa: opts.fa, syntax }, limits, mode);
       const started = process.hrtime.bigint();
       const stats = { bytes: 0, strings: 0 };
       let code: number;
@@ -189,13 +199,20 @@ function reportStats(stats: { bytes: number; strings: number }, compileStart: bi
   );
 }
 
+/** Where a language comes from: a pattern (read in `syntax`) or an automaton file. */
+interface Source {
+  readonly pattern?: string;
+  readonly fa?: string;
+  readonly syntax: Syntax;
+}
+
 /**
  * The language of a pattern or automaton file, deciding by `mode`. When the
  * full DFA of a pattern would exceed --max-states, membership is still
  * decided by a lazy DFA (same subset step, bounded cache); embeddings need
  * the full DFA, so they still stop at the limit.
  */
-function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial<Limits>, mode: Mode): Language {
+function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Language {
   if (source.fa === undefined && source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
   const lim = withDefaults(limitOverrides);
   const text = source.fa !== undefined ? readText(source.fa) : source.pattern!;
@@ -204,7 +221,7 @@ function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial
     const nfa =
       source.fa !== undefined
         ? nfaOfFaText(text, source.fa, { limits: limitOverrides })
-        : nfaOfRegex(parseRegex(text, lim), { limits: limitOverrides });
+        : nfaOfRegex(parseRegex(text, lim, source.syntax), { limits: limitOverrides });
     try {
       dfa = dfaOfNfa(nfa, { limits: limitOverrides });
     } catch (e) {
@@ -364,8 +381,8 @@ class LanguageCache {
     private readonly capacity = 256,
   ) {}
 
-  get(source: { pattern?: string; fa?: string }): Language {
-    const key = source.fa !== undefined ? 'f' + source.fa : 'p' + source.pattern;
+  get(source: Source): Language {
+    const key = source.fa !== undefined ? 'f' + source.fa : (source.syntax === 'ecma' ? 'e' : 'p') + source.pattern;
     let hit = this.map.get(key);
     if (hit !== undefined) {
       // Most recently used last: Map keeps insertion order.
@@ -385,7 +402,7 @@ class LanguageCache {
   }
 }
 
-async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode): Promise<number> {
+async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, syntax: Syntax): Promise<number> {
   if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
   const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
@@ -400,7 +417,7 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
         // Every input line gets its answer, an empty one too, with its number: one line out per line in.
         let out: object;
         try {
-          const { source, input } = parseJsonlLine(line);
+          const { source, input } = parseJsonlLine(line, syntax);
           const ok = cache.get(source).accepts(input);
           if (!ok && code === EXIT.yes) code = EXIT.no;
           out = { accept: ok, line: lines };
@@ -424,7 +441,8 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
   return code;
 }
 
-function parseJsonlLine(line: string): { source: { pattern?: string; fa?: string }; input: string } {
+/** One `--jsonl` line; its `"syntax"` field, when present, overrides `--syntax` for that line. */
+function parseJsonlLine(line: string, defaultSyntax: Syntax): { source: Source; input: string } {
   if (line.trim() === '') throw new WordflowError('usage', 'an empty line, where a JSON object was expected');
   let value: unknown;
   try {
@@ -435,7 +453,11 @@ function parseJsonlLine(line: string): { source: { pattern?: string; fa?: string
   if (typeof value !== 'object' || value === null) throw new WordflowError('usage', 'expected a JSON object');
   const v = value as Record<string, unknown>;
   if (typeof v.input !== 'string') throw new WordflowError('usage', 'missing string field "input"');
-  if (typeof v.pattern === 'string') return { source: { pattern: v.pattern }, input: v.input };
-  if (typeof v.fa === 'string') return { source: { fa: v.fa }, input: v.input };
+  if (v.syntax !== undefined && typeof v.syntax !== 'string') {
+    throw new WordflowError('usage', 'field "syntax" must be a string');
+  }
+  const syntax = v.syntax === undefined ? defaultSyntax : syntaxName(v.syntax);
+  if (typeof v.pattern === 'string') return { source: { pattern: v.pattern, syntax }, input: v.input };
+  if (typeof v.fa === 'string') return { source: { fa: v.fa, syntax }, input: v.input };
   throw new WordflowError('usage', 'missing string field "pattern" or "fa"');
 }

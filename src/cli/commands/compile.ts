@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
-import { action, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
+import { action, compileOptionsOf, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
 
 /** Options of commands that build a vocabulary. */
 export interface EmbeddingOptions {
@@ -46,7 +46,7 @@ export function embeddingOf(opts: EmbeddingOptions): EmbeddingName {
 export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: Dfa; v: Vocabulary } {
   const embedding = embeddingOf(opts);
   const gain = gainOf(opts);
-  const building = withProgress({ limits: limitsOf(opts) });
+  const building = withProgress(compileOptionsOf(opts));
   let dfa: Dfa;
   try {
     dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
@@ -67,6 +67,7 @@ export function register(program: Command): void {
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `

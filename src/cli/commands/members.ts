@@ -5,7 +5,9 @@ import { shortestMember } from '../../automata/ops.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { limitError, WordflowError } from '../../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
-import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import {
+  action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, syntaxOf, withFa, withLimits, withSyntax, writeLine,
+} from '../common.js';
 
 interface MemberOptions {
   fa?: string;
@@ -20,7 +22,8 @@ interface MemberOptions {
 function common(cmd: Command): Command {
   cmd.argument('[pattern]', 'the regular expression (omit with --fa)').option('--json', 'one JSON value per line');
   withFa(cmd);
-  return withLimits(cmd);
+  withLimits(cmd);
+  return withSyntax(cmd);
 }
 
 export function register(program: Command): void {
@@ -42,7 +45,7 @@ Examples:
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const limit = intOption(opts.limit ?? '20', '--limit');
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       // When even the shortest member is too long, say so at once rather than
       // walk every length up to the limit first.
       const shortest = limit > 0 ? shortestMember(dfa) : null;
@@ -81,7 +84,7 @@ Examples:
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const n = countMembers(dfa, length, limits);
       await writeLine(opts.json ? JSON.stringify({ length, count: n.toString() }) : n.toString());
       return EXIT.yes;
@@ -105,7 +108,7 @@ Examples:
       // Zero members asked for: nothing to print and nothing to deny.
       if (n === 0) return EXIT.yes;
       const seed = opts.seed === undefined ? (Math.random() * 2 ** 32) >>> 0 : seedOf(opts.seed);
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const members = sampleMembers(dfa, length, n, seed, limits);
       const out = lineBuffer();
       for (const s of members) if (out.add(opts.json ? JSON.stringify(s) : displayString(s))) await out.flush();

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
 import { limits as withDefaults } from '../../limits.js';
 import { printRegex } from '../../syntax/regex/print.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, limitsOf, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -13,6 +13,7 @@ export function register(program: Command): void {
     .option('--json', 'print {"regex": string}');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -24,9 +25,8 @@ Examples:
   );
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
-      const limits = withDefaults(limitsOf(opts));
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
-      const text = printRegex(regexOfDfa(dfa, limits));
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, compileOptionsOf(opts));
+      const text = printRegex(regexOfDfa(dfa, withDefaults(limitsOf(opts))));
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
     }),

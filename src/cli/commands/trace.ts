@@ -9,7 +9,7 @@ import { limitError, WordflowError } from '../../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
-import { action, emit, EXIT, intOption, limitsOf, splitPatternArgs, withFa, withLimits, withOutput } from '../common.js';
+import { action, emit, EXIT, intOption, limitsOf, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
@@ -35,6 +35,7 @@ export function register(program: Command): void {
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
