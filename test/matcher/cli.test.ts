@@ -92,7 +92,7 @@ describe('check with embeddings', () => {
     expect(v.stdout).toBe('accept\taab\nreject\tba\n');
     const j = wordflow(['check', '--jsonl', '--embedding', 'onehot'], '{"pattern":"a+","input":"aa"}\n{"pattern":"a+","input":"b"}\n{"pattern":"(","input":"b"}\n');
     expect(j.stdout.trim().split('\n').map((l) => Object.keys(JSON.parse(l))[0])).toEqual(['accept', 'accept', 'error']);
-    expect(j.stdout.split('\n').slice(0, 2)).toEqual(['{"accept":true}', '{"accept":false}']);
+    expect(j.stdout.split('\n').slice(0, 2)).toEqual(['{"accept":true,"line":1}', '{"accept":false,"line":2}']);
   });
 
   it('--whole with an embedding composes the maps across chunks', () => {

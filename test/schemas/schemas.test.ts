@@ -208,9 +208,14 @@ describe('schemas for check and equiv', () => {
       expect(validateInput(bad), JSON.stringify(bad)).toBe(false);
     }
     const answers = jsonLines(['check', '--jsonl'], sent.map((l) => JSON.stringify(l)).join('\n'), [1]);
-    expect(answers).toEqual([{ accept: true }, { accept: false }, { accept: true }, { accept: false }]);
+    expect(answers).toEqual([
+      { accept: true, line: 1 },
+      { accept: false, line: 2 },
+      { accept: true, line: 3 },
+      { accept: false, line: 4 },
+    ]);
     const [unknown] = jsonLines(['check', '--jsonl'], JSON.stringify({ pattern: 'a', input: 'a', syntax: 'perl' }), [2]);
-    expect(unknown).toEqual({ error: "unknown syntax 'perl'; choose one of wordflow, ecma" });
+    expect(unknown).toEqual({ error: "unknown syntax 'perl'; choose one of wordflow, ecma", line: 1 });
   });
 
   it('equiv --json: equal and not equal', () => {

@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain, soundness } from '../../vocabulary/index.js';
-import { action, EXIT, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { limitError } from '../../errors.js';
+import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
+import { action, EXIT, limitsOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
@@ -29,6 +31,8 @@ Every certificate that holds covers sentences of every length (induction on the 
 the second line says whether evaluation in floating point is covered too, and why.
 For sigmoid it also reports the smallest certified gain and the Omlin–Giles bound as
 wordflow reconstructs it (their fixed-point conditions, not checked against the paper).
+The flow2d certificate takes time growing as states² (8 193 states: about
+20 s); past --max-flow-states (default 10000) it stops with exit 2.
 Examples:
   $ wordflow certify '(a|b)*abb'
   $ wordflow certify '[0-9]+' --embedding sigmoid --json
@@ -37,6 +41,10 @@ Examples:
   cmd.action(
     action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
       const { v } = loadVocabulary(pattern, opts);
+      const { maxFlowStates } = withDefaults(limitsOf(opts));
+      if (v.embedding === 'flow2d' && v.dfa.states > maxFlowStates) {
+        throw limitError(`flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`, maxFlowStates, LIMIT_FLAGS.maxFlowStates);
+      }
       const c = certify(v);
       const sound = soundness(v, c);
       const gain = v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;

@@ -1,6 +1,7 @@
 /** `wordflow regex --fa FILE`: an equivalent regular expression (state elimination). */
 import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
+import { limits as withDefaults } from '../../limits.js';
 import { printRegex } from '../../syntax/regex/print.js';
 import { action, compileOptionsOf, EXIT, limitsOf, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
@@ -14,11 +15,19 @@ export function register(program: Command): void {
   withFa(cmd);
   withLimits(cmd);
   withSyntax(cmd);
-  cmd.addHelpText('after', `\nExamples:\n  $ wordflow regex --fa grammars/examples/parity.fa\n  $ wordflow regex '~(.*aa.*)&[ab]*'`);
+  cmd.addHelpText(
+    'after',
+    `
+The expression can grow exponentially with the number of states; past
+--max-regex-size nodes it stops with exit 2 instead of running on.
+Examples:
+  $ wordflow regex --fa grammars/examples/parity.fa
+  $ wordflow regex '~(.*aa.*)&[ab]*'`,
+  );
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
       const dfa = loadLanguage({ pattern, fa: opts.fa }, compileOptionsOf(opts));
-      const text = printRegex(regexOfDfa(dfa));
+      const text = printRegex(regexOfDfa(dfa, withDefaults(limitsOf(opts))));
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
     }),
