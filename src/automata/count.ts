@@ -25,7 +25,7 @@ export function completionCounts(dfa0: Dfa, length: number): bigint[][] {
   const table: bigint[][] = [Array.from(dfa.accepting, (a) => (a ? 1n : 0n))];
   for (let r = 1; r <= length; r++) {
     const prev = table[r - 1]!;
-    const row: bigint[] = new Array(dfa.states);
+    const row = new Array<bigint>(dfa.states);
     for (let q = 0; q < dfa.states; q++) {
       let sum = 0n;
       for (let c = 0; c < k; c++) {

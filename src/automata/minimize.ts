@@ -73,7 +73,7 @@ export function minimize(input: Dfa): Dfa {
     inWork[a] = 0;
     // Copy the splitter: splitting may move its own states around.
     const size = end[a]! - first[a]!;
-    splitter.set(elems.subarray(first[a]!, end[a]!));
+    splitter.set(elems.subarray(first[a], end[a]));
     for (let c = 0; c < k; c++) {
       let touchedCount = 0;
       const inv = c * n;
@@ -107,7 +107,7 @@ export function minimize(input: Dfa): Dfa {
         first[nb] = first[b]!;
         end[nb] = first[b]! + m;
         first[b] = first[b]! + m;
-        for (let i = first[nb]!; i < end[nb]!; i++) blockOf[elems[i]!] = nb;
+        for (let i = first[nb]; i < end[nb]; i++) blockOf[elems[i]!] = nb;
         if (inWork[b]) {
           work[workSize++] = nb;
           inWork[nb] = 1;

@@ -138,7 +138,7 @@ export function regexOfDfa(dfa0: Dfa): Regex {
   const n = dfa.states;
   const S = n;
   const F = n + 1;
-  const out: Map<number, Regex>[] = Array.from({ length: n + 2 }, () => new Map());
+  const out = Array.from({ length: n + 2 }, () => new Map<number, Regex>());
   const ins: Set<number>[] = Array.from({ length: n + 2 }, () => new Set());
   const put = (p: number, q: number, r: Regex): void => {
     const old = out[p]!.get(q);

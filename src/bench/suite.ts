@@ -216,7 +216,10 @@ export function shortCase(index: number, quick: boolean): ShortRow {
     return yes;
   };
   // Warm both up first, so neither is measured cold.
-  for (let i = 0; i < 5000; i++) (wf(), v());
+  for (let i = 0; i < 5000; i++) {
+    wf();
+    v();
+  }
   const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
   return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
 }

@@ -48,7 +48,7 @@ export function withLimits(cmd: Command): Command {
 export function limitsOf(opts: Record<string, unknown>): Partial<Limits> {
   const out: Partial<Record<keyof Limits, number>> = {};
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
-    if (typeof opts[key] === 'number') out[key] = opts[key] as number;
+    if (typeof opts[key] === 'number') out[key] = opts[key];
   }
   return out;
 }

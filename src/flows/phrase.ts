@@ -41,7 +41,7 @@ export function runCompiled(p: CompiledPhrase, x: number, y: number, out: Float6
   const { codes, times } = p;
   out[0] = x;
   out[1] = y;
-  for (let i = 0; i < codes.length; i++) flowCodeAt(codes[i]!, times[i]!, out[0]!, out[1]!, out);
+  for (let i = 0; i < codes.length; i++) flowCodeAt(codes[i]!, times[i]!, out[0], out[1], out);
 }
 
 /** The phrase's map applied to (x, y). */

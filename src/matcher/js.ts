@@ -31,7 +31,7 @@ export interface StringRunner {
   /** Whether reading more can never lead to acceptance. */
   isDead(state: number): boolean;
   /** Whether the whole of `s` is in the language (one call, no piece bookkeeping). */
-  accepts(s: string): boolean;
+  accepts(this: void, s: string): boolean;
 }
 
 /** Whether the whole of `s` is in the language, via a runner. */

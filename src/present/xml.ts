@@ -84,7 +84,7 @@ export function renderXml(node: XmlNode, indent = ''): string {
   if (node.children.length === 0) return `${indent}<${node.name}${attrs}/>`;
   // Text-only elements stay on one line: whitespace inside <text> would be rendered.
   if (node.children.every((c) => typeof c === 'string')) {
-    return `${indent}<${node.name}${attrs}>${node.children.map((c) => escapeText(c as string)).join('')}</${node.name}>`;
+    return `${indent}<${node.name}${attrs}>${node.children.map((c) => escapeText(c)).join('')}</${node.name}>`;
   }
   const inner = node.children.map((c) => (typeof c === 'string' ? indent + '  ' + escapeText(c) : renderXml(c, indent + '  '))).join('\n');
   return `${indent}<${node.name}${attrs}>\n${inner}\n${indent}</${node.name}>`;

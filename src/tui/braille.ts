@@ -259,8 +259,14 @@ export function fitViewport(points: Iterable<readonly [number, number]>, pad = 0
   }
   if (xMin > xMax) return { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
   // A single point or a flat cloud still gets a visible extent.
-  if (xMax === xMin) (xMin -= 0.5), (xMax += 0.5);
-  if (yMax === yMin) (yMin -= 0.5), (yMax += 0.5);
+  if (xMax === xMin) {
+    xMin -= 0.5;
+    xMax += 0.5;
+  }
+  if (yMax === yMin) {
+    yMin -= 0.5;
+    yMax += 0.5;
+  }
   const w = xMax - xMin;
   const h = yMax - yMin;
   return { xMin: xMin - pad * w, xMax: xMax + pad * w, yMin: yMin - pad * h, yMax: yMax + pad * h };

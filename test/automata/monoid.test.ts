@@ -86,7 +86,7 @@ describe('transition monoid', () => {
         for (let i = 0; i < m.size; i++) {
           const w = wordOf(m, i);
           expect(elementOf(m, w)).toBe(i);
-          expect(w).toEqual(first!.get(key(mapOf(m, i))));
+          expect(w).toEqual(first.get(key(mapOf(m, i))));
         }
       }),
       { numRuns: 80 },

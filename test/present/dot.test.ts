@@ -4,7 +4,7 @@
  * a highlighted run — read back from the DOT text by a small statement
  * reader (the writer puts one statement per line).
  */
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { classOf } from '../../src/alphabet/alphabet.js';
 import { complete, deadState } from '../../src/automata/dfa.js';

@@ -18,7 +18,7 @@ export interface XmlNode {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function isNameChar(ch: string): boolean {
-  return /[\p{L}\p{N}_:.\-]/u.test(ch);
+  return /[\p{L}\p{N}_:.-]/u.test(ch);
 }
 
 function checkChars(s: string, where: string): void {

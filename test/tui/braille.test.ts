@@ -154,7 +154,12 @@ describe('braille canvas', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6 }), (a, b, c, d) => {
         const r = clipSegment(a, b, c, d, 0, 0, 10, 10);
-        if (r !== null) for (const v of r) expect(v).toBeGreaterThanOrEqual(-1e-6), expect(v).toBeLessThanOrEqual(10 + 1e-6);
+        if (r !== null) {
+          for (const v of r) {
+            expect(v).toBeGreaterThanOrEqual(-1e-6);
+            expect(v).toBeLessThanOrEqual(10 + 1e-6);
+          }
+        }
       }),
     );
   });

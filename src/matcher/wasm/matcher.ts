@@ -96,7 +96,7 @@ export function wasmRunner(a: UnitAutomaton, maxStride: Stride = 4): ByteRunner 
         // Never split a surrogate pair: the encoder would write two U+FFFD.
         if (j < s.length && (s.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
         const { written } = encoder.encodeInto(i === 0 && j === s.length ? s : s.substring(i, j), input);
-        q = run(q, mod.input, mod.input + written!);
+        q = run(q, mod.input, mod.input + written);
         i = j;
       }
       return stateAt(q);

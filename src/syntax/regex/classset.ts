@@ -114,7 +114,7 @@ export function classBuilder(open: IToken, text: string, nested: boolean): Class
 export interface ClassReader {
   open(token: IToken): void;
   close(token: IToken): void;
-  atom(atom: ClassAtom): void;
+  atom(this: void, atom: ClassAtom): void;
   dash(token: IToken, closesNext: boolean): void;
   /** Whether some class is still open (the parser keeps reading while it is). */
   isOpen(): boolean;

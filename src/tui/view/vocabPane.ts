@@ -116,7 +116,7 @@ const wordLines = new WeakMap<VocabularyView, Map<number, Line[]>>();
 
 function wordsOf(v: VocabularyView, width: number): Line[] {
   let byWidth = wordLines.get(v);
-  if (byWidth === undefined) wordLines.set(v, (byWidth = new Map()));
+  if (byWidth === undefined) wordLines.set(v, (byWidth = new Map<number, Line[]>()));
   let lines = byWidth.get(width);
   if (lines === undefined) {
     lines = [];

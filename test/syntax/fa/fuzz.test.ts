@@ -18,7 +18,7 @@ function outcome(text: string): 'ok' | 'error' {
   try {
     fa = parseFa(text, 'fuzz.fa');
   } catch (e) {
-    if (!(e instanceof WordflowError)) throw new Error(`not a WordflowError for ${JSON.stringify(text)}: ${String(e)}`);
+    if (!(e instanceof WordflowError)) throw new Error(`not a WordflowError for ${JSON.stringify(text)}: ${String(e)}`, { cause: e });
     expect(['syntax', 'limit']).toContain(e.kind);
     expect(e.source).toBe(text);
     expect(e.sourceName).toBe('fuzz.fa');
