@@ -14,7 +14,6 @@ import {
   MAX_CODE_POINT,
   fromRanges,
   format,
-  ALL,
   intersect,
   isEmpty,
 } from './charset.js';
@@ -44,9 +43,6 @@ function build(classes: readonly CharSet[], other: number | null): Alphabet {
     classAt: Int32Array.from(intervals, (x) => x[1]),
   };
 }
-
-/** The one-class alphabet: every code point alike. */
-export const TRIVIAL: Alphabet = build([ALL], 0);
 
 /**
  * The coarsest partition in which each of `sets` is a union of classes.

@@ -53,11 +53,6 @@ export function range(lo: number, hi: number): CharSet {
   return fromRanges([[lo, hi]]);
 }
 
-/** The set of the given code points. */
-export function ofCodePoints(cps: Iterable<number>): CharSet {
-  return fromRanges([...cps].map((c) => [c, c] as const));
-}
-
 export function union(a: CharSet, b: CharSet): CharSet {
   return fromRanges([...a.ranges, ...b.ranges]);
 }

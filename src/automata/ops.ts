@@ -91,28 +91,6 @@ export function complement(a: Dfa): Dfa {
   return tidy({ ...c, accepting: c.accepting.map((x) => 1 - x) });
 }
 
-/** A DFA as an NFA (no ε-edges), over the same alphabet. */
-export function nfaOfDfa(dfa: Dfa): Nfa {
-  const k = dfa.alphabet.classes.length;
-  const edges: Int32Array[] = [];
-  for (let q = 0; q < dfa.states; q++) {
-    const e: number[] = [];
-    for (let c = 0; c < k; c++) {
-      const t = dfa.delta[q * k + c]!;
-      if (t >= 0) e.push(c, t);
-    }
-    edges.push(Int32Array.from(e));
-  }
-  return {
-    alphabet: dfa.alphabet,
-    states: dfa.states,
-    start: dfa.start,
-    accepting: Uint8Array.from(dfa.accepting),
-    edges,
-    epsilon: edges.map(() => new Int32Array(0)),
-  };
-}
-
 interface NfaParts {
   edges: number[][];
   epsilon: number[][];

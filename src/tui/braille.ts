@@ -31,9 +31,6 @@ const DOT_BITS: readonly (readonly number[])[] = [
   [0x40, 0x80],
 ];
 
-/** The blank braille cell, so an empty canvas keeps its width in every font. */
-export const BLANK = '\u2800';
-
 /** A blank canvas of `cols × rows` cells (both at least 0). */
 export function createCanvas(cols: number, rows: number): Canvas {
   const c = Math.max(0, Math.floor(cols));

@@ -2,7 +2,6 @@
  * Everything a frame shows, gathered by the Playground component from its
  * state and its background jobs. Views read only this.
  */
-import type { Dfa } from '../../automata/dfa.js';
 import type { Equivalence } from '../../automata/ops.js';
 import type { WordflowError } from '../../errors.js';
 import type { Certificate } from '../../vocabulary/index.js';
@@ -52,9 +51,4 @@ export interface ScreenModel {
   readonly certificate: Pending<Outcome<Certificate>>;
   readonly gallery: readonly GalleryEntry[];
   readonly galleryError: string | null;
-}
-
-/** The DFA being shown, if any. */
-export function shownDfa(m: ScreenModel): Dfa | null {
-  return m.language.good?.dfa ?? null;
 }
