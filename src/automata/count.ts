@@ -41,7 +41,7 @@ export function completionCounts(dfa0: Dfa, length: number): bigint[][] {
 
 /** The exact number of members of length `length`. */
 export function countMembers(dfa: Dfa, length: number, limits: Limits = DEFAULT_LIMITS): bigint {
-  if (length > limits.maxEnumLength) throw limitError('length', limits.maxEnumLength, '--max-enum-length');
+  if (length > limits.maxEnumLength) throw limitError('length', 'maxEnumLength', limits.maxEnumLength);
   return completionCounts(dfa, length)[length]![complete(dfa).start]!;
 }
 

@@ -35,7 +35,7 @@ export function determinize(
     let id = ids.get(key);
     if (id === undefined) {
       id = sets.length;
-      if (id >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
+      if (id >= limits.maxStates) throw limitError('DFA states', 'maxStates', limits.maxStates);
       ids.set(key, id);
       sets.push(set);
     }
@@ -85,7 +85,7 @@ function determinizeBitsets(nfa: Nfa, core: SubsetCore, step: BitsetStep, limits
     }
     for (let c = 0; c < k; c++) {
       const id = pool.intern(scratch, c * W);
-      if (id >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
+      if (id >= limits.maxStates) throw limitError('DFA states', 'maxStates', limits.maxStates);
       delta[s * k + c] = id;
     }
     if (onProgress !== undefined && (s & 0x3fff) === 0x3fff) onProgress(pool.size);

@@ -64,7 +64,7 @@ class NfaBuilder {
 
   state(): number {
     if (this.edges.length >= this.limits.maxNfaStates) {
-      throw limitError('NFA states', this.limits.maxNfaStates, '--max-nfa-states');
+      throw limitError('NFA states', 'maxNfaStates', this.limits.maxNfaStates);
     }
     this.edges.push([]);
     this.epsilon.push([]);

@@ -14,7 +14,7 @@
 import { complete, type Dfa } from './dfa.js';
 import { classLabel } from '../alphabet/alphabet.js';
 import { limitError, WordflowError } from '../errors.js';
-import { limits as withDefaults, type Limits } from '../limits.js';
+import { LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 
 /** Multiplication tables are kept only for monoids this small. */
 export const TABLE_LIMIT = 64;
@@ -104,9 +104,17 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
     const h = hashOf(maps, at, n);
     const bucket = index.get(h);
     if (bucket !== undefined) for (const i of bucket) if (sameMap(maps, i * n, at, n)) return i;
-    if (size >= maxSize) throw limitError('transition monoid size', maxSize, '--max-monoid');
+    if (size >= maxSize) throw limitError('transition monoid size', 'maxMonoid', maxSize);
     if (size >= memorySize) {
-      throw new WordflowError('limit', `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, more than wordflow can hold in memory`);
+      throw new WordflowError(
+        'limit',
+        `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, ` +
+          `more than wordflow can hold in memory whatever ${LIMIT_FLAGS.maxMonoid} allows`,
+        undefined,
+        undefined,
+        undefined,
+        'maxMonoid',
+      );
     }
     parent[size] = from;
     last[size] = cls;

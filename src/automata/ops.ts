@@ -48,7 +48,7 @@ export function product(a0: Dfa, b0: Dfa, combine: Combine, limits: Limits = DEF
     let s = index.get(key);
     if (s === undefined) {
       s = pairs.length / 2;
-      if (s >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
+      if (s >= limits.maxStates) throw limitError('DFA states', 'maxStates', limits.maxStates);
       index.set(key, s);
       pairs.push(p, q);
     }

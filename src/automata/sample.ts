@@ -66,7 +66,7 @@ export function sampleMembers(
   seed: number,
   limits: Limits = DEFAULT_LIMITS,
 ): string[] {
-  if (length > limits.maxEnumLength) throw limitError('length', limits.maxEnumLength, '--max-enum-length');
+  if (length > limits.maxEnumLength) throw limitError('length', 'maxEnumLength', limits.maxEnumLength);
   const dfa = complete(dfa0);
   const k = dfa.alphabet.classes.length;
   const table = completionCounts(dfa, length);

@@ -1,6 +1,7 @@
 /** `wordflow` / `wordflow play [PATTERN]`: the terminal playground. */
 import { type Command, Option } from 'commander';
 import { asWordflowError } from '../../errors.js';
+import { LIMIT_FLAGS, type Limits } from '../../limits.js';
 import { type GalleryEntry, loadGallery } from '../../gallery.js';
 import { LIVE_LIMITS } from '../../tui/analysis.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
@@ -15,7 +16,9 @@ export function register(program: Command): void {
     .command('play', { isDefault: true })
     .description(
       `the terminal playground (needs a terminal). Live typing uses smaller budgets ` +
-        `(--max-states ${LIVE_LIMITS.maxStates}, --max-nfa-states ${LIVE_LIMITS.maxNfaStates}, --max-monoid ${LIVE_LIMITS.maxMonoid}); the flags raise them`,
+        `(${Object.entries(LIVE_LIMITS)
+          .map(([key, value]) => `${LIMIT_FLAGS[key as keyof Limits]} ${value}`)
+          .join(', ')}); the flags raise them`,
     )
     .argument('[pattern]', 'the expression to open with', EXAMPLE.pattern)
     .option('-s, --string <string>', 'the test string to open with', undefined)

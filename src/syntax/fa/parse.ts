@@ -12,7 +12,7 @@
 import type { ILexingError, IToken } from 'chevrotain';
 import { type CharSet, unionAll } from '../../alphabet/charset.js';
 import { type Span, WordflowError, asWordflowError, limitError } from '../../errors.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { FaEdge, FaFile, FaLabel, FaState } from './ast.js';
 import { labelValue, spanOf, type Source } from './labels.js';
 import { parseLine, type RawEdge, type RawLine } from './parser.js';
@@ -45,7 +45,7 @@ function stateOf(b: Builder, token: IToken, used: boolean): number {
   if (id === undefined) {
     id = b.states.length;
     if (id >= b.limits.maxNfaStates) {
-      throw limitError('the number of states', b.limits.maxNfaStates, LIMIT_FLAGS.maxNfaStates, spanOf(token), b.source.text);
+      throw limitError('the number of states', 'maxNfaStates', b.limits.maxNfaStates, spanOf(token), b.source.text);
     }
     b.ids.set(name, id);
     b.states.push({ name, span: spanOf(token) });

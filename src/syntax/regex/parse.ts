@@ -142,6 +142,8 @@ function overflowError(text: string): WordflowError {
     `the pattern is nested too deeply to parse; lower its nesting (the limit is set with ${LIMIT_FLAGS.maxDepth})`,
     { start: 0, end: text.length },
     text,
+    undefined,
+    'maxDepth',
   );
 }
 

@@ -3,15 +3,15 @@
  * the recursive parser (or any later recursive pass) run out of stack.
  */
 import { limitError } from '../../errors.js';
-import { type Limits, LIMIT_FLAGS } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 
 /** Throws a `--max-length` limit error for an over-long pattern. */
 export function checkLength(text: string, limits: Limits): void {
   if (text.length > limits.maxLength) {
     throw limitError(
       `pattern length ${text.length.toLocaleString('en-US')}`,
+      'maxLength',
       limits.maxLength,
-      LIMIT_FLAGS.maxLength,
       { start: limits.maxLength, end: text.length },
       text,
     );
@@ -53,7 +53,7 @@ export function checkDepth(text: string, limits: Limits): void {
     }
     depth = next;
     if (depth + tildes > limits.maxDepth) {
-      throw limitError('nesting depth', limits.maxDepth, LIMIT_FLAGS.maxDepth, { start: i, end: i + 1 }, text);
+      throw limitError('nesting depth', 'maxDepth', limits.maxDepth, { start: i, end: i + 1 }, text);
     }
   }
 }

@@ -3,6 +3,7 @@
  * lines, the test-string editor with its verdict, and the footer of keys.
  */
 import { lineColumn, type WordflowError } from '../../errors.js';
+import { LIMIT_FLAGS } from '../../limits.js';
 import { type Editor, editorView, type EditorView } from '../editor.js';
 import { PANE_SHORT_TITLES, PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
 import { fit, showString, textWidth } from '../text.js';
@@ -114,7 +115,7 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
     : !monoid.ok
       ? ''
       : monoid.value.kind === 'over'
-        ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ' (--max-monoid)' : ' (not cheap)'}`
+        ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ` (${LIMIT_FLAGS.maxMonoid})` : ' (not cheap)'}`
         : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoid.value.aperiodic ? ' (aperiodic)' : ''}`;
   const stats = `${s.states.toLocaleString('en-US')} state${s.states === 1 ? '' : 's'} (${s.accepting.toLocaleString('en-US')} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
   const line1: Seg[] = [pad];
