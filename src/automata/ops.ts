@@ -10,7 +10,7 @@ import { limitError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { mergeEquivalentClasses } from './compact.js';
 import { determinize } from './determinize.js';
-import { type Dfa, complete } from './dfa.js';
+import { type CompleteDfa, type Dfa, complete } from './dfa.js';
 import { minimize } from './minimize.js';
 import type { Nfa } from './nfa.js';
 
@@ -73,20 +73,20 @@ export function product(a0: Dfa, b0: Dfa, combine: Combine, limits: Limits = DEF
   return { alphabet: a.alphabet, states: n, start: 0, accepting, delta: delta.slice(0, n * k) };
 }
 
-const tidy = (dfa: Dfa): Dfa => mergeEquivalentClasses(minimize(dfa));
+const tidy = (dfa: Dfa): CompleteDfa => mergeEquivalentClasses(minimize(dfa));
 
 /** L(a) ∪ L(b), as a minimal complete DFA. */
-export const union = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x || y, limits));
+export const union = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x || y, limits));
 /** L(a) ∩ L(b), as a minimal complete DFA. */
-export const intersection = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && y, limits));
+export const intersection = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x && y, limits));
 /** L(a) \ L(b), as a minimal complete DFA. */
-export const difference = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && !y, limits));
+export const difference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x && !y, limits));
 /** The strings in exactly one of L(a) and L(b), as a minimal complete DFA. */
-export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): Dfa =>
+export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
   tidy(product(a, b, (x, y) => x !== y, limits));
 
 /** All strings of code points not in the language. */
-export function complement(a: Dfa): Dfa {
+export function complement(a: Dfa): CompleteDfa {
   const c = complete(a);
   return tidy({ ...c, accepting: c.accepting.map((x) => 1 - x) });
 }
@@ -111,7 +111,7 @@ function copyInto(parts: NfaParts, dfa: Dfa, base: number): void {
   }
 }
 
-function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limits: Limits): Dfa {
+function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limits: Limits): CompleteDfa {
   const accepting = new Uint8Array(parts.edges.length);
   for (const q of parts.accepting) accepting[q] = 1;
   const nfa: Nfa = {
@@ -126,7 +126,7 @@ function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limit
 }
 
 /** L(a)·L(b). */
-export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const [a, b] = align(a0, b0);
   const parts: NfaParts = { edges: [], epsilon: [], accepting: [] };
   copyInto(parts, a, 0);
@@ -137,7 +137,7 @@ export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
 }
 
 /** L(a)*. */
-export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const a = complete(a0);
   const parts: NfaParts = { edges: [], epsilon: [], accepting: [] };
   copyInto(parts, a, 0);
@@ -150,7 +150,7 @@ export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
 }
 
 /** The reversal: every member read backwards. */
-export function reverse(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function reverse(a0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const a = complete(a0);
   const k = a.alphabet.classes.length;
   const parts: NfaParts = {

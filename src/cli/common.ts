@@ -5,11 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { asWordflowError, formatError, WordflowError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { progressIndicator } from '../present/progress.js';
-import { compileFa, compileRegex, type CompileOptions } from '../language.js';
+import { type CompileOptions, dfaOf, language, type Language, type LanguageOptions, type LanguageSource } from '../language.js';
 
 /** Exit codes of the contract: 0 yes / success, 1 a well-formed no, 2 bad input or a limit. */
 export const EXIT = { yes: 0, no: 1, error: 2 } as const;
@@ -68,11 +68,21 @@ export function readText(path: string): string {
   }
 }
 
-/** A pattern or automaton file → its DFA (minimal unless asked otherwise). */
-export function loadLanguage(source: { pattern?: string; fa?: string }, options: CompileOptions = {}): Dfa {
-  if (source.fa !== undefined) return compileFa(readText(source.fa), source.fa, options);
-  if (source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
-  return compileRegex(source.pattern, options);
+/** The command line's PATTERN or `--fa FILE` as a language source (the file read here). */
+export function sourceOf(args: { pattern?: string; fa?: string }): LanguageSource {
+  if (args.fa !== undefined) return { kind: 'fa', text: readText(args.fa), path: args.fa };
+  if (args.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
+  return { kind: 're', text: args.pattern };
+}
+
+/** PATTERN or `--fa FILE` → the library's `language` (a lazy DFA past --max-states). */
+export function loadLanguageOrLazy(args: { pattern?: string; fa?: string }, options: LanguageOptions = {}): Language {
+  return language(sourceOf(args), options);
+}
+
+/** PATTERN or `--fa FILE` → its full DFA (minimal unless asked otherwise); past --max-states, the limit error. */
+export function loadLanguage(args: { pattern?: string; fa?: string }, options: CompileOptions = {}): CompleteDfa {
+  return dfaOf(language(sourceOf(args), { ...options, lazyFallback: false }));
 }
 
 /**

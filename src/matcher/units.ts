@@ -23,12 +23,12 @@
  * changing its decoding, which is how parallel chunks are cut.
  */
 import { classOf } from '../alphabet/alphabet.js';
-import { type Dfa, deadState } from '../automata/dfa.js';
+import { type CompleteDfa, deadState } from '../automata/dfa.js';
 import { fillClasses, rangeKey } from './classes.js';
 
 /** A complete automaton over input units (UTF-16 code units or UTF-8 bytes) derived from a code-point DFA. */
 export interface UnitAutomaton {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   /** Unit states: the DFA's states first, then the pending states. */
   readonly states: number;
   /** Number of unit symbols (columns of `delta`). */
@@ -74,7 +74,7 @@ interface Builder {
 
 const BREAK = -0x40000000;
 
-function assemble(dfa: Dfa, b: Builder): UnitAutomaton | null {
+function assemble(dfa: CompleteDfa, b: Builder): UnitAutomaton | null {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const dead = deadState(dfa) ?? -1;
@@ -132,7 +132,7 @@ function interner(): { id(key: string): number; readonly size: number } {
  * the same classes), a low surrogate completes it; anything else resolves the
  * high surrogate as a lone code point first. Null when over `MAX_UNIT_TABLE`.
  */
-export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
+export function utf16Automaton(dfa: CompleteDfa): UnitAutomaton | null {
   const alphabet = dfa.alphabet;
   const k = alphabet.classes.length;
   if (k > 0xffff) return null;
@@ -197,7 +197,7 @@ export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
  * code points: two prefixes are alike when every completion yields the same
  * class and they allow the same next bytes. Null when over `MAX_UNIT_TABLE`.
  */
-export function utf8Automaton(dfa: Dfa): UnitAutomaton | null {
+export function utf8Automaton(dfa: CompleteDfa): UnitAutomaton | null {
   const alphabet = dfa.alphabet;
   const replacement = classOf(alphabet, 0xfffd);
   // A pending group: allowed range of the next byte, and per allowed byte

@@ -34,7 +34,7 @@ export interface PlaygroundProps {
   readonly height?: number;
   /** Limits over the live-typing defaults (`LIVE_LIMITS`). */
   readonly limits?: Partial<Limits>;
-  /** Raises the live (state, class) pair budgets of vocabularies and certificates (see `LIVE_PAIRS`). */
+  /** Raises the live (state, class) pair budgets of vocabularies and certificates (each embedding's `live` budget in the registry). */
   readonly livePairs?: number;
   /** Colour on or off; default: on unless NO_COLOR is set. */
   readonly color?: boolean;

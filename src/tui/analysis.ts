@@ -6,10 +6,10 @@
  */
 import { classLabels } from '../alphabet/alphabet.js';
 import { enumerate } from '../automata/count.js';
-import { type Dfa, deadState } from '../automata/dfa.js';
+import { type CompleteDfa, type Dfa, deadState } from '../automata/dfa.js';
 import { type Equivalence, equivalence, isFinite, representative, shortestMember } from '../automata/ops.js';
 import { asWordflowError, type WordflowError } from '../errors.js';
-import { compileFa, compileRegex } from '../language.js';
+import { dfaOf, language, type LanguageSource } from '../language.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 /** A result or the error that stopped it. */
@@ -35,22 +35,24 @@ export const LIVE_LIMITS: Partial<Limits> = {
   maxMonoid: 5_000,
 };
 
-/** The language of what is being shown: a pattern or an automaton file. */
-export type LanguageSource =
-  | { readonly kind: 're'; readonly text: string }
-  | { readonly kind: 'fa'; readonly text: string; readonly path: string };
+/** The language of what is being shown: a pattern or an automaton file (the library's `LanguageSource`). */
+export type { LanguageSource };
 
 /** A compiled language with the time it took. */
 export interface Compiled {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   readonly ms: number;
 }
 
-/** Compiles a pattern or automaton file to its minimal complete DFA. */
+/**
+ * Compiles a pattern or automaton file to its minimal complete DFA through
+ * the library's `language`; every pane needs the full DFA, so past the live
+ * state budget this is the limit error (no lazy fallback).
+ */
 export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
   return attempt(() => {
     const t0 = performance.now();
-    const dfa = source.kind === 're' ? compileRegex(source.text, { limits }) : compileFa(source.text, source.path, { limits });
+    const dfa = dfaOf(language(source, { limits, lazyFallback: false }));
     return { dfa, ms: performance.now() - t0 };
   });
 }

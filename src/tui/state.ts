@@ -12,7 +12,7 @@
  */
 import { type Edit, type Editor, edit, editorOf } from './editor.js';
 import type { KeyEvent, KeyName } from './keys.js';
-import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/types.js';
+import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/embeddings.js';
 import type { GalleryEntry } from '../gallery.js';
 
 /** Where key presses go: one of the three editors, or the panes (letters are commands). */

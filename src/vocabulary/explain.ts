@@ -7,11 +7,11 @@
  * structured reading; `renderExplanation` turns it into text.
  */
 import { type Alphabet, classLabel } from '../alphabet/alphabet.js';
-import { deadState, type Dfa } from '../automata/dfa.js';
+import { type CompleteDfa, deadState, type Dfa } from '../automata/dfa.js';
 import { formatPhrase, phraseLength } from '../flows/phrase.js';
-import { vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';
-import { FOLD_WIDTH } from './flow2d/construct.js';
-import type { EmbeddingName, MapJson } from './types.js';
+import { type EmbeddingName, vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';
+import { embeddingSpec, list } from './registry.js';
+import type { MapJson } from './types.js';
 
 /** A sentence and where its composed map carries x0. */
 export interface SentenceReading {
@@ -112,67 +112,10 @@ function point(p: ArrayLike<number>): string {
   return xs.length > 8 ? `(${xs.slice(0, 8).join(', ')}, … ${xs.length} coordinates)` : `(${xs.join(', ')})`;
 }
 
-function list(items: string[], max = 8): string {
-  return items.length > max ? `${items.slice(0, max).join(', ')}, … (${items.length} in all)` : items.join(', ');
-}
-
-/** One word's map in words. */
-function describeMap(v: Vocabulary, c: number): string {
-  const { dfa } = v;
-  const n = dfa.states;
-  const k = dfa.alphabet.classes.length;
-  const image = Array.from({ length: n }, (_, q) => dfa.delta[q * k + c]!);
-  switch (v.embedding) {
-    case 'transform':
-      return `the transformation q ↦ δ(q, c): ${list(image.map((t, q) => `${q}→${t}`))}`;
-    case 'onehot':
-      return `the 0/1 matrix sending e_q to e_δ(q,c): ${list(image.map((t, q) => `e${q}→e${t}`))}`;
-    case 'relu1d':
-      return `the piecewise-linear map with [q−¼, q+¼] ↦ δ(q, c): ${list(image.map((t, q) => `${q}→${t}`))}; a ReLU network of width ${(v.describe().words[c]!.map as { network: { width: number } }).network.width}`;
-    case 'sigmoid':
-      return `x ↦ σ(${fmt(v.params.gain)}·M_c x − ${fmt(v.params.gain / 2)}), M_c the 0/1 matrix of ${list(image.map((t, q) => `${q}→${t}`))}`;
-    case 'flow2d': {
-      const p = v.params.phrases[c]!;
-      const text = formatPhrase(p.slice(0, 12)) + (p.length > 12 ? ' …' : '');
-      return `a phrase of ${phraseLength(p)} primitive flows in ${p.length} runs: ${text}`;
-    }
-  }
-}
-
-/** The composed map of a sentence, in the embedding's own terms. */
+/** The composed map of a sentence, in the embedding's own terms (from its registry record). */
 function describeComposition(v: Vocabulary, classes: readonly number[], words: readonly string[]): string {
   const symbolic = classes.length === 0 ? 'id (the empty composition)' : [...words].reverse().map((w) => `f_${w}`).join(' ∘ ');
-  if (v.embedding === 'flow2d' && classes.length > 0) {
-    // Compose the folded affine maps along the run from x0: x ↦ a·x + b, y ↦ d·y + e on R_{q0}.
-    const { dfa, params } = v;
-    const n = dfa.states;
-    const k = dfa.alphabet.classes.length;
-    let q = dfa.start;
-    let a = 1, b = 0, d = 1, e = 0;
-    for (const c of classes) {
-      const at = FOLD_WIDTH * (c * n + q);
-      const f = params.folded;
-      // x' = (x + s)·h, y' = y·g + t + u.
-      b = (b + f[at]!) * f[at + 1]!;
-      a = a * f[at + 1]!;
-      d = d * f[at + 2]!;
-      e = e * f[at + 2]! + f[at + 3]! + f[at + 4]!;
-      q = dfa.delta[q * k + c]!;
-    }
-    return `${symbolic}; on R_${dfa.start} it is the affine map (x, y) ↦ (${fmt(a)}·x + ${fmt(b)}, ${fmt(d)}·y + ${fmt(e)})`;
-  }
-  if (v.embedding === 'transform' || v.embedding === 'onehot' || v.embedding === 'relu1d') {
-    const { dfa } = v;
-    const k = dfa.alphabet.classes.length;
-    const composed = Array.from({ length: dfa.states }, (_, q0) => {
-      let q = q0;
-      for (const c of classes) q = dfa.delta[q * k + c]!;
-      return q;
-    });
-    const what = v.embedding === 'transform' ? 'the transformation' : v.embedding === 'onehot' ? 'the 0/1 matrix of' : 'constant on each R_q, sending';
-    return `${symbolic}: ${what} ${list(composed.map((t, q) => `${q}→${t}`))}`;
-  }
-  return symbolic;
+  return symbolic + embeddingSpec(v.embedding).describeComposition(v, classes);
 }
 
 function reading(v: Vocabulary, classes: readonly number[]): SentenceReading {
@@ -196,8 +139,9 @@ function reading(v: Vocabulary, classes: readonly number[]): SentenceReading {
 }
 
 /** The linguistic reading of a complete DFA's language in one embedding. */
-export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: VocabularyOptions = {}): Explanation {
+export function explain(dfa: CompleteDfa, embedding: EmbeddingName = 'flow2d', options: VocabularyOptions = {}): Explanation {
   const v = vocabulary(dfa, embedding, options);
+  const spec = embeddingSpec(embedding);
   const full = v.dfa;
   const k = full.alphabet.classes.length;
   const json = v.describe();
@@ -211,7 +155,7 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     class: w.class,
     label: w.label,
     representative: String.fromCodePoint(representative(full.alphabet, w.class)),
-    map: describeMap(v, w.class),
+    map: spec.describeMap(v, w.class),
     json: w.map,
   }));
   // A phrase of two or three words: the start of a shortest accepted sentence of at least two letters, if any.

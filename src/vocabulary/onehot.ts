@@ -11,12 +11,13 @@
  * the boundary: the margin is 0, and the inclusion still holds exactly.
  * T = {x : Σ_{q∈F} x_q > ½}.
  */
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 
 export type { SparseColumns } from './sparse.js';
 import { acceptingStates, applyVia, runVia, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
+import { composedImage, type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** The real parameters of an onehot vocabulary. */
 export interface OnehotParams {
@@ -30,7 +31,7 @@ export interface OnehotParams {
 export type OnehotVocabulary = VocabularyBase<'onehot', OnehotParams>;
 
 /** M_c with a single 1 per column, at row δ(q, c). */
-export function onehotParams(dfa: Dfa, radius = 0.25): OnehotParams {
+export function onehotParams(dfa: CompleteDfa, radius = 0.25): OnehotParams {
   return { matrices: dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, 1)), radius };
 }
 
@@ -41,7 +42,7 @@ function multiply(m: SparseColumns, x: Float64Array, out: Float64Array): void {
 }
 
 /** The `onehot` vocabulary of a complete DFA. */
-export function onehotVocabulary(dfa: Dfa, params: OnehotParams = onehotParams(dfa)): OnehotVocabulary {
+export function onehotVocabulary(dfa: CompleteDfa, params: OnehotParams = onehotParams(dfa)): OnehotVocabulary {
   const n = dfa.states;
   const accepting = acceptingStates(dfa);
   const start = new Float64Array(n);
@@ -151,3 +152,28 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
   }
   return b.result();
 }
+
+/** The registry record of `onehot` (see registry.ts). */
+export const onehotEmbedding: EmbeddingSpec<OnehotVocabulary> = {
+  name: 'onehot',
+  summary: 'ℝ^n; linear, x ↦ M_c x with M_c 0/1; T = {x : Σ_{q∈F} x_q > ½}',
+  build: (dfa) => onehotVocabulary(dfa),
+  certify: certifyOnehot,
+  describeMap: (v, c) => `the 0/1 matrix sending e_q to e_δ(q,c): ${list(imageOf(v.dfa, c).map((s) => `e${s.replace('→', '→e')}`))}`,
+  describeComposition: (v, classes) => `: the 0/1 matrix of ${list(composedImage(v.dfa, classes))}`,
+  formatWord: (map, label, json) =>
+    map.kind === 'onehot'
+      ? [
+          `word ${label}: x ↦ M x, M a ${json.states}×${json.states} 0/1 matrix (entries row←column)`,
+          `  ${map.entries.map(([r, c, v]) => (v === 1 ? `e${c}→e${r}` : `M[${r},${c}]=${fmt(v)}`)).join('  ')}`,
+        ]
+      : [],
+  targetScore: (v, x) => {
+    let sum = 0;
+    for (let q = 0; q < v.dfa.states; q++) if (v.dfa.accepting[q] === 1) sum += x[q]!;
+    return { name: 'Σ', value: sum };
+  },
+  picture: 'heatmap',
+  plot: 'bars',
+  live: { build: 60_000, certify: 15_000 },
+};

@@ -11,10 +11,11 @@
  * changes; `reluNetwork` derives it from the knots and `evaluateNetwork`
  * computes it, so its equality with the knot form is testable.
  */
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { type Interval, add, div, mul, point, sub } from './interval.js';
 import { CertificateBuilder, type Certificate, type ReluNetworkJson, type VocabularyBase, type VocabularyJson } from './types.js';
+import { composedImage, type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** A continuous piecewise-linear map: strictly increasing knot abscissae, values at them; constant outside. */
 export interface Knots {
@@ -33,7 +34,7 @@ export interface Relu1dParams {
 export type Relu1dVocabulary = VocabularyBase<'relu1d', Relu1dParams>;
 
 /** Knots at q ± ¼ with value δ(q, c), for every state q and class c. */
-export function relu1dParams(dfa: Dfa): Relu1dParams {
+export function relu1dParams(dfa: CompleteDfa): Relu1dParams {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const words = dfa.alphabet.classes.map((_, c) => {
@@ -108,7 +109,7 @@ export function evaluateNetwork(net: ReluNetworkJson, x: number): number {
 }
 
 /** The `relu1d` vocabulary of a complete DFA. */
-export function relu1dVocabulary(dfa: Dfa, params: Relu1dParams = relu1dParams(dfa)): Relu1dVocabulary {
+export function relu1dVocabulary(dfa: CompleteDfa, params: Relu1dParams = relu1dParams(dfa)): Relu1dVocabulary {
   const n = dfa.states;
   const r = params.radius;
   const stateOf = (x: Float64Array): number | null => {
@@ -207,3 +208,37 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
   }
   return b.result();
 }
+
+/** The registry record of `relu1d` (see registry.ts). */
+export const relu1dEmbedding: EmbeddingSpec<Relu1dVocabulary> = {
+  name: 'relu1d',
+  summary: 'ℝ; continuous piecewise-linear, state q at the point q, one hidden ReLU layer',
+  build: (dfa) => relu1dVocabulary(dfa),
+  certify: certifyRelu1d,
+  describeMap: (v, c) => {
+    const map = v.describe().words[c]!.map;
+    const width = map.kind === 'relu1d' ? map.network.width : 0;
+    return `the piecewise-linear map with [q−¼, q+¼] ↦ δ(q, c): ${list(imageOf(v.dfa, c))}; a ReLU network of width ${width}`;
+  },
+  describeComposition: (v, classes) => `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
+  formatWord: (map, label) => {
+    if (map.kind !== 'relu1d') return [];
+    const net = map.network;
+    const terms = net.outputWeights
+      .map((w, i) => {
+        const a = net.hiddenWeights[i]!;
+        const b = net.hiddenBiases[i]!;
+        return ` ${w < 0 ? '−' : '+'} ${fmt(Math.abs(w))}·relu(${a === 1 ? 'x' : `${fmt(a)}x`} ${b < 0 ? '−' : '+'} ${fmt(Math.abs(b))})`;
+      })
+      .join('');
+    return [
+      `word ${label}: piecewise linear, constant outside the knots`,
+      `  knots ${map.knots.map(([x, y]) => `(${fmt(x)}, ${fmt(y)})`).join(' ')}`,
+      `  ReLU network, width ${net.width}: ${fmt(net.outputBias)}${terms}`,
+    ];
+  },
+  targetScore: () => null,
+  picture: 'cobweb',
+  plot: 'line',
+  live: { build: 60_000, certify: 15_000 },
+};

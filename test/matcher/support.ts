@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { partition } from '../../src/alphabet/alphabet.js';
 import { fromRanges, type Range } from '../../src/alphabet/charset.js';
-import type { Dfa } from '../../src/automata/dfa.js';
+import type { CompleteDfa } from '../../src/automata/dfa.js';
 import { alphabetOf, nfaFromRegex } from '../../src/automata/fromRegex.js';
 import { determinize } from '../../src/automata/determinize.js';
 import { minimize } from '../../src/automata/minimize.js';
@@ -27,7 +27,7 @@ const pointArb = fc.oneof(fc.constantFrom(...POINTS), fc.integer({ min: 0, max: 
 const rangeArb: fc.Arbitrary<Range> = fc.tuple(pointArb, pointArb).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as Range);
 
 /** A random complete DFA: random partition, 1–8 states, random table and accepting set. */
-export const dfaArb: fc.Arbitrary<Dfa> = fc
+export const dfaArb: fc.Arbitrary<CompleteDfa> = fc
   .record({
     sets: fc.array(fc.array(rangeArb, { minLength: 1, maxLength: 3 }), { minLength: 0, maxLength: 4 }),
     states: fc.integer({ min: 1, max: 8 }),
@@ -47,7 +47,7 @@ export const dfaArb: fc.Arbitrary<Dfa> = fc
       acc[d] = 0;
       for (let c = 0; c < k; c++) delta[d * k + c] = d;
     }
-    return { alphabet, states, start: 0, accepting: acc, delta };
+    return complete({ alphabet, states, start: 0, accepting: acc, delta });
   });
 
 /** One UTF-16 piece: ASCII, a random BMP unit, a lone surrogate, or a pair. */
@@ -84,7 +84,7 @@ export function cuts(length: number, fractions: readonly number[]): number[] {
 }
 
 /** Pattern → minimal complete DFA, straight through the engine (no CLI). */
-export function compilePattern(pattern: string): Dfa {
+export function compilePattern(pattern: string): CompleteDfa {
   const lim = limits({});
   const ast = parseRegex(pattern, lim);
   return mergeEquivalentClasses(minimize(complete(determinize(nfaFromRegex(ast, alphabetOf(ast), lim), lim))));

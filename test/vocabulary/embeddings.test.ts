@@ -91,11 +91,12 @@ describe('every embedding reads like its DFA', () => {
     expect(acceptsBy(v, '😀')).toBe(dfa.accepting[q] === 1);
   });
 
-  it('a partial DFA is completed with a dead state before embedding', async () => {
-    const { dfaFromTable } = await import('../../src/automata/dfa.js');
+  it('a partial DFA, completed with a dead state (the type requires it), embeds and certifies', async () => {
+    const { complete, dfaFromTable, isComplete } = await import('../../src/automata/dfa.js');
     const { alphabetOf } = await import('./arbitrary.js');
     const partial = dfaFromTable(alphabetOf(2), [[1, -1], [-1, 1]], 0, [1]);
-    const v = vocabulary(partial, 'flow2d');
+    expect(isComplete(partial)).toBe(false);
+    const v = vocabulary(complete(partial), 'flow2d');
     expect(v.dfa.states).toBe(3);
     expect(certify(v).holds).toBe(true);
     expect(acceptsBy(v, '!')).toBe(true);

@@ -1,7 +1,7 @@
 /** explain and trace: the language's reading, checked against the DFA and brute force. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accepts, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
+import { accepts, complete, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
 import { compileRegex } from '../../src/language.js';
 import { EMBEDDING_NAMES, explain, renderExplanation, trace, vocabulary } from '../../src/vocabulary/index.js';
 import { alphabetOf, arbDfa, arbSentence, stringOf } from './arbitrary.js';
@@ -60,8 +60,8 @@ describe('explain', () => {
   });
 
   it('an empty language has no accepted sentence, a universal one no rejected sentence', () => {
-    const none = dfaFromTable(alphabetOf(2), [[0, 0]], 0, []);
-    const all = dfaFromTable(alphabetOf(2), [[0, 0]], 0, [0]);
+    const none = complete(dfaFromTable(alphabetOf(2), [[0, 0]], 0, []));
+    const all = complete(dfaFromTable(alphabetOf(2), [[0, 0]], 0, [0]));
     expect(explain(none, 'onehot').accepted).toBeNull();
     expect(explain(all, 'onehot').rejected).toBeNull();
     expect(renderExplanation(explain(none, 'relu1d'))).toMatch(/Accepted sentence: none — every sentence is rejected/);

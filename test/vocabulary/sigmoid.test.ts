@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { certify, crowding, maxInDegree, minimalGain, omlinGilesBound, sigmoidParams, sigmoidVocabulary } from '../../src/vocabulary/index.js';
 import { add, div, mul, nextDown, nextUp, sigmoid, sub } from '../../src/vocabulary/interval.js';
-import { dfaFromTable } from '../../src/automata/dfa.js';
+import { complete, dfaFromTable } from '../../src/automata/dfa.js';
 import { alphabetOf, arbDfa } from './arbitrary.js';
 
 const holdsAt = (dfa: Parameters<typeof sigmoidParams>[0], gain: number): boolean => certify(sigmoidVocabulary(dfa, sigmoidParams(dfa, gain))).holds;
@@ -49,8 +49,8 @@ describe('sigmoid gain', () => {
   });
 
   it('a permutation automaton (parity) needs only the D = 1 gain, and funnelling states raises it', () => {
-    const parity = dfaFromTable(alphabetOf(2), [[0, 1], [1, 0]], 0, [0]);
-    const funnel = dfaFromTable(alphabetOf(2), [[0, 3], [1, 3], [2, 3], [3, 0]], 0, [3]);
+    const parity = complete(dfaFromTable(alphabetOf(2), [[0, 1], [1, 0]], 0, [0]));
+    const funnel = complete(dfaFromTable(alphabetOf(2), [[0, 3], [1, 3], [2, 3], [3, 0]], 0, [3]));
     expect(crowding(parity)).toBe(1);
     expect(crowding(funnel)).toBe(3);
     expect(minimalGain(funnel).minimal).toBeGreaterThan(minimalGain(parity).minimal + 1);

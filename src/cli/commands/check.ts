@@ -13,16 +13,22 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
-import type { Dfa } from '../../automata/dfa.js';
-import { lazyDfa, type LazyDfa } from '../../automata/lazy.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
+import type { LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
-import { dfaOfNfa, nfaOfFaText, nfaOfRegex } from '../../language.js';
-import { limits as withDefaults, type Limits } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
 import { acceptsFile } from '../../parallel/index.js';
-import { parseRegex } from '../../syntax/regex/parse.js';
-import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, lineBuffer, readText, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import {
+  acceptsBy,
+  cachedVocabulary,
+  EMBEDDING_NAMES,
+  embeddingName,
+  sentence,
+  verifyAll,
+  type EmbeddingName,
+} from '../../vocabulary/index.js';
+import { action, EXIT, limitsOf, lineBuffer, loadLanguageOrLazy, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -40,7 +46,7 @@ interface CheckOptions {
 }
 
 /** Reads input in chunks and decides membership of all of it at the end. */
-interface WholeScan {
+export interface WholeScan {
   push(chunk: Uint8Array): void;
   /** Nothing more can be accepted: the rest of the input need not be read. */
   readonly dead: boolean;
@@ -48,7 +54,7 @@ interface WholeScan {
 }
 
 /** How one language decides membership, whatever engine is behind it. */
-interface Language {
+export interface Language {
   accepts(s: string): boolean;
   whole(): WholeScan;
   /** A whole file, possibly in parallel (the matcher only). */
@@ -71,7 +77,7 @@ export function register(program: Command): void {
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
     .option('--whole', 'the entire input (stdin or --file) is one string, read in chunks; prints accept<TAB>source')
     .option('--stats', 'report bytes, strings, time and throughput on stderr')
-    .option('--embedding <E>', 'decide by composing the maps of embedding E (transform, onehot, relu1d, sigmoid, flow2d)')
+    .option('--embedding <E>', `decide by composing the maps of embedding E (${EMBEDDING_NAMES.join(', ')})`)
     .option('--verify', 'decide with the DFA and every embedding; exit 2 on any disagreement');
   withFa(cmd);
   withLimits(cmd);
@@ -176,26 +182,9 @@ function reportStats(stats: { bytes: number; strings: number }, compileStart: bi
  * the full DFA, so they still stop at the limit.
  */
 function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial<Limits>, mode: Mode): Language {
-  if (source.fa === undefined && source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
-  const lim = withDefaults(limitOverrides);
-  const text = source.fa !== undefined ? readText(source.fa) : source.pattern!;
-  let dfa: Dfa;
-  try {
-    const nfa =
-      source.fa !== undefined
-        ? nfaOfFaText(text, source.fa, { limits: limitOverrides })
-        : nfaOfRegex(parseRegex(text, lim), { limits: limitOverrides });
-    try {
-      dfa = dfaOfNfa(nfa, { limits: limitOverrides });
-    } catch (e) {
-      const err = asWordflowError(e);
-      if (err.kind !== 'limit' || !err.message.startsWith('DFA states') || mode.kind !== 'dfa') throw err;
-      return lazyLanguage(lazyDfa(nfa, lim.maxStates));
-    }
-  } catch (e) {
-    const err = asWordflowError(e);
-    throw err.source === undefined ? err.withSource(text, source.fa) : err;
-  }
+  const lang = loadLanguageOrLazy(source, { limits: limitOverrides, lazyFallback: mode.kind === 'dfa' });
+  if (lang.engine === 'lazy') return lazyLanguage(lang.lazy);
+  const { dfa } = lang;
   switch (mode.kind) {
     case 'dfa':
       return matcherLanguage(compileMatcher(dfa));
@@ -247,7 +236,7 @@ function lazyLanguage(lazy: LazyDfa): Language {
   };
 }
 
-function embeddingLanguage(dfa: Dfa, name: EmbeddingName): Language {
+function embeddingLanguage(dfa: CompleteDfa, name: EmbeddingName): Language {
   const v = cachedVocabulary(dfa, name);
   return {
     engine: `embedding ${name}`,
@@ -272,9 +261,11 @@ function disagreement(names: readonly string[], accept: boolean, what: string): 
   );
 }
 
-function verifyingLanguage(dfa: Dfa): Language {
+/** `--verify`: the compiled matcher, the DFA walk and every registered embedding, any disagreement an error. */
+export function verifyingLanguage(dfa: CompleteDfa): Language {
   const m = compileMatcher(dfa);
-  const names: EmbeddingName[] = ['transform', 'onehot', 'relu1d', 'sigmoid', 'flow2d'];
+  // Every registered embedding, so a new one is verified without an edit here.
+  const names = EMBEDDING_NAMES;
   return {
     engine: 'DFA and every embedding',
     accepts(s) {

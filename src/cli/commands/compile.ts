@@ -5,7 +5,7 @@
  * certify and explain share.
  */
 import type { Command } from 'commander';
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
 import { action, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
@@ -42,11 +42,11 @@ export function embeddingOf(opts: EmbeddingOptions): EmbeddingName {
 }
 
 /** The language and its vocabulary as the flags ask. */
-export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: Dfa; v: Vocabulary } {
+export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: CompleteDfa; v: Vocabulary } {
   const embedding = embeddingOf(opts);
   const gain = gainOf(opts);
   const building = withProgress({ limits: limitsOf(opts) });
-  let dfa: Dfa;
+  let dfa: CompleteDfa;
   try {
     dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
   } finally {

@@ -11,6 +11,7 @@
 import { runClasses } from '../../automata/dfa.js';
 import { phraseTrajectory } from '../../flows/phrase.js';
 import type { Point } from '../../vocabulary/types.js';
+import { embeddingSpec } from '../../vocabulary/registry.js';
 import { canvasRuns, createCanvas, drawLabel, plotPath, plotPoint, plotRect, toCell, type Viewport } from '../braille.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Run } from '../tracking.js';
@@ -270,9 +271,11 @@ function barsPlot(c: StepContext, width: number, height: number): Line[] {
       seg(accepting ? ' ★' : '', 'good'),
     ]);
   }
-  let sum = 0;
-  for (let p = 0; p < dfa.states; p++) if (dfa.accepting[p] === 1) sum = v.embedding === 'sigmoid' ? Math.max(sum, x[p]!) : sum + x[p]!;
-  lines.push([seg(`${v.embedding === 'sigmoid' ? 'max' : 'Σ'} over ★ accepting = ${num(sum)} ${sum > 0.5 ? '> ½: in T' : '≤ ½: not in T'}`, 'dim')]);
+  // The target test as the embedding defines it (its registry record), not recomputed here.
+  const score = embeddingSpec(v.embedding).targetScore(v.vocabulary, x);
+  if (score !== null) {
+    lines.push([seg(`${score.name} over ★ accepting = ${num(score.value)} ${score.value > 0.5 ? '> ½: in T' : '≤ ½: not in T'}`, 'dim')]);
+  }
   return lines;
 }
 
@@ -307,15 +310,15 @@ function transformPlot(c: StepContext, width: number, height: number): Line[] {
 
 function plotLines(c: StepContext, width: number, height: number): Line[] {
   if (c.v === null || c.trace === null || c.trace.points.length <= c.i) return [];
-  switch (c.v.embedding) {
-    case 'flow2d':
-      return flow2dPlot(c, width, height);
-    case 'relu1d':
-      return relu1dPlot(c, width, height);
-    case 'onehot':
-    case 'sigmoid':
+  // The registry says which plot shows the embedding; the plane and the line need two and one coordinates.
+  switch (embeddingSpec(c.v.embedding).plot) {
+    case 'plane':
+      return c.v.vocabulary.dimension === 2 ? flow2dPlot(c, width, height) : transformPlot(c, width, height);
+    case 'line':
+      return c.v.vocabulary.dimension === 1 ? relu1dPlot(c, width, height) : transformPlot(c, width, height);
+    case 'bars':
       return barsPlot(c, width, height);
-    case 'transform':
+    case 'path':
       return transformPlot(c, width, height);
   }
 }

@@ -6,6 +6,7 @@
  * target and certificate.
  */
 import type { MapJson, VocabularyJson } from '../../vocabulary/types.js';
+import { embeddingSpec } from '../../vocabulary/registry.js';
 import { fit, textWidth } from '../text.js';
 import type { ScreenModel } from './model.js';
 import { type Line, seg, wrap } from './seg.js';
@@ -86,6 +87,12 @@ export function mapLines(map: MapJson, json: VocabularyJson, width: number): Lin
         [seg(`    ${map.length} primitive flows in ${map.steps} runs`, 'dim')],
       ];
     }
+    default:
+      // An embedding this pane has no layout for: its registry record prints the word.
+      return embeddingSpec(json.embedding)
+        .formatWord(map, '', json)
+        .slice(1)
+        .flatMap((l) => sub(l.trim()));
   }
 }
 

@@ -32,7 +32,7 @@
  *   x' = fl(x + G)·½,   y' = fl(y·2^−(k+1) + (1 + s·2^−k)) − 1
  * bit for bit — which is what the folded map evaluates.
  */
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { type FlowName, pow2 } from '../../flows/primitives.js';
 import { type Phrase, type PhraseStep, pushStep } from '../../flows/phrase.js';
 
@@ -76,7 +76,7 @@ function translate(steps: PhraseStep[], plus: FlowName, minus: FlowName, amount:
 }
 
 /** The phrases and folded maps of a complete DFA. */
-export function flow2dParams(dfa: Dfa): Flow2dParams {
+export function flow2dParams(dfa: CompleteDfa): Flow2dParams {
   const n = dfa.states;
   const m = dfa.alphabet.classes.length;
   const delta = dfa.delta;

@@ -4,7 +4,7 @@
  * map of the region the point is in, and the phrase itself anywhere else;
  * both give the same bits on every reachable point.
  */
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { type CompiledPhrase, compilePhrase, formatPhrase, phraseLength, runCompiled } from '../../flows/phrase.js';
 import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels } from '../common.js';
 import type { VocabularyBase, VocabularyJson } from '../types.js';
@@ -32,7 +32,7 @@ function region(n: number, radius: number, x: number, y: number): number {
 }
 
 /** The `flow2d` vocabulary of a complete DFA. */
-export function flow2dVocabulary(dfa: Dfa, params: Flow2dParams = flow2dParams(dfa)): Flow2dVocabulary {
+export function flow2dVocabulary(dfa: CompleteDfa, params: Flow2dParams = flow2dParams(dfa)): Flow2dVocabulary {
   const n = dfa.states;
   const { folded, radius } = params;
   const compiled = compiledPhrases(params);
