@@ -13,7 +13,6 @@ import {
   type Range,
   MAX_CODE_POINT,
   fromRanges,
-  format,
   intersect,
   isEmpty,
 } from './charset.js';
@@ -159,17 +158,6 @@ export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array | 
     cp = next;
     i++;
   }
-}
-
-/** A readable name for a class: `a`, `[0-9]`, `[^a-z]`, or `other`. */
-export function classLabel(alphabet: Alphabet, id: number): string {
-  if (id === alphabet.other && alphabet.classes.length > 1) return 'other';
-  return format(alphabet.classes[id]!);
-}
-
-/** The labels of all classes, in class order. */
-export function classLabels(alphabet: Alphabet): string[] {
-  return alphabet.classes.map((_, id) => classLabel(alphabet, id));
 }
 
 /**

@@ -12,7 +12,7 @@
  * its shortest word and, among those, the least in class order.
  */
 import { complete, type Dfa } from './dfa.js';
-import { classLabel } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { limitError, WordflowError } from '../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 

@@ -20,7 +20,7 @@
 /** The names of the twelve primitive flows. */
 export type FlowName = 'hx' | 'dx' | 'hy' | 'dy' | 'tx+' | 'tx-' | 'ty+' | 'ty-' | 'ry+' | 'ry-' | 'rx+' | 'rx-';
 
-/** All primitive flows, in the order of DESIGN.md. */
+/** All primitive flows, in the order of docs/ARCHITECTURE.md ("flow2d"). */
 export const FLOW_NAMES: readonly FlowName[] = ['hx', 'dx', 'hy', 'dy', 'tx+', 'tx-', 'ty+', 'ty-', 'ry+', 'ry-', 'rx+', 'rx-'];
 
 /** A primitive flow as a person reads it. */

@@ -7,8 +7,8 @@
  * and they hide the shape of the language. A highlighted string colours the
  * states and edges of its run and numbers its steps.
  */
-import { classLabel } from '../alphabet/alphabet.js';
-import { type CharSet, format, unionAll } from '../alphabet/charset.js';
+import { classLabel, printClassLabel as format } from '../syntax/regex/print.js';
+import { type CharSet, unionAll } from '../alphabet/charset.js';
 import { complete, deadState, type Dfa } from '../automata/dfa.js';
 import { FAINT, INK, PATH_COLOUR, PATH_FILL } from './palette.js';
 import { type DfaRun, formatRun, runOf } from './run.js';

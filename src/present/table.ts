@@ -3,7 +3,7 @@
  * a header of class labels, one row per state, `→` marking the start, `*`
  * accepting states and `†` the dead state (`-` for a missing transition).
  */
-import { classLabels } from '../alphabet/alphabet.js';
+import { classLabels } from '../syntax/regex/print.js';
 import { type Dfa, deadState } from '../automata/dfa.js';
 
 /** How `dfaTable` draws the table. */

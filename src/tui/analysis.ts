@@ -4,7 +4,7 @@
  * lives here: compiling, running, enumerating and comparing are the
  * library's; this module only bounds them for live use.
  */
-import { classLabels } from '../alphabet/alphabet.js';
+import { classLabels } from '../syntax/regex/print.js';
 import { enumerate } from '../automata/count.js';
 import { type CompleteDfa, type Dfa, deadState } from '../automata/dfa.js';
 import { type Equivalence, equivalence, isFinite, representative, shortestMember } from '../automata/ops.js';

@@ -1,5 +1,5 @@
 /** Small helpers shared by the embeddings. */
-import { classLabel } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { complete, type Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import type { Point } from './types.js';

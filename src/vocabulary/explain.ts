@@ -6,7 +6,8 @@
  * and the analogy table filled in for this language. `explain` returns the
  * structured reading; `renderExplanation` turns it into text.
  */
-import { type Alphabet, classLabel } from '../alphabet/alphabet.js';
+import type { Alphabet } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { type CompleteDfa, deadState, type Dfa } from '../automata/dfa.js';
 import { formatPhrase, phraseLength } from '../flows/phrase.js';
 import { type EmbeddingName, vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';

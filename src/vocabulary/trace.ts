@@ -4,7 +4,8 @@
  * path along every primitive flow of every word's phrase (for animation and
  * plots).
  */
-import { classLabel, classOf } from '../alphabet/alphabet.js';
+import { classOf } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { type FlowSample, phraseTrajectory } from '../flows/phrase.js';
 import type { Vocabulary } from './embeddings.js';
 

@@ -112,7 +112,7 @@ export interface VocabularyJson {
   readonly constants: Readonly<Record<string, number>>;
 }
 
-/** Which of DESIGN.md's three region conditions a failure breaks. */
+/** Which of the three region conditions (docs/ARCHITECTURE.md, "Embeddings") a failure breaks. */
 export type CertificateCondition = 'regions' | 'transition' | 'target';
 
 /** One violated condition, with where. */
@@ -124,7 +124,7 @@ export interface CertificateFailure {
 }
 
 /**
- * The result of checking conditions 1–3 of DESIGN.md. `margin` is the
+ * The result of checking conditions 1–3 (docs/ARCHITECTURE.md). `margin` is the
  * smallest distance (in the embedding's norm, see each embedding) from an
  * image f_c(R_q) to the outside of R_{δ(q,c)}; negative when some image
  * sticks out.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classOf, classLabel, partition, refine, merge } from '../../src/alphabet/alphabet.js';
+import { classOf, partition, refine, merge } from '../../src/alphabet/alphabet.js';
+import { classLabel } from '../../src/syntax/regex/print.js';
 import { fromRanges, has, MAX_CODE_POINT, type Range } from '../../src/alphabet/charset.js';
 
 const cpArb = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: MAX_CODE_POINT }));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  complement, fromRanges, has, intersect, subtract, union, size, format, MAX_CODE_POINT, type CharSet, type Range,
+  complement, fromRanges, has, intersect, subtract, union, size, MAX_CODE_POINT, type CharSet, type Range,
 } from '../../src/alphabet/charset.js';
 import { parseRegex } from '../../src/syntax/regex/parse.js';
+import { printClassLabel as format } from '../../src/syntax/regex/print.js';
 
 // A small universe near both ends of the code-point range, to check the set
 // algebra point by point against plain JavaScript sets.

@@ -1,4 +1,4 @@
-/** End-to-end tests of the engine's commands: output and exit codes per CLI.md. */
+/** End-to-end tests of the engine's commands: output and exit codes per the documented contract (README, schemas/). */
 import { describe, expect, it } from 'vitest';
 import { conversation, wordflow } from '../support/cli.js';
 

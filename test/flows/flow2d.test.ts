@@ -1,6 +1,6 @@
 /**
  * flow2d: folded and unfolded evaluation give the same bits, the arithmetic
- * is exact where DESIGN.md says it is (checked against exact dyadic
+ * is exact where docs/ARCHITECTURE.md says it is (checked against exact dyadic
  * rationals), decoding recovers sentences while the bits last, and a
  * million letters evaluate well under a second.
  */

@@ -53,7 +53,7 @@ describe('primitive flows', () => {
     );
   });
 
-  it('time-1 maps are those of DESIGN.md', () => {
+  it('time-1 maps are those of the base vocabulary table', () => {
     fc.assert(
       fc.property(coord, coord, (x, y) => {
         const relu = (v: number): number => Math.max(v, 0);

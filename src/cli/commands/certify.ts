@@ -1,5 +1,5 @@
 /**
- * `wordflow certify PATTERN --embedding E`: checks DESIGN.md's three region
+ * `wordflow certify PATTERN --embedding E`: checks the three region
  * conditions for the vocabulary and prints the margin. Exit 0 iff the
  * certificate holds.
  */

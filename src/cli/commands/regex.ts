@@ -1,7 +1,9 @@
 /** `wordflow regex --fa FILE`: an equivalent regular expression (state elimination). */
 import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
-import { printRegex } from '../../syntax/regex/print.js';
+import { parseRegex } from '../../syntax/regex/parse.js';
+import { printRegex, propertiesOf } from '../../syntax/regex/print.js';
+import { limits as withDefaults } from '../../limits.js';
 import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
 
 export function register(program: Command): void {
@@ -16,7 +18,9 @@ export function register(program: Command): void {
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
       const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
-      const text = printRegex(regexOfDfa(dfa));
+      // Property escapes of the pattern (\p{Lu}, …) print as written wherever a class equals one.
+      const properties = pattern === undefined || opts.fa !== undefined ? [] : propertiesOf(parseRegex(pattern, withDefaults(limitsOf(opts))));
+      const text = printRegex(regexOfDfa(dfa), properties);
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
     }),

@@ -7,7 +7,7 @@
  */
 import type { Relu1dVocabulary } from '../../vocabulary/relu1d.js';
 import { evaluateKnots } from '../../vocabulary/relu1d.js';
-import { classLabel } from '../../alphabet/alphabet.js';
+import { classLabel } from '../../syntax/regex/print.js';
 import type { Trace } from '../../vocabulary/trace.js';
 import { ACCEPT_FILL, ACCEPT_STROKE, categoryColour, FAINT, INK, REJECT_FILL } from '../palette.js';
 import { axes, labelPlacer, linearScale, page, text, textWidth } from '../plot.js';

@@ -13,7 +13,6 @@ import {
   ALL,
   MAX_CODE_POINT,
   complement,
-  equals,
   fromRanges,
   range,
 } from '../../alphabet/charset.js';
@@ -165,15 +164,8 @@ function spelling(row: PropertyRow): string {
   return SCRIPTS.includes(row) ? `sc=${row.names[0]}` : row.names[0]!;
 }
 
-/** A computed property: its set, the set's complement, and its spelling. */
-interface Computed {
-  readonly set: CharSet;
-  readonly negated: CharSet;
-  readonly name: string;
-}
-
 /** Sets already computed, keyed by the row (not the alias) so aliases share one scan. */
-const cache = new Map<PropertyRow, Computed>();
+const cache = new Map<PropertyRow, CharSet>();
 
 /** Every code point the static regex matches, as ranges (one pass over all code points). */
 function scan(re: RegExp): CharSet {
@@ -192,26 +184,23 @@ function scan(re: RegExp): CharSet {
 }
 
 function rowSet(row: PropertyRow): CharSet {
-  let computed = cache.get(row);
-  if (computed === undefined) {
-    const set = scan(row.re);
-    computed = { set, negated: complement(set), name: spelling(row) };
-    cache.set(row, computed);
+  let set = cache.get(row);
+  if (set === undefined) {
+    set = scan(row.re);
+    cache.set(row, set);
   }
-  return computed.set;
+  return set;
 }
 
 /**
- * `\p{…}` or `\P{…}` for a set equal to a property computed earlier in this
- * process (never triggers a scan), so printed expressions keep the names a
- * person wrote.
+ * The canonical name of the property a `\p{body}` names (`Lu` for
+ * `Uppercase_Letter` or `gc=Lu`, `sc=Greek` for `Script=Greek`), or
+ * undefined for `Any`, `ASCII` (printed as `.` and a range) and unknown
+ * names. Depends on the name only, never on what was computed before.
  */
-export function propertySpelling(set: CharSet): string | undefined {
-  for (const { set: s, negated, name } of cache.values()) {
-    if (equals(s, set)) return `\\p{${name}}`;
-    if (equals(negated, set)) return `\\P{${name}}`;
-  }
-  return undefined;
+export function propertyName(body: string): string | undefined {
+  const row = findRow(body);
+  return row === undefined ? undefined : spelling(row);
 }
 
 /** The row a `\p{…}` body names: `Lu`, `Letter`, `gc=Lu`, `Script=Greek`, `Alphabetic`… */

@@ -5,13 +5,13 @@
  */
 import { type CharSet, MAX_CODE_POINT, complement } from '../../alphabet/charset.js';
 import type { Span } from '../../errors.js';
-import { propertySet, shorthandSet } from './classes.js';
+import { propertyName, propertySet, shorthandSet } from './classes.js';
 import { syntaxError } from './messages.js';
 
 /** What an escape stands for: one code point, or a set (`\d`, `\p{L}`, …). */
 export type Decoded =
   | { readonly kind: 'char'; readonly cp: number }
-  | { readonly kind: 'set'; readonly set: CharSet };
+  | { readonly kind: 'set'; readonly set: CharSet; readonly property?: string };
 
 /** Characters a backslash turns into themselves. */
 const SELF_ESCAPES = new Set([...'^$\\.*+?()[]{}|/&~-']);
@@ -93,7 +93,9 @@ function decodeProperty(site: Site): Decoded {
   if (set === undefined) {
     fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …) and Script=… for common scripts`);
   }
-  return { kind: 'set', set: image[1] === 'P' ? complement(set) : set };
+  const name = propertyName(body);
+  const set1 = image[1] === 'P' ? complement(set) : set;
+  return name === undefined ? { kind: 'set', set: set1 } : { kind: 'set', set: set1, property: `\\${image[1]}{${name}}` };
 }
 
 /** The escapes that JavaScript rejects or that describe positions rather than characters. */

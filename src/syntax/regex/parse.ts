@@ -8,7 +8,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { EmbeddedActionsParser } from '../chevrotain.js';
-import { ALL, type CharSet, single } from '../../alphabet/charset.js';
+import { ALL, single } from '../../alphabet/charset.js';
 import { WordflowError, asWordflowError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
 import type { Regex } from './ast.js';
@@ -56,7 +56,7 @@ class RegexParser extends EmbeddedActionsParser {
         { ALT: () => this.on(this.CONSUME(Amp), (t) => g.and(t)) },
         { ALT: () => this.on(this.CONSUME(Tilde), (t) => g.tilde(t)) },
         { ALT: () => this.on(this.CONSUME(Dot), (t) => g.atom(chars(ALL, tokenSpan(t)))) },
-        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(chars(escapeSet(t, this.text), tokenSpan(t)))) },
+        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(escapeChars(t, this.text))) },
         { ALT: () => this.on(this.CONSUME(GroupOpen), (t) => g.open(t)) },
         { ALT: () => this.on(this.CONSUME(RParen), (t) => g.close(t)) },
         {
@@ -122,9 +122,9 @@ function literals(token: IToken, g: GroupReader): void {
 }
 
 /** The set an escape outside a class stands for. */
-function escapeSet(token: IToken, text: string): CharSet {
+function escapeChars(token: IToken, text: string): Regex {
   const decoded = decodeEscape(token.image, token.startOffset, text, false);
-  return decoded.kind === 'set' ? decoded.set : single(decoded.cp);
+  return decoded.kind === 'set' ? chars(decoded.set, tokenSpan(token), decoded.property) : chars(single(decoded.cp), tokenSpan(token));
 }
 
 let parser: RegexParser | undefined;

@@ -234,7 +234,7 @@ function pushAllCorners(
   return { xs, ys, inexact, slow };
 }
 
-/** Checks conditions 1–3 of DESIGN.md on the phrases, and the folded maps against them. */
+/** Checks conditions 1–3 (docs/ARCHITECTURE.md, "Embeddings") on the phrases, and the folded maps against them. */
 export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
   const { dfa, params } = v;
   const n = dfa.states;

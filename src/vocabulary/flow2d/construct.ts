@@ -1,10 +1,10 @@
 /**
- * The `flow2d` construction of DESIGN.md ("flow2d in detail"): every word
+ * The `flow2d` construction (docs/ARCHITECTURE.md, "flow2d"): every word
  * is a phrase over the fixed base vocabulary V of primitive plane flows.
  *
  * Layout: n states, m classes, W = ¼, R_q = [q − W, q + W] × [0, 1],
  * x0 = (q0, ½), k = ⌈log2(n·m + 1)⌉. The pair (state q, class c) owns the
- * slot s = q·m + c + 1 ∈ [1, n·m] — shifted by one from DESIGN.md's q·m + c
+ * slot s = q·m + c + 1 ∈ [1, n·m] — shifted by one from the plain q·m + c
  * so that no image touches y = 0: every image then sits strictly inside its
  * region (margin 2^−(k+1) in y, ⅛ in x) and y never underflows towards the
  * subnormals on long runs of slot 0.
