@@ -144,3 +144,34 @@ export { runOf, formatRun, type DfaRun } from './present/run.js';
 export { dfaToDot, edgeLabel, type DotOptions } from './present/dot.js';
 export { dfaToSvg, renderDot, MAX_DRAWN_STATES, type SvgOptions } from './present/svg.js';
 export { traceToSvg, MAX_PICTURE_STEPS, type TracePictureOptions } from './present/traceSvg.js';
+
+// Map expressions: formulas in x and y for maps of the plane and vector fields (targets of approximation).
+export {
+  parseMapExpr,
+  printMapExpr,
+  evaluate,
+  compileExpr,
+  evaluateInterval,
+  boundOnBox,
+  isUndefinedInterval,
+  UNDEFINED_INTERVAL,
+  derivative,
+  dependsOn,
+  nextUp,
+  nextDown,
+  type MapExpr,
+  type MapVariable,
+  type MapFunction,
+  type MapOperator,
+  type Interval,
+} from './mapexpr/index.js';
+
+// The independent reference integrator for planar fields (for measuring errors, never for building sentences).
+export {
+  integrate,
+  integrateMany,
+  type PlanarField,
+  type IntegrateOptions,
+  type IntegrateResult,
+  type IntegrateManyResult,
+} from './flows/integrate.js';

@@ -15,6 +15,8 @@ export interface Limits {
    * Deepest nesting of groups, classes, complements and quantifiers. The parser
    * and the AST passes recurse, so this keeps them far from the stack's end:
    * 10 000 `(` gives "nesting depth: over the limit of 500; raise it with --max-depth".
+   * Map expressions count open parentheses and calls, and the height of the
+   * tree (a sum of 600 terms is 600 deep: "expression depth … --max-depth").
    */
   readonly maxDepth: number;
   /**
