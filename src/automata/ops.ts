@@ -6,7 +6,7 @@
  * construction. Results are minimal complete DFAs with merged classes.
  */
 import { refine } from '../alphabet/alphabet.js';
-import { limitError } from '../errors.js';
+import { crawl, withinBudget } from './crawl.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { mergeEquivalentClasses } from './compact.js';
 import { determinize } from './determinize.js';
@@ -42,35 +42,32 @@ export function product(a0: Dfa, b0: Dfa, combine: Combine, limits: Limits = DEF
   const k = a.alphabet.classes.length;
   const index = new Map<number, number>();
   const pairs: number[] = [];
-  let delta = new Int32Array(16 * k);
   const id = (p: number, q: number): number => {
     const key = p * b.states + q;
     let s = index.get(key);
     if (s === undefined) {
-      s = pairs.length / 2;
-      if (s >= limits.maxStates) throw limitError('DFA states', 'maxStates', limits.maxStates);
+      s = withinBudget(pairs.length / 2, limits);
       index.set(key, s);
       pairs.push(p, q);
     }
     return s;
   };
   id(a.start, b.start);
-  for (let s = 0; s < pairs.length / 2; s++) {
-    if ((s + 1) * k > delta.length) {
-      const grown = new Int32Array(delta.length * 2);
-      grown.set(delta);
-      delta = grown;
-    }
-    const p = pairs[2 * s]!;
-    const q = pairs[2 * s + 1]!;
-    for (let c = 0; c < k; c++) delta[s * k + c] = id(a.delta[p * k + c]!, b.delta[q * k + c]!);
-  }
+  const delta = crawl(
+    k,
+    () => pairs.length / 2,
+    (s, row, at) => {
+      const p = pairs[2 * s]!;
+      const q = pairs[2 * s + 1]!;
+      for (let c = 0; c < k; c++) row[at + c] = id(a.delta[p * k + c]!, b.delta[q * k + c]!);
+    },
+  );
   const n = pairs.length / 2;
   const accepting = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
     accepting[s] = combine(a.accepting[pairs[2 * s]!] === 1, b.accepting[pairs[2 * s + 1]!] === 1) ? 1 : 0;
   }
-  return { alphabet: a.alphabet, states: n, start: 0, accepting, delta: delta.slice(0, n * k) };
+  return { alphabet: a.alphabet, states: n, start: 0, accepting, delta };
 }
 
 const tidy = (dfa: Dfa): CompleteDfa => mergeEquivalentClasses(minimize(dfa));
