@@ -4,7 +4,7 @@
  * Library code throws them; only the front ends turn them into text and exit
  * codes (see `formatError`).
  */
-import { LIMIT_FLAGS, type Limits } from './limits.js';
+import { type LimitKey, LIMIT_FLAGS, limitFlag } from './limits.js';
 
 /** A half-open span `[start, end)` of UTF-16 offsets into the source text. */
 export interface Span {
@@ -42,7 +42,7 @@ export class WordflowError extends Error {
      * For kind `limit`: which limit was reached, so callers can react to one
      * limit (the lazy DFA past `maxStates`) without reading the message.
      */
-    readonly limit?: keyof Limits,
+    readonly limit?: LimitKey,
   ) {
     super(message);
   }
@@ -54,10 +54,10 @@ export class WordflowError extends Error {
 }
 
 /** A `limit` error for `limit` (set to `value`), naming the flag that raises it. */
-export function limitError(what: string, limit: keyof Limits, value: number, span?: Span, source?: string): WordflowError {
+export function limitError(what: string, limit: LimitKey, value: number, span?: Span, source?: string): WordflowError {
   return new WordflowError(
     'limit',
-    `${what}: over the limit of ${value.toLocaleString('en-US')}; raise it with ${LIMIT_FLAGS[limit]}`,
+    `${what}: over the limit of ${value.toLocaleString('en-US')}; raise it with ${limitFlag(limit)}`,
     span,
     source,
     undefined,

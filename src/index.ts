@@ -27,6 +27,7 @@ export { DEFAULT_LIMITS, LIMIT_FLAGS, limits, type Limits } from './limits.js';
 export { parseRegex } from './syntax/regex/parse.js';
 export { printRegex } from './syntax/regex/print.js';
 export type { Regex, RegexKind } from './syntax/regex/ast.js';
+export { SYNTAXES, DEFAULT_SYNTAX, syntaxName, type Syntax } from './syntax/regex/syntax.js';
 export { parseFa } from './syntax/fa/parse.js';
 export type { FaFile, FaState, FaEdge, FaLabel } from './syntax/fa/ast.js';
 
@@ -175,3 +176,37 @@ export {
   type IntegrateResult,
   type IntegrateManyResult,
 } from './flows/integrate.js';
+
+// The matrix version of the paper's theorem: any d×d matrix with det > 0 as a sentence over one finite vocabulary.
+export {
+  approximateMatrix,
+  MIN_EPS,
+  type ApproximateMatrixOptions,
+  type MatrixApproximation,
+  type LengthParts,
+} from './matrix/compile.js';
+export { decimalTarget, rotationTarget, type MatrixTarget, type TargetDeterminant } from './matrix/target.js';
+export { parseMatrixText } from './matrix/parse.js';
+export {
+  matrixVocabulary,
+  MATRIX_VOCABULARIES,
+  type MatrixVocabulary,
+  type MatrixVocabularyName,
+  type MatrixWord,
+  type WordAction,
+} from './matrix/vocabulary.js';
+export {
+  exactProduct,
+  matrixValue,
+  frobeniusError,
+  invertSentence,
+  sentenceLength,
+  matrixStrings,
+  type MatrixError,
+  type Run as MatrixRun,
+  type Sentence as MatrixSentence,
+} from './matrix/evaluate.js';
+export { matrixCurve, CURVE_EPSILONS, type CurvePoint, type CurveCell } from './matrix/curve.js';
+export { approximationJson, type MatrixApproximationJson, type MatrixWordJson } from './matrix/json.js';
+export { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from './limits.js';
+export { matrixCurveSvg } from './present/matrixCurve.js';

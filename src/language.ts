@@ -11,6 +11,7 @@ import { limits as withDefaults, type Limits } from './limits.js';
 import { parseRegex } from './syntax/regex/parse.js';
 import { parseFa } from './syntax/fa/parse.js';
 import type { Regex } from './syntax/regex/ast.js';
+import type { Syntax } from './syntax/regex/syntax.js';
 import { alphabetOf, nfaFromRegex } from './automata/fromRegex.js';
 import { nfaFromFa } from './automata/fromFa.js';
 import { determinize, type Progress } from './automata/determinize.js';
@@ -31,6 +32,12 @@ export interface CompileOptions {
   readonly minimize?: boolean;
   /** Reports progress of long subset constructions. */
   readonly onProgress?: Progress;
+  /**
+   * How an expression's text is read: `'wordflow'` (default, with `&`, `~`
+   * and nested classes) or `'ecma'` (exactly what `new RegExp(text, 'su')`
+   * reads). Automaton files ignore it.
+   */
+  readonly syntax?: Syntax;
 }
 
 /** The NFA of a parsed expression over its own alphabet. */
@@ -57,7 +64,7 @@ export function compileAst(ast: Regex, options: CompileOptions = {}): CompleteDf
  */
 export function compileRegex(text: string, options: CompileOptions = {}): CompleteDfa {
   const lim = withDefaults(options.limits);
-  const ast = parseRegex(text, lim);
+  const ast = parseRegex(text, lim, options.syntax);
   try {
     return compileAst(ast, options);
   } catch (e) {
@@ -85,7 +92,7 @@ export function compileFa(text: string, sourceName?: string, options: CompileOpt
  * with the name its errors cite (reading the file is the front end's job).
  */
 export type LanguageSource =
-  | { readonly kind: 're'; readonly text: string }
+  | { readonly kind: 're'; readonly text: string; readonly syntax?: Syntax }
   | { readonly kind: 'fa'; readonly text: string; readonly path: string };
 
 /** How `language` builds: the compile options, and whether it may fall back to a lazy DFA. */
@@ -117,7 +124,9 @@ export function language(source: LanguageSource, options: LanguageOptions = {}):
   const lim = withDefaults(options.limits);
   try {
     const nfa =
-      source.kind === 'fa' ? nfaOfFaText(source.text, source.path, options) : nfaOfRegex(parseRegex(source.text, lim), options);
+      source.kind === 'fa'
+        ? nfaOfFaText(source.text, source.path, options)
+        : nfaOfRegex(parseRegex(source.text, lim, source.syntax ?? options.syntax), options);
     try {
       return { engine: 'dfa', source, dfa: dfaOfNfa(nfa, options) };
     } catch (e) {

@@ -67,3 +67,45 @@ export const LIMIT_FLAGS: { readonly [K in keyof Limits]: string } = {
 export function limits(overrides: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...overrides };
 }
+
+/**
+ * Limits of `wordflow matrix` (and `approximateMatrix`), kept apart from
+ * `Limits` because `--max-length` means the sentence's length there, not a
+ * pattern's.
+ */
+export interface MatrixLimits {
+  /**
+   * Longest sentence built, in words (runs counted with multiplicity). Runs
+   * are stored as counts, so long sentences are cheap to hold; the limit
+   * keeps Kronecker sentences — Θ(1/ε) words per parameter — within reason:
+   * `wordflow matrix '[[2,1],[1,1]]' --vocabulary kronecker --eps 1e-12` →
+   * "a sentence of … words …: over the limit of 1,000,000,000; raise it with --max-length".
+   */
+  readonly maxSentenceLength: number;
+  /**
+   * Largest dimension d of a target. The vocabularies' word names use
+   * one-digit indices up to 9; 8 keeps every human-readable listing short:
+   * a 9×9 target gives "dimension 9: over the limit of 8; raise it with --max-dimension" (at most 16).
+   */
+  readonly maxDimension: number;
+}
+
+/** The matrix limits in force unless overridden. */
+export const DEFAULT_MATRIX_LIMITS: MatrixLimits = {
+  maxSentenceLength: 1_000_000_000,
+  maxDimension: 8,
+};
+
+/** The command-line flag of each matrix limit. */
+export const MATRIX_LIMIT_FLAGS: { readonly [K in keyof MatrixLimits]: string } = {
+  maxSentenceLength: '--max-length',
+  maxDimension: '--max-dimension',
+};
+
+/** Any limit's key: a field of `Limits` or of `MatrixLimits` (a limit error carries one). */
+export type LimitKey = keyof Limits | keyof MatrixLimits;
+
+/** The flag of any limit, by key. */
+export function limitFlag(key: LimitKey): string {
+  return key in LIMIT_FLAGS ? LIMIT_FLAGS[key as keyof Limits] : MATRIX_LIMIT_FLAGS[key as keyof MatrixLimits];
+}

@@ -13,6 +13,7 @@ import { createIncremental } from '../incremental/index.js';
 import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
 import { blowUp, CATASTROPHIC, LONG_CASES, received, seeded, SHORT_CASES } from './corpus.js';
+import { matrixBench, type MatrixBenchRow } from './matrix.js';
 import { interleavedPerCall, median, now, timeOnce, timePerCall } from './measure.js';
 
 /** What `runBench` measures and how it reports progress. */
@@ -116,6 +117,8 @@ export interface BenchResult {
   readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
   readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
   readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
+  /** `approximateMatrix`: compile time and length (d = 2, 4, 8; ε = 1e-4, 1e-8). */
+  readonly matrix: readonly MatrixBenchRow[];
   readonly notes: string[];
 }
 
@@ -238,7 +241,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const parallelSize = q ? 16 << 20 : 64 << 20;
   const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
   const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
-  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1;
+  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1 + 1;
   let done = 0;
   const tick = (label: string) => options.onProgress?.(done++, total, label);
 
@@ -426,6 +429,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const vsRe2 = throughput.map((r) => r.vsRe2js).filter((x): x is number => x !== null);
   const realSpeedups = realistic.map((r) => r.speedup).filter((x): x is number => x !== null);
   const blowSpeedups = blowUpRows.map((r) => r.speedup).filter((x): x is number => x !== null);
+  tick('matrix approximation');
+  const matrix = matrixBench();
+
   return {
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q, load: [loadAtStart, loadavg()[0]!] },
     throughput: {
@@ -447,6 +453,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     incremental,
     memory,
     embeddings,
+    matrix,
     notes,
   };
 }

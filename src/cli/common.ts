@@ -10,6 +10,7 @@ import { asWordflowError, formatError, WordflowError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { progressIndicator } from '../present/progress.js';
 import { type CompileOptions, dfaOf, language, type Language, type LanguageOptions, type LanguageSource } from '../language.js';
+import { DEFAULT_SYNTAX, type Syntax, SYNTAXES, syntaxName } from '../syntax/regex/syntax.js';
 
 /** Exit codes of the contract: 0 yes / success, 1 a well-formed no, 2 bad input or a limit. */
 export const EXIT = { yes: 0, no: 1, error: 2 } as const;
@@ -51,6 +52,29 @@ export function limitsOf(opts: Record<string, unknown>): Partial<Limits> {
     if (typeof opts[key] === 'number') out[key] = opts[key];
   }
   return out;
+}
+
+/** Adds `--syntax NAME`: how PATTERN (and every pattern the command reads) is read. */
+export function withSyntax(cmd: Command): Command {
+  return cmd.addOption(
+    new Option(
+      '--syntax <name>',
+      "how patterns are read: wordflow (& intersects, ~ complements, [ nests in classes) or ecma " +
+        "(exactly what a JavaScript RegExp with flags su reads: & ~ [ are characters)",
+    )
+      .choices([...SYNTAXES])
+      .default(DEFAULT_SYNTAX),
+  );
+}
+
+/** The `--syntax` value (the default when the command has no such flag). */
+export function syntaxOf(opts: Record<string, unknown>): Syntax {
+  return typeof opts['syntax'] === 'string' ? syntaxName(opts['syntax']) : DEFAULT_SYNTAX;
+}
+
+/** The compile options every pattern-reading command takes from its flags: limits and syntax. */
+export function compileOptionsOf(opts: Record<string, unknown>): { limits: Partial<Limits>; syntax: Syntax } {
+  return { limits: limitsOf(opts), syntax: syntaxOf(opts) };
 }
 
 /** Adds `--fa FILE` (an automaton file instead of PATTERN). */

@@ -18,6 +18,7 @@ import { register as trace } from './commands/trace.js';
 import { register as certify } from './commands/certify.js';
 import { register as monoid } from './commands/monoid.js';
 import { register as explain } from './commands/explain.js';
+import { register as matrix } from './commands/matrix.js';
 import { EXIT, reportError } from './common.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -29,7 +30,7 @@ export function program(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false });
-  for (const register of [play, check, dfa, equiv, members, regex, compile, trace, certify, monoid, explain, bench]) register(p);
+  for (const register of [play, check, dfa, equiv, members, regex, compile, trace, certify, monoid, explain, matrix, bench]) register(p);
   for (const cmd of p.commands) cmd.exitOverride();
   p.addHelpText(
     'after',

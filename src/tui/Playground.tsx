@@ -14,9 +14,10 @@ import { useJob, useKeys, useSpinner, useTerminalSize } from './hooks.js';
 import type { GalleryEntry } from '../gallery.js';
 import { type EmbeddingName, initialState, reduce, type ReduceContext, type UiState } from './state.js';
 import { colorWanted, styleProps } from './theme.js';
-import { layout, MIN_HEIGHT, MIN_WIDTH } from './view/layout.js';
+import { layout, MIN_FRAME_HEIGHT, MIN_WIDTH } from './view/layout.js';
 import type { LanguageView, ScreenModel } from './view/model.js';
-import { maxScroll, screen } from './view/screen.js';
+import { helpScrollLimit, maxScroll, screen, tooSmall, tooSmallLines } from './view/screen.js';
+import type { Syntax } from '../syntax/regex/syntax.js';
 import type { Line } from './view/seg.js';
 import { certificateOf, monoidSize, vocabularyView } from './view/vocabularyModel.js';
 
@@ -29,6 +30,8 @@ export interface PlaygroundProps {
   /** The second pattern of the equivalence pane. */
   readonly initialOther?: string;
   readonly initialEmbedding?: EmbeddingName;
+  /** How the patterns are read at first (`x` or ^T switches). */
+  readonly initialSyntax?: Syntax;
   /** Size in cells; default: the terminal's, following resizes. */
   readonly width?: number;
   readonly height?: number;
@@ -52,7 +55,9 @@ export interface PlaygroundProps {
 const MEMBER_COUNT = 200;
 
 function sourceOf(ui: UiState): LanguageSource {
-  return ui.fa !== null ? { kind: 'fa', text: ui.fa.text, path: ui.fa.path } : { kind: 're', text: editorText(ui.pattern) };
+  return ui.fa !== null
+    ? { kind: 'fa', text: ui.fa.text, path: ui.fa.path }
+    : { kind: 're', text: editorText(ui.pattern), syntax: ui.syntax };
 }
 
 /** A compiled language and (for the main pattern) its summary, computed in the same unit of work. */
@@ -68,7 +73,7 @@ interface LanguageJob {
 function useLanguage(source: LanguageSource | null, lim: Limits, delay: number, withSummary: boolean): { job: LanguageJob | undefined; pending: boolean } {
   const last = useRef<LanguageJob | undefined>(undefined);
   const { value, pending } = useJob(
-    [source?.kind, source?.text, lim],
+    [source?.kind, source?.text, source?.kind === 're' ? source.syntax : null, lim],
     (): LanguageJob | undefined => {
       if (source === null) return undefined;
       const compiled = compileSource(source, lim);
@@ -111,16 +116,24 @@ function LineView({ line, color }: { line: Line; color: boolean }): ReactElement
 export function Playground(props: PlaygroundProps): ReactElement {
   const { exit } = useApp();
   const terminal = useTerminalSize();
-  const width = Math.max(MIN_WIDTH, props.width ?? terminal.columns);
+  const givenWidth = props.width ?? terminal.columns;
   // One row short of the terminal: a frame as tall as the screen makes Ink clear it on every update.
-  const height = Math.max(MIN_HEIGHT, props.height ?? terminal.rows - 1);
+  const givenHeight = props.height ?? terminal.rows - 1;
+  const width = Math.max(MIN_WIDTH, givenWidth);
+  const height = Math.max(MIN_FRAME_HEIGHT, givenHeight);
   const color = props.color ?? colorWanted();
   const debounce = props.debounceMs ?? 120;
   const lim = useMemo(() => withDefaults({ ...LIVE_LIMITS, ...props.limits }), [props.limits]);
   const gallery = props.gallery ?? [];
 
   const [ui, setUi] = useState<UiState>(() =>
-    initialState({ pattern: props.initialPattern, text: props.initialString, other: props.initialOther, embedding: props.initialEmbedding }),
+    initialState({
+      pattern: props.initialPattern,
+      text: props.initialString,
+      other: props.initialOther,
+      embedding: props.initialEmbedding,
+      syntax: props.initialSyntax,
+    }),
   );
 
   // The language, then everything derived from it.
@@ -139,7 +152,8 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const shows = (p: UiState['pane']): boolean => lay.visible.includes(p) && !ui.help;
 
   const otherText = editorText(ui.other);
-  const other = useLanguage(otherText === '' ? null : { kind: 're', text: otherText }, lim, debounce, false);
+  const otherSource: LanguageSource | null = otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax };
+  const other = useLanguage(otherSource, lim, debounce, false);
   const otherView = languageView(other.job, other.pending);
   const otherDfa = otherText === '' ? null : otherView.good?.dfa ?? null;
 
@@ -189,6 +203,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
       members: listed !== undefined && listed.ok ? listed.value.members : [],
       maxScroll: (pane) => maxScroll(m, pane),
       pageLines: Math.max(1, m.height - 10),
+      helpMaxScroll: () => helpScrollLimit(m),
     };
   };
 
@@ -205,9 +220,11 @@ export function Playground(props: PlaygroundProps): ReactElement {
     exit();
   }, [quitting, onQuit, exit]);
 
-  const { lines } = screen(model);
+  const { lines } = tooSmall(givenWidth, givenHeight)
+    ? { lines: tooSmallLines(Math.max(1, givenWidth), Math.max(1, givenHeight)) }
+    : screen(model);
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column" width={tooSmall(givenWidth, givenHeight) ? Math.max(1, givenWidth) : width}>
       {lines.map((line, i) => (
         <LineView key={i} line={line} color={color} />
       ))}

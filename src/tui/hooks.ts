@@ -29,15 +29,26 @@ function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
  * `undefined` means "nothing to compute".
  */
 export function useJob<T>(deps: readonly unknown[], run: () => T, delayMs: number, immediate = false): JobState<T> {
-  const runRef = useRef(run);
-  runRef.current = run;
+  // The latest render's `run` together with the deps it was made for: a result is always
+  // labelled with the deps of the closure that computed it (see the timer below).
+  const latest = useRef({ deps, run });
+  latest.current = { deps, run };
   const [done, setDone] = useState<{ deps: readonly unknown[]; value: T } | undefined>(() =>
     immediate ? { deps, value: run() } : undefined,
   );
   const current = sameDeps(done?.deps, deps);
   useEffect(() => {
     if (current) return undefined;
-    const timer = setTimeout(() => setDone({ deps, value: runRef.current() }), delayMs);
+    const timer = setTimeout(() => {
+      // A render can commit before its effects run, so a timer set for older deps may fire
+      // when `latest` already holds newer ones. Labelling the result with the effect's
+      // (older) deps would file the newer closure's answer under them — e.g. "nothing to
+      // build" under deps that need a build — and when the deps later came back to those,
+      // the job would count as done and never run again (the playground's stuck
+      // "building the … vocabulary…").
+      const job = latest.current;
+      setDone({ deps: job.deps, value: job.run() });
+    }, delayMs);
     return () => clearTimeout(timer);
     // The caller's deps are the dependency list (`run` is read through a ref).
   }, [current, delayMs, ...deps]);

@@ -13,7 +13,7 @@ export type KeyName =
   | 'wordLeft' | 'wordRight'
   | 'backspace' | 'delete' | 'deleteWordBack' | 'deleteWordForward'
   | 'enter' | 'tab' | 'backtab' | 'escape' | 'help'
-  | 'ctrl-a' | 'ctrl-c' | 'ctrl-d' | 'ctrl-e' | 'ctrl-k' | 'ctrl-l' | 'ctrl-u'
+  | 'ctrl-a' | 'ctrl-c' | 'ctrl-d' | 'ctrl-e' | 'ctrl-k' | 'ctrl-l' | 'ctrl-t' | 'ctrl-u'
   | 'alt-1' | 'alt-2' | 'alt-3' | 'alt-4' | 'alt-5' | 'alt-6';
 
 /** A key press: text to insert (one or more code points) or a named key. */
@@ -47,7 +47,7 @@ const SEQUENCES: ReadonlyMap<string, KeyName> = new Map<string, KeyName>([
 const CONTROLS: ReadonlyMap<number, KeyName> = new Map<number, KeyName>([
   [0x01, 'ctrl-a'], [0x02, 'left'], [0x03, 'ctrl-c'], [0x04, 'ctrl-d'], [0x05, 'ctrl-e'], [0x06, 'right'],
   [0x08, 'backspace'], [0x09, 'tab'], [0x0a, 'enter'], [0x0b, 'ctrl-k'], [0x0c, 'ctrl-l'], [0x0d, 'enter'],
-  [0x0e, 'down'], [0x10, 'up'], [0x15, 'ctrl-u'], [0x17, 'deleteWordBack'], [0x7f, 'backspace'],
+  [0x0e, 'down'], [0x10, 'up'], [0x14, 'ctrl-t'], [0x15, 'ctrl-u'], [0x17, 'deleteWordBack'], [0x7f, 'backspace'],
 ]);
 
 /** Whether a code point is a control character (C0, DEL, C1). */

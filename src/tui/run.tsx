@@ -9,6 +9,7 @@ import type { Limits } from '../limits.js';
 import { Playground } from './Playground.js';
 import type { GalleryEntry } from '../gallery.js';
 import type { EmbeddingName } from './state.js';
+import type { Syntax } from '../syntax/regex/syntax.js';
 
 /** What `wordflow play` passes on from its arguments and flags. */
 export interface PlayOptions {
@@ -16,6 +17,7 @@ export interface PlayOptions {
   readonly string?: string;
   readonly other?: string;
   readonly embedding?: EmbeddingName;
+  readonly syntax?: Syntax;
   readonly limits?: Partial<Limits>;
   readonly livePairs?: number;
   readonly gallery?: readonly GalleryEntry[];
@@ -71,6 +73,7 @@ export async function runPlayground(options: PlayOptions, io: { stdin: NodeJS.Re
       initialString={options.string}
       initialOther={options.other}
       initialEmbedding={options.embedding}
+      initialSyntax={options.syntax}
       limits={options.limits}
       livePairs={options.livePairs}
       gallery={options.gallery}

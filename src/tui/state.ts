@@ -6,7 +6,8 @@
  * for the equivalence pane) or the panes. Tab / Shift-Tab cycle
  * pattern → string → second pattern → panes; Esc leaves an editor for the
  * panes; in the panes letters are commands (q quits, ? helps, e switches the
- * embedding, 1–6 pick a pane, p/s/= go back to an editor). ←/→ in the string
+ * embedding, x the pattern syntax, 1–6 pick a pane, p/s/= go back to an
+ * editor; ^T switches the syntax from anywhere). ←/→ in the string
  * editor or the panes step through the string's letters; ↑/↓ scroll or move
  * the selection of the active pane from anywhere.
  */
@@ -14,6 +15,7 @@ import { type Edit, type Editor, edit, editorOf } from './editor.js';
 import type { KeyEvent, KeyName } from './keys.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/embeddings.js';
 import type { GalleryEntry } from '../gallery.js';
+import { SYNTAXES, type Syntax } from '../syntax/regex/syntax.js';
 
 /** Where key presses go: one of the three editors, or the panes (letters are commands). */
 export type Focus = 'pattern' | 'string' | 'other' | 'panes';
@@ -22,6 +24,16 @@ export type Focus = 'pattern' | 'string' | 'other' | 'panes';
 export const PANES = ['dfa', 'vocab', 'trace', 'equiv', 'enum', 'gallery'] as const;
 /** A pane's name. */
 export type PaneId = (typeof PANES)[number];
+
+/** The shortest titles, for tab bars of 60 columns or so. */
+export const PANE_TINY_TITLES: { readonly [P in PaneId]: string } = {
+  dfa: 'DFA',
+  vocab: 'Voc',
+  trace: 'Tr',
+  equiv: 'Eq',
+  enum: 'Mem',
+  gallery: 'Gal',
+};
 
 /** Short titles, for narrow tab bars. */
 export const PANE_SHORT_TITLES: { readonly [P in PaneId]: string } = {
@@ -63,7 +75,11 @@ export interface UiState {
   readonly focus: Focus;
   readonly pane: PaneId;
   readonly embedding: EmbeddingName;
+  /** How the patterns are read (`x` in the panes, ^T anywhere). */
+  readonly syntax: Syntax;
   readonly help: boolean;
+  /** First shown line of the help overlay. */
+  readonly helpScroll: number;
   /** Selected row of the gallery and of the members list. */
   readonly selected: { readonly gallery: number; readonly enum: number };
   /** First shown line of the scrolling panes. */
@@ -81,6 +97,8 @@ export interface ReduceContext {
   /** How far each pane can scroll, and how many lines a page is. */
   readonly maxScroll: (pane: PaneId) => number;
   readonly pageLines: number;
+  /** How far the help overlay can scroll (0 when it fits; absent: unbounded). */
+  readonly helpMaxScroll?: () => number;
 }
 
 /** The texts and embedding to start with. */
@@ -89,6 +107,7 @@ export interface InitialOptions {
   readonly text?: string;
   readonly other?: string;
   readonly embedding?: EmbeddingName;
+  readonly syntax?: Syntax;
 }
 
 /** The state at start: focus on the pattern editor, the DFA pane shown. */
@@ -101,7 +120,9 @@ export function initialState(o: InitialOptions = {}): UiState {
     focus: 'pattern',
     pane: 'dfa',
     embedding: o.embedding ?? 'flow2d',
+    syntax: o.syntax ?? 'wordflow',
     help: false,
+    helpScroll: 0,
     selected: { gallery: 0, enum: 0 },
     scroll: { dfa: 0, vocab: 0, trace: 0, equiv: 0, enum: 0, gallery: 0 },
     notice: null,
@@ -130,6 +151,40 @@ function nextEmbedding(s: UiState, by: 1 | -1): UiState {
   const embedding = EMBEDDING_NAMES[(i + by + EMBEDDING_NAMES.length) % EMBEDDING_NAMES.length]!;
   return { ...s, embedding, notice: `embedding: ${embedding}` };
 }
+
+function nextSyntax(s: UiState): UiState {
+  const syntax = SYNTAXES[(SYNTAXES.indexOf(s.syntax) + 1) % SYNTAXES.length]!;
+  const meaning =
+    syntax === 'ecma' ? 'a JavaScript RegExp with flags su: & ~ [ are characters' : '& intersects, ~ complements';
+  return { ...s, syntax, notice: `syntax: ${syntax} (${meaning})` };
+}
+
+/** Scrolls the help overlay, within its bounds. */
+function scrollHelp(s: UiState, by: number, ctx: ReduceContext): UiState {
+  const max = ctx.helpMaxScroll?.() ?? Number.MAX_SAFE_INTEGER;
+  const next = Math.max(0, Math.min(max, s.helpScroll + by));
+  return next === s.helpScroll ? s : { ...s, helpScroll: next };
+}
+
+/** The help overlay takes every key: the closing ones close it, the motion keys scroll it. */
+function helpKey(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
+  if (ev.kind === 'key' && ev.name === 'ctrl-c') return { ...s, quit: true };
+  const closes = ev.kind === 'key' ? ['escape', 'enter', 'help'].includes(ev.name) : ['?', 'q'].includes(ev.text);
+  if (closes) return { ...s, help: false };
+  const page = Math.max(1, ctx.pageLines);
+  const all = Number.MAX_SAFE_INTEGER;
+  const by = HELP_SCROLL.get(ev.kind === 'key' ? ev.name : ev.text);
+  if (by === undefined) return s;
+  const lines = by === 'page' ? page : by === '-page' ? -page : by === 'all' ? all : by === '-all' ? -all : by;
+  return scrollHelp(s, lines, ctx);
+}
+
+/** Keys that scroll the help: by lines, by pages, or to an end. */
+type HelpStep = number | 'page' | '-page' | 'all' | '-all';
+const HELP_SCROLL: ReadonlyMap<string, HelpStep> = new Map<string, HelpStep>([
+  ['up', -1], ['k', -1], ['down', 1], ['j', 1],
+  ['pageUp', '-page'], ['pageDown', 'page'], [' ', 'page'], ['home', '-all'], ['end', 'all'],
+]);
 
 /** Moves the active pane's selection or scroll position. */
 function scrollBy(s: UiState, by: number, ctx: ReduceContext): UiState {
@@ -177,7 +232,9 @@ function globalKey(s: UiState, name: KeyName, ctx: ReduceContext): UiState | nul
     case 'ctrl-c':
       return { ...s, quit: true };
     case 'help':
-      return { ...s, help: !s.help };
+      return { ...s, help: !s.help, helpScroll: 0 };
+    case 'ctrl-t':
+      return nextSyntax(s);
     case 'tab':
       return cycle(s, 1);
     case 'backtab':
@@ -211,7 +268,9 @@ function command(s: UiState, ch: string, alone: boolean, ctx: ReduceContext): Ui
       // Only a key press of its own quits: a paste that happens to contain q does not.
       return alone ? { ...s, quit: true } : s;
     case '?':
-      return { ...s, help: true };
+      return { ...s, help: true, helpScroll: 0 };
+    case 'x':
+      return nextSyntax(s);
     case 'e':
     case 'v':
       return nextEmbedding(s, 1);
@@ -270,12 +329,7 @@ function enter(s: UiState, ctx: ReduceContext): UiState {
 /** The state after one key event. */
 export function reduce(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
   if (s.quit) return s;
-  if (s.help) {
-    // The help overlay takes every key; the closing ones close it.
-    if (ev.kind === 'key' && ev.name === 'ctrl-c') return { ...s, quit: true };
-    const closes = ev.kind === 'key' ? ['escape', 'enter', 'help'].includes(ev.name) : ['?', 'q'].includes(ev.text);
-    return closes ? { ...s, help: false } : s;
-  }
+  if (s.help) return helpKey(s, ev, ctx);
   if (ev.kind === 'key') {
     const g = globalKey(s, ev.name, ctx);
     if (g !== null) return g;

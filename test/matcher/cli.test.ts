@@ -112,6 +112,8 @@ describe('bench --quick --json', () => {
     expect(b.incremental.edits).toBeGreaterThan(0);
     expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);
     expect(b.embeddings.rows.map((row: { name: string }) => row.name)).toContain('flow2d');
+    expect(b.matrix.map((row: { dimension: number; eps: number }) => [row.dimension, row.eps])).toEqual([[2, 1e-4], [2, 1e-8], [4, 1e-4], [4, 1e-8], [8, 1e-4], [8, 1e-8]]);
+    for (const row of b.matrix) expect(row.bound).toBeLessThanOrEqual(row.eps);
     expect(Array.isArray(b.notes)).toBe(true);
   });
 });

@@ -120,7 +120,7 @@ describe('wordflow compile --output', () => {
 });
 
 describe('--help', () => {
-  for (const command of ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'bench']) {
+  for (const command of ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'matrix', 'bench']) {
     it(`wordflow ${command} --help shows examples of itself`, () => {
       const r = wordflow([command, '--help']);
       expect(r.code).toBe(0);

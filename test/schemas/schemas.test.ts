@@ -190,6 +190,25 @@ describe('schemas for check and equiv', () => {
     expect(validate({})).not.toEqual([]);
   });
 
+  it('check --jsonl: input lines with "syntax" follow $defs/inputLine, and the field is honoured', () => {
+    const file = JSON.parse(readFileSync(`${root}schemas/check-jsonl.schema.json`, 'utf8')) as { $defs: { inputLine: object } };
+    const validateInput = ajv.compile(file.$defs.inputLine);
+    const sent = [
+      { pattern: '[<>]&', input: '<&', syntax: 'ecma' },
+      { pattern: '[<>]&', input: '<&', syntax: 'wordflow' },
+      { pattern: 'a~b', input: 'a~b' },
+      { fa: 'grammars/examples/parity.fa', input: 'ab', syntax: 'ecma' },
+    ];
+    for (const line of sent) expect(validateInput(line), JSON.stringify(line)).toBe(true);
+    for (const bad of [{ pattern: 'a', input: 'a', syntax: 'perl' }, { input: 'a' }, { pattern: 'a', fa: 'f', input: 'a' }]) {
+      expect(validateInput(bad), JSON.stringify(bad)).toBe(false);
+    }
+    const answers = jsonLines(['check', '--jsonl'], sent.map((l) => JSON.stringify(l)).join('\n'), [1]);
+    expect(answers).toEqual([{ accept: true }, { accept: false }, { accept: true }, { accept: false }]);
+    const [unknown] = jsonLines(['check', '--jsonl'], JSON.stringify({ pattern: 'a', input: 'a', syntax: 'perl' }), [2]);
+    expect(unknown).toEqual({ error: "unknown syntax 'perl'; choose one of wordflow, ecma" });
+  });
+
   it('equiv --json: equal and not equal', () => {
     const validate = schema('equiv');
     const [same] = jsonLines(['equiv', '(a|b)*', '(a*b*)*', '--json'], undefined, [0]);

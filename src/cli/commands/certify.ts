@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.js';
-import { action, EXIT, writeLine, withFa, withLimits } from '../common.js';
+import { action, EXIT, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
 /** Adds the `certify` command to the program. */
@@ -18,6 +18,7 @@ export function register(program: Command): void {
   withEmbedding(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `

@@ -19,6 +19,7 @@ import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
 import { acceptsFile } from '../../parallel/index.js';
+import { type Syntax, syntaxName } from '../../syntax/regex/syntax.js';
 import {
   acceptsBy,
   cachedVocabulary,
@@ -28,7 +29,19 @@ import {
   verifyAll,
   type EmbeddingName,
 } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, lineBuffer, loadLanguageOrLazy, splitPatternArgs, withFa, withLimits, writeLine } from '../common.js';
+import {
+  action,
+  EXIT,
+  limitsOf,
+  lineBuffer,
+  loadLanguageOrLazy,
+  splitPatternArgs,
+  syntaxOf,
+  withFa,
+  withLimits,
+  withSyntax,
+  writeLine,
+} from '../common.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -72,7 +85,11 @@ export function register(program: Command): void {
     .argument('[pattern]', 'the regular expression (omit with --fa or --jsonl)')
     .argument('[strings...]', 'strings to check; none = one per line on stdin (or --file)')
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')
-    .option('--jsonl', 'read {"pattern": p, "input": s} (or {"fa": path, …}) lines on stdin; write {"accept": bool} or {"error": msg} per line')
+    .option(
+      '--jsonl',
+      'read {"pattern": p, "input": s} (or {"fa": path, …}; optional "syntax": "wordflow"|"ecma" ' +
+        'overrides --syntax) lines on stdin; write {"accept": bool} or {"error": msg} per line',
+    )
     .option('--null', 'strings are NUL-separated instead of one per line')
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
     .option('--whole', 'the entire input (stdin or --file) is one string, read in chunks; prints accept<TAB>source')
@@ -81,6 +98,7 @@ export function register(program: Command): void {
     .option('--verify', 'decide with the DFA and every embedding; exit 2 on any disagreement');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -89,6 +107,7 @@ Examples:
   $ printf 'x1\\n9x\\n' | wordflow check '[a-z]\\w*'
   $ wordflow check --fa grammars/examples/parity.fa aa ab
   $ echo '{"pattern":"a+","input":"aaa"}' | wordflow check --jsonl
+  $ wordflow check --syntax ecma '[<>]&' '<&'    # & is a character, as in JavaScript
   $ wordflow check '[^\\u0000]*' --whole --file big.log --stats
   $ wordflow check '(a|b)*a(a|b){30}' abababababababababababababababab   # lazy DFA: past --max-states
   $ wordflow check 'a*b' aab --embedding flow2d
@@ -100,14 +119,15 @@ several cores are available; the verdict is the same.`,
     action(async (pattern: string | undefined, rest: string[], opts: CheckOptions) => {
       const limits = limitsOf(opts);
       const mode = modeOf(opts);
-      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode);
+      const syntax = syntaxOf(opts);
+      if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode, syntax);
       const args = splitPatternArgs(pattern, rest, opts.fa);
       if (opts.file !== undefined) {
         if (args.strings.length > 0) throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
         checkReadable(opts.file);
       }
       const compileStart = process.hrtime.bigint();
-      const language = load({ pattern: args.pattern, fa: opts.fa }, limits, mode);
+      const language = load({ pattern: args.pattern, fa: opts.fa, syntax }, limits, mode);
       const started = process.hrtime.bigint();
       const stats = { bytes: 0, strings: 0 };
       let code: number;
@@ -175,14 +195,21 @@ function reportStats(stats: { bytes: number; strings: number }, compileStart: bi
   );
 }
 
+/** Where a language comes from: a pattern (read in `syntax`) or an automaton file. */
+interface Source {
+  readonly pattern?: string;
+  readonly fa?: string;
+  readonly syntax: Syntax;
+}
+
 /**
  * The language of a pattern or automaton file, deciding by `mode`. When the
  * full DFA of a pattern would exceed --max-states, membership is still
  * decided by a lazy DFA (same subset step, bounded cache); embeddings need
  * the full DFA, so they still stop at the limit.
  */
-function load(source: { pattern?: string; fa?: string }, limitOverrides: Partial<Limits>, mode: Mode): Language {
-  const lang = loadLanguageOrLazy(source, { limits: limitOverrides, lazyFallback: mode.kind === 'dfa' });
+function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Language {
+  const lang = loadLanguageOrLazy(source, { limits: limitOverrides, syntax: source.syntax, lazyFallback: mode.kind === 'dfa' });
   if (lang.engine === 'lazy') return lazyLanguage(lang.lazy);
   const { dfa } = lang;
   switch (mode.kind) {
@@ -335,8 +362,8 @@ class LanguageCache {
     private readonly capacity = 256,
   ) {}
 
-  get(source: { pattern?: string; fa?: string }): Language {
-    const key = source.fa !== undefined ? 'f' + source.fa : 'p' + source.pattern;
+  get(source: Source): Language {
+    const key = source.fa !== undefined ? 'f' + source.fa : (source.syntax === 'ecma' ? 'e' : 'p') + source.pattern;
     let hit = this.map.get(key);
     if (hit !== undefined) {
       // Most recently used last: Map keeps insertion order.
@@ -356,7 +383,7 @@ class LanguageCache {
   }
 }
 
-async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode): Promise<number> {
+async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, syntax: Syntax): Promise<number> {
   if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
   const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
@@ -371,7 +398,7 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
         if (line.trim() === '') continue;
         let out: object;
         try {
-          const { source, input } = parseJsonlLine(line);
+          const { source, input } = parseJsonlLine(line, syntax);
           const ok = cache.get(source).accepts(input);
           if (!ok && code === EXIT.yes) code = EXIT.no;
           out = { accept: ok };
@@ -395,7 +422,8 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode):
   return code;
 }
 
-function parseJsonlLine(line: string): { source: { pattern?: string; fa?: string }; input: string } {
+/** One `--jsonl` line; its `"syntax"` field, when present, overrides `--syntax` for that line. */
+function parseJsonlLine(line: string, defaultSyntax: Syntax): { source: Source; input: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -405,7 +433,11 @@ function parseJsonlLine(line: string): { source: { pattern?: string; fa?: string
   if (typeof value !== 'object' || value === null) throw new WordflowError('usage', 'expected a JSON object');
   const v = value as Record<string, unknown>;
   if (typeof v.input !== 'string') throw new WordflowError('usage', 'missing string field "input"');
-  if (typeof v.pattern === 'string') return { source: { pattern: v.pattern }, input: v.input };
-  if (typeof v.fa === 'string') return { source: { fa: v.fa }, input: v.input };
+  if (v.syntax !== undefined && typeof v.syntax !== 'string') {
+    throw new WordflowError('usage', 'field "syntax" must be a string');
+  }
+  const syntax = v.syntax === undefined ? defaultSyntax : syntaxName(v.syntax);
+  if (typeof v.pattern === 'string') return { source: { pattern: v.pattern, syntax }, input: v.input };
+  if (typeof v.fa === 'string') return { source: { fa: v.fa, syntax }, input: v.input };
   throw new WordflowError('usage', 'missing string field "pattern" or "fa"');
 }

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { CompleteDfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
-import { action, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
+import { action, compileOptionsOf, emit, EXIT, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
 
 /** Options of commands that build a vocabulary. */
 export interface EmbeddingOptions {
@@ -45,7 +45,7 @@ export function embeddingOf(opts: EmbeddingOptions): EmbeddingName {
 export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: CompleteDfa; v: Vocabulary } {
   const embedding = embeddingOf(opts);
   const gain = gainOf(opts);
-  const building = withProgress({ limits: limitsOf(opts) });
+  const building = withProgress(compileOptionsOf(opts));
   let dfa: CompleteDfa;
   try {
     dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
@@ -66,6 +66,7 @@ export function register(program: Command): void {
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `

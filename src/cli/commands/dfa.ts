@@ -12,7 +12,7 @@ import { progressIndicator } from '../../present/progress.js';
 import { WordflowError } from '../../errors.js';
 import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
-import { action, colourAllowed, emit, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress } from '../common.js';
+import { action, colourAllowed, compileOptionsOf, emit, EXIT, intOption, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
 
 interface DfaOptions {
   fa?: string;
@@ -41,6 +41,7 @@ export function register(program: Command): void {
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -66,7 +67,7 @@ Examples:
       if (!['table', 'json', 'dot', 'svg'].includes(format)) throw new WordflowError('usage', `unknown format '${format}': use table, json, dot or svg`);
       if (opts.highlight !== undefined && format === 'json') throw new WordflowError('usage', '--highlight marks a run in a table or a picture; it does not apply to --format json');
       const maxDraw = opts.maxDrawStates === undefined ? MAX_DRAWN_STATES : intOption(opts.maxDrawStates, '--max-draw-states');
-      const building = withProgress({ limits: limitsOf(opts), minimize: opts.minimize });
+      const building = withProgress({ ...compileOptionsOf(opts), minimize: opts.minimize });
       let dfa: Dfa;
       try {
         dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);

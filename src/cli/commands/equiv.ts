@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { equivalence } from '../../automata/ops.js';
 import { limits as withDefaults } from '../../limits.js';
-import { action, displayString, EXIT, limitsOf, loadLanguage, withLimits, writeLine } from '../common.js';
+import { action, displayString, EXIT, limitsOf, loadLanguage, syntaxOf, withLimits, withSyntax, writeLine } from '../common.js';
 
 interface EquivOptions {
   faA?: string;
@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--fa-b <file>', 'read B from an automaton file')
     .option('--json', 'print {"equal": bool, "witness": string|null, "in": "A"|"B"|null}');
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -33,8 +34,8 @@ Examples:
     action(async (x: string | undefined, y: string | undefined, opts: EquivOptions) => {
       const limits = limitsOf(opts);
       const args = [x, y].filter((v): v is string => v !== undefined);
-      const a = loadLanguage(opts.faA !== undefined ? { fa: opts.faA } : { pattern: args.shift() }, { limits });
-      const b = loadLanguage(opts.faB !== undefined ? { fa: opts.faB } : { pattern: args.shift() }, { limits });
+      const a = loadLanguage(opts.faA !== undefined ? { fa: opts.faA } : { pattern: args.shift() }, { limits, syntax: syntaxOf(opts) });
+      const b = loadLanguage(opts.faB !== undefined ? { fa: opts.faB } : { pattern: args.shift() }, { limits, syntax: syntaxOf(opts) });
       const result = equivalence(a, b, withDefaults(limits));
       if (opts.json) await writeLine(JSON.stringify(result));
       else if (result.equal) await writeLine('equal');

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { explain, renderExplanation } from '../../vocabulary/index.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './compile.js';
 
 /** Adds the `explain` command to the program. */
@@ -18,6 +18,7 @@ export function register(program: Command): void {
   withEmbedding(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -29,7 +30,7 @@ Examples:
     action(async (pattern: string | undefined, opts: EmbeddingOptions) => {
       const embedding = embeddingOf(opts);
       const gain = gainOf(opts);
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, compileOptionsOf(opts));
       const e = explain(dfa, embedding, gain === undefined ? {} : { sigmoid: { gain } });
       await writeLine(opts.json ? JSON.stringify(e) : renderExplanation(e));
       return EXIT.yes;

@@ -4,7 +4,7 @@ import { countMembers, enumerate } from '../../automata/count.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { WordflowError } from '../../errors.js';
 import { limits as withDefaults } from '../../limits.js';
-import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, syntaxOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 
 interface MemberOptions {
   fa?: string;
@@ -19,7 +19,8 @@ interface MemberOptions {
 function common(cmd: Command): Command {
   cmd.argument('[pattern]', 'the regular expression (omit with --fa)').option('--json', 'one JSON value per line');
   withFa(cmd);
-  return withLimits(cmd);
+  withLimits(cmd);
+  return withSyntax(cmd);
 }
 
 export function register(program: Command): void {
@@ -41,7 +42,7 @@ Examples:
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const limit = intOption(opts.limit ?? '20', '--limit');
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       let printed = 0;
       const out = lineBuffer();
       try {
@@ -69,7 +70,7 @@ Examples:
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const n = countMembers(dfa, length, limits);
       await writeLine(opts.json ? JSON.stringify({ length, count: n.toString() }) : n.toString());
       return EXIT.yes;
@@ -91,7 +92,7 @@ Examples:
       const length = intOption(opts.length!, '--length');
       const n = intOption(opts.n ?? '1', '--n');
       const seed = opts.seed === undefined ? (Math.random() * 2 ** 32) >>> 0 : seedOf(opts.seed);
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const members = sampleMembers(dfa, length, n, seed, limits);
       const out = lineBuffer();
       for (const s of members) if (out.add(opts.json ? JSON.stringify(s) : displayString(s))) await out.flush();

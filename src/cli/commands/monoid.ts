@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { formatWord, mapOf, transitionMonoid, wordOf } from '../../automata/monoid.js';
-import { action, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, EXIT, intOption, limitsOf, loadLanguage, syntaxOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 
 interface MonoidOptions {
   fa?: string;
@@ -24,6 +24,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'text: how many elements to list', '50');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -36,7 +37,7 @@ Examples:
     action(async (pattern: string | undefined, opts: MonoidOptions) => {
       const limits = limitsOf(opts);
       const limit = intOption(opts.limit, '--limit');
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits });
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits, syntax: syntaxOf(opts) });
       const m = transitionMonoid(dfa, limits);
       const idempotent = new Set(m.idempotents);
       const element = (i: number) => {

@@ -5,7 +5,7 @@ import { LIMIT_FLAGS, type Limits } from '../../limits.js';
 import { type GalleryEntry, loadGallery } from '../../gallery.js';
 import { LIVE_LIMITS } from '../../tui/analysis.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
-import { action, intOption, limitsOf, withLimits } from '../common.js';
+import { action, intOption, limitsOf, syntaxOf, withLimits, withSyntax } from '../common.js';
 
 /** The built-in example the playground opens on: the classic "ends in abb", with a string it accepts. */
 export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
@@ -32,9 +32,11 @@ Examples:
   $ wordflow                                   # opens on (a|b)*abb with the string babb
   $ wordflow play '[0-9]+(\\.[0-9]+)?' --string 3.14
   $ wordflow play '(a|b)*' --vs '(a*b*)*'       # with the equivalence pane filled in
-  $ wordflow play '(aa)*' -e relu1d`,
+  $ wordflow play '(aa)*' -e relu1d
+  $ wordflow play --syntax ecma 'a=1&b=2'          # & is a character (x or ^T switches the syntax)`,
   );
-  withLimits(cmd).action(
+  withLimits(cmd);
+  withSyntax(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
       // A missing or unreadable gallery is shown in its pane; it does not stop the playground.
@@ -54,6 +56,7 @@ Examples:
         string,
         other: typeof opts['vs'] === 'string' ? opts['vs'] : undefined,
         embedding: opts['embedding'] as EmbeddingName,
+        syntax: syntaxOf(opts),
         limits: limitsOf(opts),
         livePairs: typeof opts['livePairs'] === 'number' ? opts['livePairs'] : undefined,
       });

@@ -4,7 +4,7 @@ import { regexOfDfa } from '../../automata/toRegex.js';
 import { parseRegex } from '../../syntax/regex/parse.js';
 import { printRegex, propertiesOf } from '../../syntax/regex/print.js';
 import { limits as withDefaults } from '../../limits.js';
-import { action, EXIT, limitsOf, loadLanguage, withFa, withLimits, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -14,12 +14,17 @@ export function register(program: Command): void {
     .option('--json', 'print {"regex": string}');
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText('after', `\nExamples:\n  $ wordflow regex --fa grammars/examples/parity.fa\n  $ wordflow regex '~(.*aa.*)&[ab]*'`);
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, { limits: limitsOf(opts) });
+      const options = compileOptionsOf(opts);
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, options);
       // Property escapes of the pattern (\p{Lu}, …) print as written wherever a class equals one.
-      const properties = pattern === undefined || opts.fa !== undefined ? [] : propertiesOf(parseRegex(pattern, withDefaults(limitsOf(opts))));
+      const properties =
+        pattern === undefined || opts.fa !== undefined
+          ? []
+          : propertiesOf(parseRegex(pattern, withDefaults(options.limits), options.syntax));
       const text = printRegex(regexOfDfa(dfa), properties);
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;

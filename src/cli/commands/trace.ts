@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
-import { action, emit, EXIT, intOption, splitPatternArgs, withFa, withLimits, withOutput } from '../common.js';
+import { action, emit, EXIT, intOption, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
@@ -34,6 +34,7 @@ export function register(program: Command): void {
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
+  withSyntax(cmd);
   cmd.addHelpText(
     'after',
     `

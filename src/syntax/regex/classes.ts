@@ -16,6 +16,7 @@ import {
   fromRanges,
   range,
 } from '../../alphabet/charset.js';
+import { BINARY_PROPERTY_ROWS, type PropertyRow, SCRIPT_EXTENSION_ROWS, SCRIPT_ROWS } from './properties.js';
 
 /** `\d`: the ASCII digits (JavaScript does not widen `\d` under `u`). */
 export const DIGIT: CharSet = range(0x30, 0x39);
@@ -56,12 +57,6 @@ export function shorthandSet(letter: string): CharSet | undefined {
     case 'S': return complement(SPACE);
     default: return undefined;
   }
-}
-
-/** One property: the static regex that defines it and the names that select it. */
-interface PropertyRow {
-  readonly re: RegExp;
-  readonly names: readonly string[];
 }
 
 /** General_Category values, short name first, then JavaScript's aliases. */
@@ -156,12 +151,15 @@ function index(rows: readonly PropertyRow[]): ReadonlyMap<string, PropertyRow> {
 }
 
 const CATEGORY_INDEX = index(GENERAL_CATEGORIES);
-const BINARY_INDEX = index(BINARY_PROPERTIES);
-const SCRIPT_INDEX = index(SCRIPTS);
+// The common names first (their aliases share one scan), then every other name JavaScript knows.
+const BINARY_INDEX = new Map([...index(BINARY_PROPERTY_ROWS), ...index(BINARY_PROPERTIES)]);
+const SCRIPT_INDEX = new Map([...index(SCRIPT_ROWS), ...index(SCRIPTS)]);
+const SCRIPT_EXTENSION_INDEX = index(SCRIPT_EXTENSION_ROWS);
 
-/** How the printer spells a row: `Lu`, `Alphabetic`, `sc=Greek`. */
+/** How the printer spells a row: `Lu`, `Alphabetic`, `sc=Greek`, `scx=Greek`. */
 function spelling(row: PropertyRow): string {
-  return SCRIPTS.includes(row) ? `sc=${row.names[0]}` : row.names[0]!;
+  if (SCRIPTS.includes(row) || SCRIPT_ROWS.includes(row)) return `sc=${row.names[0]}`;
+  return SCRIPT_EXTENSION_ROWS.includes(row) ? `scx=${row.names[0]}` : row.names[0]!;
 }
 
 /** Sets already computed, keyed by the row (not the alias) so aliases share one scan. */
@@ -211,6 +209,7 @@ function findRow(body: string): PropertyRow | undefined {
   const value = body.slice(eq + 1);
   if (key === 'General_Category' || key === 'gc') return CATEGORY_INDEX.get(value);
   if (key === 'Script' || key === 'sc') return SCRIPT_INDEX.get(value);
+  if (key === 'Script_Extensions' || key === 'scx') return SCRIPT_EXTENSION_INDEX.get(value);
   return undefined;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Character classes: their atoms, ranges and the resulting set. Follows
  * JavaScript's `u` mode (`[\d-z]` is an error, `-` is literal at either end,
- * `[]` is empty, `[^]` is everything), except that `[` inside a class opens a
- * nested class whose set is added to the enclosing one. Nested classes are kept
+ * `[]` is empty, `[^]` is everything), except that in the `wordflow` syntax
+ * `[` inside a class opens a nested class whose set is added to the enclosing
+ * one (the `ecma` lexer never produces such a `[`). Nested classes are kept
  * on an explicit stack (`classReader`), not on the call stack.
  */
 import type { IToken } from 'chevrotain';
@@ -13,6 +14,7 @@ import { chars } from './nodes.js';
 import { decodeEscape } from './escape.js';
 import { tokenEnd } from './lexer.js';
 import { syntaxError, tokenSpan, unclosedClass } from './messages.js';
+import type { Syntax } from './syntax.js';
 
 /** One element of a class before ranges are formed. */
 export type ClassAtom =
@@ -32,8 +34,8 @@ export function literalAtoms(token: IToken): ClassAtom[] {
 }
 
 /** An escape inside a class. */
-export function escapeAtom(token: IToken, text: string): ClassAtom {
-  const decoded = decodeEscape(token.image, token.startOffset, text, true);
+export function escapeAtom(token: IToken, text: string, syntax: Syntax = 'wordflow'): ClassAtom {
+  const decoded = decodeEscape(token.image, token.startOffset, text, true, syntax);
   const span = tokenSpan(token);
   return decoded.kind === 'char'
     ? { kind: 'char', cp: decoded.cp, span }

@@ -1,20 +1,24 @@
 /**
  * Decoding of one backslash escape, as lexed whole by the `Escape` token.
- * The rules follow JavaScript with the `u` flag; the only additions are `\&`
- * and `\~` (wordflow's own operators) and `\-` outside classes.
+ * The rules follow JavaScript with the `u` flag; the `wordflow` syntax adds
+ * `\&` and `\~` (its own operators) and `\-` outside classes, which the
+ * `ecma` syntax rejects as JavaScript does.
  */
 import { type CharSet, MAX_CODE_POINT, complement } from '../../alphabet/charset.js';
 import type { Span } from '../../errors.js';
 import { propertyName, propertySet, shorthandSet } from './classes.js';
 import { syntaxError } from './messages.js';
+import type { Syntax } from './syntax.js';
 
 /** What an escape stands for: one code point, or a set (`\d`, `\p{L}`, …). */
 export type Decoded =
   | { readonly kind: 'char'; readonly cp: number }
   | { readonly kind: 'set'; readonly set: CharSet; readonly property?: string };
 
-/** Characters a backslash turns into themselves. */
-const SELF_ESCAPES = new Set([...'^$\\.*+?()[]{}|/&~-']);
+/** Characters a backslash turns into themselves: JavaScript's syntax characters and `/`. */
+const SYNTAX_ESCAPES = new Set([...'^$\\.*+?()[]{}|/']);
+/** What the `wordflow` syntax adds: its operators, and `-` anywhere. */
+const WORDFLOW_ESCAPES = new Set([...'&~-']);
 
 const CONTROL: Readonly<Record<string, number>> = { n: 0x0a, r: 0x0d, t: 0x09, f: 0x0c, v: 0x0b };
 
@@ -24,6 +28,15 @@ interface Site {
   readonly span: Span;
   readonly text: string;
   readonly inClass: boolean;
+  readonly syntax: Syntax;
+}
+
+/** Whether `\letter` stands for the letter itself. */
+function selfEscape(site: Site, letter: string): boolean {
+  if (site.image.length !== 2) return false;
+  if (SYNTAX_ESCAPES.has(letter)) return true;
+  if (letter === '-' && site.inClass) return true;
+  return site.syntax === 'wordflow' && WORDFLOW_ESCAPES.has(letter);
 }
 
 function fail(site: Site, message: string): never {
@@ -91,7 +104,7 @@ function decodeProperty(site: Site): Decoded {
   const body = image.slice(3, -1);
   const set = propertySet(body);
   if (set === undefined) {
-    fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …) and Script=… for common scripts`);
+    fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …), Script=… and Script_Extensions=…, as in JavaScript`);
   }
   const name = propertyName(body);
   const set1 = image[1] === 'P' ? complement(set) : set;
@@ -110,16 +123,27 @@ function decodeOther(site: Site, letter: string): Decoded {
   if (letter === 'k' && !site.inClass) {
     fail(site, `backreferences are not regular: ${site.image} refers back to what a group matched`);
   }
+  if (WORDFLOW_ESCAPES.has(letter)) {
+    const message = `${site.image} is not an escape in the ecma syntax (JavaScript's u flag rejects it)`;
+    fail(site, `${message}; write ${letter} alone`);
+  }
   return fail(site, `unknown escape ${site.image}`);
 }
 
 /**
  * The meaning of one escape token. `inClass` selects the class reading of
- * `\b` (backspace). Throws a positioned `syntax` error for every escape that
- * is malformed, unknown, or not regular.
+ * `\b` (backspace); `syntax` which identity escapes exist. Throws a
+ * positioned `syntax` error for every escape that is malformed, unknown, or
+ * not regular.
  */
-export function decodeEscape(image: string, start: number, text: string, inClass: boolean): Decoded {
-  const site: Site = { image, span: { start, end: start + image.length }, text, inClass };
+export function decodeEscape(
+  image: string,
+  start: number,
+  text: string,
+  inClass: boolean,
+  syntax: Syntax = 'wordflow',
+): Decoded {
+  const site: Site = { image, span: { start, end: start + image.length }, text, inClass, syntax };
   const letter = image.slice(1, 2);
   if (letter === '') fail(site, "the pattern ends with a lone '\\'; write \\\\ for a literal backslash");
   const control = CONTROL[letter];
@@ -131,6 +155,6 @@ export function decodeEscape(image: string, start: number, text: string, inClass
   if (letter === 'p' || letter === 'P') return decodeProperty(site);
   const shorthand = shorthandSet(letter);
   if (shorthand !== undefined) return { kind: 'set', set: shorthand };
-  if (image.length === 2 && SELF_ESCAPES.has(letter)) return char(letter.charCodeAt(0));
+  if (selfEscape(site, letter)) return char(letter.charCodeAt(0));
   return decodeOther(site, letter);
 }

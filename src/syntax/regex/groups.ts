@@ -11,6 +11,7 @@ import { tokenEnd } from './lexer.js';
 import { syntaxError, tokenSpan, unclosedGroup } from './messages.js';
 import { respan } from './nodes.js';
 import { type Sequence, sequence } from './sequence.js';
+import type { Syntax } from './syntax.js';
 
 /** The events of a whole pattern: those of `Sequence` plus group boundaries. */
 export interface GroupReader extends Omit<Sequence, 'finish'> {
@@ -43,9 +44,24 @@ function checkGroupName(open: IToken, text: string): void {
   }
 }
 
+/**
+ * In the `ecma` syntax a name may be used once per pattern, as V8 (up to
+ * Node 22) requires; the `wordflow` syntax gives names no meaning at all.
+ */
+function checkDuplicate(open: IToken, text: string, seen: Set<string>): void {
+  if (open.tokenType.name !== 'Named') return;
+  const name = open.image.slice(3, -1);
+  if (seen.has(name)) {
+    const message = `duplicate group name '${name}'; in the ecma syntax each name is used once`;
+    throw syntaxError(message, tokenSpan(open), text);
+  }
+  seen.add(name);
+}
+
 /** A `GroupReader` for the pattern `text`. */
-export function groupReader(text: string, limits: Limits): GroupReader {
+export function groupReader(text: string, limits: Limits, syntax: Syntax = 'wordflow'): GroupReader {
   const frames: Frame[] = [{ seq: sequence(0, text, limits) }];
+  const names = new Set<string>();
   const top = (): Sequence => frames[frames.length - 1]!.seq;
   return {
     atom: (node) => top().atom(node),
@@ -55,6 +71,7 @@ export function groupReader(text: string, limits: Limits): GroupReader {
     or: (token) => top().or(token),
     open: (token) => {
       checkGroupName(token, text);
+      if (syntax === 'ecma') checkDuplicate(token, text, names);
       frames.push({ open: token, seq: sequence(tokenEnd(token), text, limits) });
     },
     close: (token) => {

@@ -1,8 +1,12 @@
 /**
- * The tokens of wordflow's expression syntax and the chevrotain lexer that
- * produces them. Two modes: `outside` (the expression proper) and `inClass`
- * (between `[` and `]`), where almost every character is literal. `[` inside a
- * class opens a nested class, so the mode stack mirrors class nesting.
+ * The tokens of wordflow's expression syntax and the chevrotain lexers that
+ * produce them. Two modes: `outside` (the expression proper) and `inClass`
+ * (between `[` and `]`), where almost every character is literal. In the
+ * `wordflow` syntax `[` inside a class opens a nested class, so the mode stack
+ * mirrors class nesting. The `ecma` syntax has its own lexer with the same two
+ * modes: there `&` and `~` are literals and `[` inside a class is a literal
+ * character, so classes never nest (the parser sees the same token
+ * categories, see `EcmaLiteral` and `EcmaClassChar`).
  *
  * Every character of every input lexes to some token: constructs that are not
  * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
@@ -11,6 +15,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { createToken, EOF, Lexer, tokenMatcher } from '../chevrotain.js';
 import { WordflowError } from '../../errors.js';
+import type { Syntax } from './syntax.js';
 
 /** Tokens that can never start a valid atom; the parser turns each into a specific error. */
 export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA });
@@ -74,20 +79,38 @@ export const Literal = createToken({
   pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\.|&~*+?()[\]{}^$])+/,
 });
 
+/** A run of literals in the `ecma` syntax: `&` and `~` included. The parser reads it as a `Literal`. */
+export const EcmaLiteral = createToken({
+  name: 'EcmaLiteral',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\.|*+?()[\]{}^$])+/,
+  categories: [Literal],
+});
+/** A run of class characters in the `ecma` syntax: `[` included (classes do not nest). */
+export const EcmaClassChar = createToken({
+  name: 'EcmaClassChar',
+  pattern: /(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\\\]-])+/,
+  categories: [ClassChar],
+});
+
 const OUTSIDE: TokenType[] = [
   Escape, Lookaround, NonCapture, Named, BadGroup, LParen, RParen,
   ClassOpenNeg, ClassOpen, StrayClose, Quantifier, LBrace, RBrace,
   Pipe, Amp, Tilde, Dot, Caret, Dollar, Literal,
 ];
 const IN_CLASS: TokenType[] = [Escape, ClassOpenNeg, ClassOpen, ClassClose, Dash, ClassChar];
+const OUTSIDE_ECMA: TokenType[] = OUTSIDE.filter((t) => t !== Amp && t !== Tilde && t !== Literal).concat(EcmaLiteral);
+const IN_CLASS_ECMA: TokenType[] = [Escape, ClassClose, Dash, EcmaClassChar];
 
 /** Every token type, for the parser's vocabulary (categories included). */
-export const ALL_TOKENS: TokenType[] = [Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar];
+export const ALL_TOKENS: TokenType[] = [
+  Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar, EcmaLiteral, EcmaClassChar,
+];
 
-const lexer = new Lexer(
-  { modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
-);
+const LEXER_CONFIG = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
+const lexers: Readonly<Record<Syntax, InstanceType<typeof Lexer>>> = {
+  wordflow: new Lexer({ modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' }, LEXER_CONFIG),
+  ecma: new Lexer({ modes: { outside: OUTSIDE_ECMA, inClass: IN_CLASS_ECMA }, defaultMode: 'outside' }, LEXER_CONFIG),
+};
 
 /** Offset just past a token (chevrotain's `endOffset` is inclusive and absent for EOF). */
 export function tokenEnd(token: IToken): number {
@@ -100,11 +123,12 @@ export function isEof(token: IToken): boolean {
 }
 
 /**
- * The tokens of `text`. The token set covers every character, so a lexer
- * error means a bug here; it is still reported as a positioned syntax error.
+ * The tokens of `text` read in `syntax`. The token set covers every
+ * character, so a lexer error means a bug here; it is still reported as a
+ * positioned syntax error.
  */
-export function lex(text: string): IToken[] {
-  const result = lexer.tokenize(text);
+export function lex(text: string, syntax: Syntax = 'wordflow'): IToken[] {
+  const result = lexers[syntax].tokenize(text);
   const error = result.errors[0];
   if (error !== undefined) {
     const ch = String.fromCodePoint(text.codePointAt(error.offset) ?? 0xfffd);

@@ -7,6 +7,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { type Span, WordflowError, lineColumn } from '../../errors.js';
 import { isEof, tokenEnd } from './lexer.js';
+import type { Syntax } from './syntax.js';
 
 /** A positioned `syntax` error in `text`. */
 export function syntaxError(message: string, span: Span, text: string): WordflowError {
@@ -58,7 +59,7 @@ function badGroupMessage(token: IToken, text: string): { message: string; span: 
 }
 
 /** The message for a token that cannot start an atom (see `Stray` in the lexer). */
-function strayMessage(token: IToken, text: string): { message: string; span: Span } {
+function strayMessage(token: IToken, text: string, syntax: Syntax): { message: string; span: Span } {
   const span = tokenSpan(token);
   const image = token.image;
   switch (token.tokenType.name) {
@@ -66,7 +67,11 @@ function strayMessage(token: IToken, text: string): { message: string; span: Spa
       return { message: `nothing to repeat before '${image}'`, span };
     case 'Lookaround':
       return {
-        message: `${LOOKAROUNDS[image] ?? 'lookaround'} ${image} is not supported (lookarounds are not part of this syntax); combine languages with & and ~ instead`,
+        message:
+          `${LOOKAROUNDS[image] ?? 'lookaround'} ${image} is not supported (lookarounds are not part of this syntax); ` +
+          (syntax === 'ecma'
+            ? 'the wordflow syntax combines languages with & and ~ instead'
+            : 'combine languages with & and ~ instead'),
         span,
       };
     case 'BadGroup':
@@ -93,8 +98,8 @@ function strayMessage(token: IToken, text: string): { message: string; span: Spa
 }
 
 /** The error for a token that cannot start an atom. */
-export function strayError(token: IToken, text: string): WordflowError {
-  const { message, span } = strayMessage(token, text);
+export function strayError(token: IToken, text: string, syntax: Syntax = 'wordflow'): WordflowError {
+  const { message, span } = strayMessage(token, text, syntax);
   return syntaxError(message, span, text);
 }
 

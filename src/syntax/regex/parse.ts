@@ -23,6 +23,7 @@ import { type GroupReader, groupReader } from './groups.js';
 import { fromParserError, strayError, tokenSpan } from './messages.js';
 import { chars } from './nodes.js';
 import { checkDepth, checkLength } from './prescan.js';
+import { DEFAULT_SYNTAX, type Syntax } from './syntax.js';
 
 /**
  * Two rules, each one flat loop: `pattern` reads the tokens outside classes
@@ -35,6 +36,7 @@ class RegexParser extends EmbeddedActionsParser {
   /** The pattern being parsed, for spans and messages. Set before each run. */
   text = '';
   limits: Limits = DEFAULT_LIMITS;
+  syntax: Syntax = DEFAULT_SYNTAX;
 
   constructor() {
     super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 2 });
@@ -47,7 +49,7 @@ class RegexParser extends EmbeddedActionsParser {
   }
 
   private readonly pattern = this.RULE('pattern', (): Regex => {
-    const g = this.ACTION(() => groupReader(this.text, this.limits));
+    const g = this.ACTION(() => groupReader(this.text, this.limits, this.syntax));
     this.MANY(() => {
       this.OR([
         { ALT: () => this.on(this.CONSUME(Literal), (t) => literals(t, g)) },
@@ -56,7 +58,7 @@ class RegexParser extends EmbeddedActionsParser {
         { ALT: () => this.on(this.CONSUME(Amp), (t) => g.and(t)) },
         { ALT: () => this.on(this.CONSUME(Tilde), (t) => g.tilde(t)) },
         { ALT: () => this.on(this.CONSUME(Dot), (t) => g.atom(chars(ALL, tokenSpan(t)))) },
-        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(escapeChars(t, this.text))) },
+        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(escapeChars(t, this.text, this.syntax))) },
         { ALT: () => this.on(this.CONSUME(GroupOpen), (t) => g.open(t)) },
         { ALT: () => this.on(this.CONSUME(RParen), (t) => g.close(t)) },
         {
@@ -67,7 +69,7 @@ class RegexParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => this.on(this.CONSUME(Stray), (t) => {
-            throw strayError(t, this.text);
+            throw strayError(t, this.text, this.syntax);
           }),
         },
       ]);
@@ -83,7 +85,7 @@ class RegexParser extends EmbeddedActionsParser {
       DEF: () => {
         this.OR([
           { ALT: () => this.on(this.CONSUME(ClassChar), (t) => literalAtoms(t).forEach(cls.atom)) },
-          { ALT: () => this.on(this.CONSUME(Escape), (t) => cls.atom(escapeAtom(t, this.text))) },
+          { ALT: () => this.on(this.CONSUME(Escape), (t) => cls.atom(escapeAtom(t, this.text, this.syntax))) },
           { ALT: () => this.on(this.CONSUME(Dash), (t) => cls.dash(t, this.classEndsNext())) },
           { ALT: () => this.on(this.CONSUME2(ClassOpener), (t) => cls.open(t)) },
           { ALT: () => this.on(this.CONSUME(ClassClose), (t) => cls.close(t)) },
@@ -100,9 +102,10 @@ class RegexParser extends EmbeddedActionsParser {
   }
 
   /** Parses tokens of `text`; recognition errors come back translated. */
-  run(tokens: IToken[], text: string, limits: Limits): Regex {
+  run(tokens: IToken[], text: string, limits: Limits, syntax: Syntax): Regex {
     this.text = text;
     this.limits = limits;
+    this.syntax = syntax;
     this.input = tokens;
     const result = this.pattern();
     const error = this.errors[0];
@@ -122,8 +125,8 @@ function literals(token: IToken, g: GroupReader): void {
 }
 
 /** The set an escape outside a class stands for. */
-function escapeChars(token: IToken, text: string): Regex {
-  const decoded = decodeEscape(token.image, token.startOffset, text, false);
+function escapeChars(token: IToken, text: string, syntax: Syntax): Regex {
+  const decoded = decodeEscape(token.image, token.startOffset, text, false, syntax);
   return decoded.kind === 'set' ? chars(decoded.set, tokenSpan(token), decoded.property) : chars(single(decoded.cp), tokenSpan(token));
 }
 
@@ -148,18 +151,20 @@ function overflowError(text: string): WordflowError {
 }
 
 /**
- * Parses `text` as a wordflow regular expression (see `grammars/regex.md`).
- * Throws only `WordflowError`: kind `syntax` for malformed input, kind `limit`
- * for `--max-length`, `--max-depth` and `--max-repeat`; spans are UTF-16
- * offsets into `text`.
+ * Parses `text` as a wordflow regular expression (see `grammars/regex.md`),
+ * or with `syntax: 'ecma'` as JavaScript's `new RegExp(text, 'su')` reads it
+ * (see `syntax.ts`). Throws only `WordflowError`: kind `syntax` for malformed
+ * input, kind `limit` for `--max-length`, `--max-depth` and `--max-repeat`;
+ * spans are UTF-16 offsets into `text`.
  *
  * @example parseRegex('(a|b)*abb') // concat of a repeat and three chars
+ * @example parseRegex('a=1&b=2', DEFAULT_LIMITS, 'ecma') // seven literal characters
  */
-export function parseRegex(text: string, limits: Limits = DEFAULT_LIMITS): Regex {
+export function parseRegex(text: string, limits: Limits = DEFAULT_LIMITS, syntax: Syntax = DEFAULT_SYNTAX): Regex {
   try {
     checkLength(text, limits);
-    checkDepth(text, limits);
-    return theParser().run(stripAnchors(lex(text)), text, limits);
+    checkDepth(text, limits, syntax);
+    return theParser().run(stripAnchors(lex(text, syntax)), text, limits, syntax);
   } catch (e) {
     if (e instanceof WordflowError) throw e.source === undefined ? e.withSource(text) : e;
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw overflowError(text);

@@ -4,6 +4,7 @@
  */
 import { limitError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
+import type { Syntax } from './syntax.js';
 
 /** Throws a `--max-length` limit error for an over-long pattern. */
 export function checkLength(text: string, limits: Limits): void {
@@ -23,9 +24,11 @@ export function checkLength(text: string, limits: Limits): void {
  * deeper than allowed. One pass, no recursion. Depth counts open groups and
  * classes (a `[` inside a class nests) plus the `~`s that apply to them: the
  * `~`s written before an atom wrap it, so they count until that atom ends.
- * The scan over-approximates only on inputs the parser rejects anyway.
+ * The scan over-approximates only on inputs the parser rejects anyway. In
+ * the `ecma` syntax classes do not nest and `~` is a literal.
  */
-export function checkDepth(text: string, limits: Limits): void {
+export function checkDepth(text: string, limits: Limits, syntax: Syntax = 'wordflow'): void {
+  const ecma = syntax === 'ecma';
   const opened: number[] = [];
   let depth = 0;
   let tildes = 0;
@@ -37,9 +40,9 @@ export function checkDepth(text: string, limits: Limits): void {
       i++;
       tildes = 0;
     } else if (classes > 0) {
-      if (c === '[') [classes, next] = [classes + 1, open(opened, depth, 1)];
+      if (c === '[' && !ecma) [classes, next] = [classes + 1, open(opened, depth, 1)];
       else if (c === ']') [classes, next] = [classes - 1, close(opened, depth)];
-    } else if (c === '~') {
+    } else if (c === '~' && !ecma) {
       tildes++;
     } else if (c === '(' || c === '[') {
       next = open(opened, depth, tildes + 1);

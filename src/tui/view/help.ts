@@ -1,5 +1,14 @@
-/** The help overlay: every key, by where it works, and what the panes show. */
-import { type Line, seg } from './seg.js';
+/**
+ * The help overlay: every key, by where it works, and what the panes show.
+ * Descriptions wrap under their key at any width; the overlay scrolls
+ * (`screen.ts` shows the window at `ui.helpScroll`).
+ */
+import { PANE_TITLES, PANES } from '../state.js';
+import { EMBEDDING_NAMES } from '../../vocabulary/embeddings.js';
+import { textWidth } from '../text.js';
+import { type Line, seg, wrap } from './seg.js';
+
+const LAST_PANE = PANES.length;
 
 const KEYS: readonly (readonly [string, string])[] = [
   ['', 'In an editor (pattern, string, 2nd pattern)'],
@@ -12,32 +21,70 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['Esc', 'leave the editor: letters become the keys below'],
   ['', 'Keys (after Esc)'],
   ['q', 'quit'],
-  ['1-6  [ ]', 'panes: DFA Vocabulary Trace Equivalence Members Gallery'],
-  ['e E', 'embedding: transform onehot relu1d sigmoid flow2d'],
+  [`1-${LAST_PANE}  [ ]`, `panes: ${PANES.map((p) => PANE_TITLES[p]).join(' ')}`],
+  ['e E', `embedding: ${EMBEDDING_NAMES.join(' ')}`],
+  [
+    'x',
+    'syntax of the patterns: wordflow (& intersects, ~ complements, classes nest) or ' +
+      'ecma (exactly a JavaScript RegExp with flags su: & ~ [ are characters)',
+  ],
   ['← → h l', 'step through the string letter by letter; Home End: ends'],
   ['↑ ↓ j k', 'scroll the pane, or move its selection; PgUp PgDn by pages'],
   ['Enter', 'gallery: load · members: test the member · equivalence: edit B'],
   ['p s =', 'edit the pattern / the string / the 2nd pattern; g: gallery'],
   ['', 'Anywhere'],
-  ['F1  ^C', 'this help / quit      ↑ ↓ PgUp PgDn  scroll      Alt-1…6  pane'],
+  ['F1', 'this help (↑ ↓ PgUp PgDn scroll it; ? Esc Enter close it)'],
+  ['^T', 'switch the syntax, as x does'],
+  ['↑ ↓ PgUp PgDn', 'scroll the pane'],
+  [`Alt-1…${LAST_PANE}`, 'show a pane'],
+  ['^C', 'quit'],
 ];
 
-const ABOUT = [
-  'A string is a sentence of words; each word (class) is a map, and the string is',
-  'accepted when the composed map carries the start point into the target region.',
-];
+const ABOUT =
+  'A string is a sentence of words; each word (class) is a map, and the string is ' +
+  'accepted when the composed map carries the start point into the target region.';
 
-/** The help text, `width × height` (the caller fits it). */
-export function helpLines(width: number, height: number): Line[] {
-  const keyWidth = Math.min(16, Math.max(...KEYS.map(([k]) => k.length)) + 2);
+/** Every line of the help at `width` (the caller scrolls and fits them). */
+export function helpLines(width: number): Line[] {
+  const keyWidth = Math.min(16, Math.max(...KEYS.map(([k]) => textWidth(k))) + 2);
   const lines: Line[] = [[seg(' wordflow playground — keys ', 'activeTitle'), seg('  (? Esc or Enter closes)', 'dim')]];
+  // Narrow screens put the description under its key rather than in a sliver beside it.
+  const beside = width - keyWidth - 2 >= 30;
   for (const [k, what] of KEYS) {
-    if (k === '') lines.push([seg(what, 'bold')]);
-    else lines.push([seg('  ' + k.padEnd(keyWidth), 'key'), seg(what)]);
+    if (k === '') {
+      lines.push([seg(what, 'bold')]);
+      continue;
+    }
+    if (beside) {
+      wrap(what, width - keyWidth - 2).forEach((part, i) => {
+        lines.push([seg('  ' + (i === 0 ? k : '').padEnd(keyWidth), 'key'), seg(part)]);
+      });
+    } else {
+      lines.push([seg('  ' + k, 'key')]);
+      for (const part of wrap(what, width - 4)) lines.push([seg('    ' + part)]);
+    }
   }
-  if (height - lines.length >= ABOUT.length + 1 && width >= 60) {
-    lines.push([]);
-    for (const a of ABOUT) lines.push([seg(a, 'dim')]);
-  }
+  lines.push([]);
+  for (const a of wrap(ABOUT, width)) lines.push([seg(a, 'dim')]);
   return lines;
+}
+
+/**
+ * The help's window of `height` lines starting at `scroll` (clamped), with a
+ * last line saying how to see more when it does not all fit.
+ */
+export function helpWindow(width: number, height: number, scroll: number): Line[] {
+  const all = helpLines(width);
+  if (all.length <= height) return all;
+  const top = Math.max(0, Math.min(scroll, helpMaxScroll(width, height)));
+  const shown = all.slice(top, top + height - 1);
+  const below = all.length - top - shown.length;
+  const where = below > 0 ? `↓ ${below} more line${below === 1 ? '' : 's'} (↑ ↓ PgUp PgDn)` : '↑ top: ↑ or PgUp';
+  return [...shown, [seg(where, 'dim')]];
+}
+
+/** How far the help scrolls in a window of `height` lines (one is the "more" line). */
+export function helpMaxScroll(width: number, height: number): number {
+  const n = helpLines(width).length;
+  return n <= height ? 0 : n - (height - 1);
 }

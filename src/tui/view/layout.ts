@@ -9,10 +9,14 @@ import { PANES, type PaneId } from '../state.js';
 /** Rows taken by the tab bar (1), pattern editor (3), string editor (1) and footer (1). */
 export const FIXED_ROWS = 6;
 
-/** Smallest width the layout is computed for; narrower terminals are clipped. */
+/** Smallest terminal width the playground draws in; below, it says the terminal is too small. */
 export const MIN_WIDTH = 40;
-/** Smallest height the layout is computed for; shorter terminals are clipped. */
+/** Smallest terminal height the playground draws in (the frame is one row shorter, see `Playground`). */
 export const MIN_HEIGHT = 12;
+/** Smallest frame the layout is computed for: the smallest terminal less the row Ink needs free. */
+export const MIN_FRAME_HEIGHT = MIN_HEIGHT - 1;
+/** Rows of panes kept however long the pattern's error is. */
+const MIN_PANE_ROWS = 3;
 
 /** One pane's place in the grid. */
 export interface Slot {
@@ -34,11 +38,21 @@ export interface Layout {
   readonly visible: readonly PaneId[];
 }
 
-/** The slots of the grid for a terminal of `width × height`, with `active` on screen. */
-export function layout(width: number, height: number, active: PaneId): Layout {
+/** How many rows beyond `FIXED_ROWS` the top may take at this height (for a long error), keeping some panes. */
+export function spareTopRows(height: number): number {
+  return Math.max(0, Math.max(MIN_FRAME_HEIGHT, Math.floor(height)) - FIXED_ROWS - MIN_PANE_ROWS);
+}
+
+/**
+ * The slots of the grid for a frame of `width × height`, with `active` on
+ * screen; `extraTop` rows (at most `spareTopRows`) go to the top, for a long
+ * error. Which panes are visible does not depend on `extraTop`.
+ */
+export function layout(width: number, height: number, active: PaneId, extraTop = 0): Layout {
   const w = Math.max(MIN_WIDTH, Math.floor(width));
-  const h = Math.max(MIN_HEIGHT, Math.floor(height));
+  const h = Math.max(MIN_FRAME_HEIGHT, Math.floor(height));
   const area = h - FIXED_ROWS;
+  const extra = Math.max(0, Math.min(extraTop, spareTopRows(h)));
   const cols = w >= 150 ? 3 : w >= 100 ? 2 : 1;
   const gridRows = area >= 34 ? 2 : 1;
   const n = Math.min(PANES.length, cols * gridRows);
@@ -50,7 +64,8 @@ export function layout(width: number, height: number, active: PaneId): Layout {
   const perRow = Math.ceil(n / gridRows);
   const rows: Slot[][] = [];
   // The top row gets the spare line, and the DFA/vocabulary/trace row deserves it.
-  const heights = gridRows === 1 ? [area] : [Math.ceil(area / 2), Math.floor(area / 2)];
+  const paneArea = area - extra;
+  const heights = gridRows === 1 ? [paneArea] : [Math.ceil(paneArea / 2), Math.floor(paneArea / 2)];
   for (let r = 0; r < gridRows; r++) {
     const panes = visible.slice(r * perRow, (r + 1) * perRow);
     if (panes.length === 0) continue;

@@ -6,11 +6,11 @@
 import type { PaneId } from '../state.js';
 import { PANE_TITLES, PANES } from '../state.js';
 import { dfaMaxScroll, dfaPane } from './dfaPane.js';
-import { helpLines } from './help.js';
-import { type Layout, layout } from './layout.js';
+import { helpMaxScroll, helpWindow } from './help.js';
+import { type Layout, layout, MIN_FRAME_HEIGHT, MIN_HEIGHT, MIN_WIDTH, spareTopRows } from './layout.js';
 import { equivPane, galleryPane, membersPane } from './listPanes.js';
 import type { ScreenModel } from './model.js';
-import { besides, fitBlock, type Line, seg } from './seg.js';
+import { besides, fitBlock, fitLine, type Line, seg, wrap } from './seg.js';
 import { footer, patternRows, stringRow, tabBar } from './top.js';
 import { tracePane } from './tracePane.js';
 import { vocabMaxScroll, vocabPane } from './vocabPane.js';
@@ -47,19 +47,49 @@ function paneBlock(m: ScreenModel, pane: PaneId, width: number, height: number, 
   return titled ? [titleLine(m, pane, width), ...lines] : lines;
 }
 
+/** The pattern rows counted in `FIXED_ROWS`. */
+const PATTERN_ROWS = 3;
+
+/** Whether a frame of `width × height` (the terminal less one row) is below the minimum. */
+export function tooSmall(width: number, height: number): boolean {
+  return width < MIN_WIDTH || height < MIN_FRAME_HEIGHT;
+}
+
+/**
+ * What a terminal below the minimum shows instead of a clipped, garbled
+ * frame: the sizes, wrapped to whatever width there is.
+ */
+export function tooSmallLines(width: number, height: number): Line[] {
+  const w = Math.max(1, width);
+  const sizes = `needs ${MIN_WIDTH}×${MIN_HEIGHT}, this one is ${width}×${height + 1}`;
+  const text = `terminal too small (${sizes}); enlarge it, or press Ctrl-C to quit`;
+  return wrap(text, w)
+    .slice(0, Math.max(1, height))
+    .map((l) => fitLine([seg(l, 'warn')], w));
+}
+
+/** The pattern rows as the frame shows them, and how many rows beyond the usual three they take. */
+function topOf(m: ScreenModel, width: number): { rows: Line[]; extra: number } {
+  const rows = patternRows(m, width, PATTERN_ROWS + spareTopRows(m.height));
+  return { rows, extra: rows.length - PATTERN_ROWS };
+}
+
 /** The frame for a model, plus the layout it used. */
 export function screen(m: ScreenModel): { lines: Line[]; layout: Layout } {
-  const lay = layout(m.width, m.height, m.ui.pane);
+  const w0 = layout(m.width, m.height, m.ui.pane).width;
+  const pattern = topOf(m, w0);
+  const lay = layout(m.width, m.height, m.ui.pane, pattern.extra);
   const w = lay.width;
   if (m.ui.help) {
     // The help takes the screen but for the pattern, its status and the verdict, so they stay in view.
     const rows = patternRows(m, w);
     const status = rows.find((l) => l.some((x) => x.text.startsWith('✗'))) ?? rows[1]!;
     const top = [rows[0]!, status, stringRow(m, w)];
-    const room = lay.height - top.length - 1;
-    return { lines: [...top, ...fitBlock(helpLines(w, room), w, room), footer(m.ui, w)], layout: lay };
+    const room = helpRoom(lay);
+    const help = fitBlock(helpWindow(w, room, m.ui.helpScroll), w, room);
+    return { lines: [...top, ...help, footer(m.ui, w)], layout: lay };
   }
-  const top: Line[] = [tabBar(m, lay), ...patternRows(m, w), stringRow(m, w)];
+  const top: Line[] = [tabBar(m, lay), ...pattern.rows, stringRow(m, w)];
   const middle: Line[] = [];
   for (const row of lay.rows) {
     const h = row[0]!.height;
@@ -69,9 +99,20 @@ export function screen(m: ScreenModel): { lines: Line[]; layout: Layout } {
   return { lines, layout: lay };
 }
 
+/** Lines of the help window: the frame less the three rows kept above it and the footer. */
+function helpRoom(lay: Layout): number {
+  return lay.height - 3 - 1;
+}
+
+/** How far the help overlay can scroll at the current size (for the reducer's bounds). */
+export function helpScrollLimit(m: ScreenModel): number {
+  const lay = layout(m.width, m.height, m.ui.pane);
+  return helpMaxScroll(lay.width, helpRoom(lay));
+}
+
 /** How far a pane can scroll at the current layout (for the reducer's bounds). */
 export function maxScroll(m: ScreenModel, pane: PaneId): number {
-  const lay = layout(m.width, m.height, m.ui.pane);
+  const lay = layout(m.width, m.height, m.ui.pane, topOf(m, layout(m.width, m.height, m.ui.pane).width).extra);
   const slot = lay.rows.flat().find((s) => s.pane === pane);
   const h = (slot?.height ?? lay.height - 6) - (lay.titled ? 1 : 0);
   switch (pane) {

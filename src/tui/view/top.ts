@@ -5,28 +5,56 @@
 import { lineColumn, type WordflowError } from '../../errors.js';
 import { LIMIT_FLAGS } from '../../limits.js';
 import { type Editor, editorView, type EditorView } from '../editor.js';
-import { PANE_SHORT_TITLES, PANE_TITLES, PANES, type Focus, type UiState } from '../state.js';
+import { PANE_SHORT_TITLES, PANE_TINY_TITLES, PANE_TITLES, PANES, type Focus, type PaneId, type UiState } from '../state.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Layout } from './layout.js';
 import type { ScreenModel } from './model.js';
-import { type Line, type Seg, seg, fitLine } from './seg.js';
+import { type Line, type Seg, seg, fitLine, wrap } from './seg.js';
 
 /** Width of the labels in front of the editors ("pattern ▸ "). */
 export const LABEL_WIDTH = 10;
 
-/** The tab bar: panes by number, those on screen bold, the active one inverse. */
-export function tabBar(m: ScreenModel, lay: Layout): Line {
-  const long = PANES.map((p, i) => `${i + 1} ${PANE_TITLES[p]}`);
-  const short = PANES.map((p, i) => `${i + 1} ${PANE_SHORT_TITLES[p]}`);
-  const right = `${m.spinner === '' ? '' : m.spinner + ' '}${m.ui.embedding}`;
-  const room = lay.width - 10 - textWidth(right) - 1;
-  const titles = long.join('  ').length + 2 <= room ? long : short;
-  const line: Seg[] = [seg(' wordflow ', 'title')];
+/** One way of titling the tab bar: the program's name and each pane's title. */
+interface TabStyle {
+  readonly name: string;
+  readonly title: (pane: PaneId, active: boolean) => string;
+}
+
+/**
+ * From widest to narrowest; the bar uses the first that fits, so every pane
+ * keeps its tab (at least its number) and the syntax and embedding stay on the
+ * right at any width the playground runs at. Titles come from the tables in
+ * `state.ts`, so a new pane needs only its entries there.
+ */
+const TAB_STYLES: readonly TabStyle[] = [
+  { name: ' wordflow ', title: (p) => PANE_TITLES[p] },
+  { name: ' wordflow ', title: (p) => PANE_SHORT_TITLES[p] },
+  { name: ' wordflow ', title: (p) => PANE_TINY_TITLES[p] },
+  { name: ' wf ', title: (p) => PANE_TINY_TITLES[p] },
+  { name: ' wf ', title: (p, active) => (active ? PANE_TINY_TITLES[p] : '') },
+];
+
+function tabSegs(m: ScreenModel, lay: Layout, style: TabStyle): Seg[] {
+  const line: Seg[] = [seg(style.name, 'title'), seg(' ')];
   PANES.forEach((p, i) => {
-    const style = p === m.ui.pane ? 'activeTitle' : lay.visible.includes(p) ? 'bold' : 'dim';
-    line.push(seg(i === 0 ? ' ' : ' '), seg(p === m.ui.pane ? `[${titles[i]}]` : ` ${titles[i]} `, style));
+    const active = p === m.ui.pane;
+    const title = style.title(p, active);
+    const text = title === '' ? `${i + 1}` : `${i + 1} ${title}`;
+    const look = active ? 'activeTitle' : lay.visible.includes(p) ? 'bold' : 'dim';
+    line.push(seg(active ? `[${text}]` : ` ${text} `, look));
   });
-  const used = line.reduce((w, s) => w + textWidth(s.text), 0);
+  return line;
+}
+
+/** The tab bar: panes by number, those on screen bold, the active one inverse; syntax and embedding on the right. */
+export function tabBar(m: ScreenModel, lay: Layout): Line {
+  const syntax = m.ui.syntax === 'wordflow' ? '' : `${m.ui.syntax} · `;
+  const right = `${m.spinner === '' ? '' : m.spinner + ' '}${syntax}${m.ui.embedding}`;
+  const room = lay.width - textWidth(right) - 1;
+  const widthOf = (segs: Seg[]): number => segs.reduce((w, s) => w + textWidth(s.text), 0);
+  const fitting = TAB_STYLES.map((style) => tabSegs(m, lay, style)).find((segs) => widthOf(segs) + 1 <= room);
+  const line = fitting ?? tabSegs(m, lay, TAB_STYLES[TAB_STYLES.length - 1]!);
+  const used = widthOf(line);
   if (used + textWidth(right) + 1 <= lay.width) {
     line.push(seg(' '.repeat(lay.width - used - textWidth(right) - 1)), seg(right, 'accent'), seg(' '));
   }
@@ -63,11 +91,13 @@ export function caretLine(error: WordflowError, view: EditorView, editor: Editor
 }
 
 /**
- * The three pattern rows. With an error (of the latest finished compile):
- * the editor, the caret under the fault (when it is for the text on screen)
- * and the message. Otherwise: the editor, the summary and the classes.
+ * The pattern rows: three, or more for a long error. With an error (of the
+ * latest finished compile): the editor, the caret under the fault (when it is
+ * for the text on screen) and the message, word-wrapped onto up to
+ * `maxRows - 2` lines (cut only when even that is too few). Otherwise: the
+ * editor, the summary and the classes.
  */
-export function patternRows(m: ScreenModel, width: number): Line[] {
+export function patternRows(m: ScreenModel, width: number, maxRows = 3): Line[] {
   const { ui, language } = m;
   const focused = ui.focus === 'pattern';
   const editorWidth = width - LABEL_WIDTH;
@@ -83,9 +113,13 @@ export function patternRows(m: ScreenModel, width: number): Line[] {
   }
   if (language.error !== null) {
     const caret = view === null ? null : caretLine(language.error, view, ui.pattern, LABEL_WIDTH);
-    const message = [pad, seg(fit(errorText(language.error), editorWidth), language.pending ? 'dim' : 'bad')];
     const note: Line = [pad, seg(language.pending ? `${m.spinner || '…'} checking…` : language.good === null ? 'no language yet' : 'the panes show the last good language', 'dim')];
-    return caret !== null ? [first, caret, message] : [first, message, note];
+    const room = Math.max(1, maxRows - 2);
+    let parts = wrap(errorText(language.error), editorWidth);
+    if (parts.length > room) parts = [...parts.slice(0, room - 1), fit(parts.slice(room - 1).join(' '), editorWidth)];
+    const message = parts.map((part): Line => [pad, seg(part, language.pending ? 'dim' : 'bad')]);
+    if (caret !== null) return [first, caret, ...message];
+    return message.length === 1 ? [first, ...message, note] : [first, ...message];
   }
   return [first, ...summaryRows(m, width)];
 }
@@ -155,7 +189,7 @@ const FOOTERS: { readonly [F in Focus]: string } = {
   pattern: 'editing the pattern · Tab string · Esc keys · ^U clear · F1 help · ^C quit',
   string: 'editing the string · ←→ step · Tab 2nd pattern · Esc keys · ^U clear · F1 help',
   other: 'editing the 2nd pattern · Tab/Esc keys · ^U clear · F1 help · ^C quit',
-  panes: '←→ step · ↑↓ scroll · e embedding · 1-6 panes · p s = edit · ? help · q quit',
+  panes: `←→ step · ↑↓ scroll · e embedding · x syntax · 1-${PANES.length} panes · p s = edit · ? help · q quit`,
 };
 
 /** The footer: keys for the current focus, or the latest notice. */

@@ -16,7 +16,7 @@ import { canvasRuns, createCanvas, drawLabel, plotPath, plotPoint, plotRect, toC
 import { fit, showString, textWidth } from '../text.js';
 import type { Run } from '../tracking.js';
 import type { ScreenModel } from './model.js';
-import { type Line, type Seg, type Style, besides, seg } from './seg.js';
+import { type Line, type Seg, type Style, besides, seg, wrap } from './seg.js';
 import { num, pointText } from './vocabPane.js';
 import { LIVE_TRACE_LETTERS, traceOf, type Trace, type VocabularyView } from './vocabularyModel.js';
 
@@ -138,7 +138,15 @@ function stepLines(c: StepContext, width: number): Line[] {
   ];
   if (v === null) {
     const r = m.vocabulary.value;
-    lines.push([seg('point  ', 'dim'), seg(r !== undefined && !r.ok ? fit(r.error.message, width - 7) : `${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`, r !== undefined && !r.ok ? 'warn' : 'dim')]);
+    if (r !== undefined && !r.ok) {
+      // Wrapped under the label: a limit message names its flag at the end, which a cut would lose.
+      wrap(r.error.message, Math.max(8, width - 7)).forEach((part, k) => {
+        lines.push([seg(k === 0 ? 'point  ' : '       ', 'dim'), seg(part, 'warn')]);
+      });
+    } else {
+      const building = `${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`;
+      lines.push([seg('point  ', 'dim'), seg(building, 'dim')]);
+    }
   } else if (trace === null || trace.points.length <= i) {
     lines.push([seg('point  ', 'dim'), seg(`beyond the live trace budget (first ${trace?.points.length ?? 0} letters)`, 'warn')]);
   } else {
