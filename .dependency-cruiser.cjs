@@ -38,9 +38,11 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle makes two modules one: split the shared part out below both.',
+      comment:
+        'A cycle makes two modules one: split the shared part out below both. A cycle closed only by a dynamic ' +
+        'import (the command table loading a command on demand) is no cycle at load time.',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import'] } },
     },
     {
       name: 'src-not-to-test',

@@ -52,6 +52,17 @@ export const DEFAULT_LIMITS: Limits = {
   maxEnumLength: 10_000,
 };
 
+/**
+ * The budgets of live typing: small enough that one unit of work stays well
+ * under a second on a slow machine, so keystrokes are never held up for long.
+ * Flags of `wordflow play` raise them.
+ */
+export const LIVE_LIMITS: Partial<Limits> = {
+  maxStates: 20_000,
+  maxNfaStates: 200_000,
+  maxMonoid: 5_000,
+};
+
 /** The command-line flag of each limit, for error messages and help. */
 export const LIMIT_FLAGS: { readonly [K in keyof Limits]: string } = {
   maxLength: '--max-length',

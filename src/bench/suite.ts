@@ -8,7 +8,7 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { accepts } from '../automata/dfa.js';
 import { compileRegex } from '../language.js';
-import { compileMatcher } from '../matcher/index.js';
+import { compileMatcher, WASM_BUILD_UNITS } from '../matcher/index.js';
 import { createIncremental } from '../incremental/index.js';
 import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
@@ -34,6 +34,20 @@ export interface BenchOptions {
    * Without it V8 runs in this process, uncapped.
    */
   readonly runBacktrackChild?: (index: number, n: number, capMs: number) => Promise<number | null>;
+  /** Times the start-up of `wordflow check a a` against `node -e 0` in `pairs` alternating pairs of processes. */
+  readonly runStartup?: (pairs: number) => Promise<StartupRow>;
+}
+
+/** Start-up: wall time of `wordflow check a a` against `node -e 0`, in fresh processes. */
+export interface StartupRow {
+  readonly pairs: number;
+  /** Medians over the pairs (ms). */
+  readonly wordflowMs: number;
+  readonly nodeMs: number;
+  /** Median of the per-pair ratios wordflow / node (each pair runs the two back to back, in alternating order). */
+  readonly ratio: number;
+  /** One-minute load average when the pairs ran. */
+  readonly load: number;
 }
 
 /** V8's time on one backtracking case (run by the child process of `runBacktrackChild`). */
@@ -97,6 +111,8 @@ export interface ParallelRow {
   readonly speedup: number;
   /** Fastest one-thread run over fastest parallel run. */
   readonly bestSpeedup: number;
+  /** One-minute load average when the row was measured (a speed-up needs idle cores). */
+  readonly load: number;
 }
 /** Everything `runBench` measured, as plain data (`--json` prints it). */
 export interface BenchResult {
@@ -114,10 +130,11 @@ export interface BenchResult {
   readonly catastrophic: { readonly rows: CatastrophicRow[] };
   readonly compile: { readonly realistic: CompileRow[]; readonly medianSpeedup: number | null; readonly blowUp: CompileRow[]; readonly minBlowUpSpeedup: number | null };
   readonly parallel: { readonly rows: ParallelRow[] };
+  readonly startup: StartupRow | null;
   readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
   readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
   readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
-  /** `approximateMatrix`: compile time and length (d = 2, 4, 8; ε = 1e-4, 1e-8). */
+  /** `approximateMatrix`: compile time and length (d = 2, 4, 8 — quick: 2, 4; ε = 1e-4, 1e-8). */
   readonly matrix: readonly MatrixBenchRow[];
   readonly notes: string[];
 }
@@ -169,6 +186,11 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
   const js = compileMatcher(m.dfa, { engine: 'js' });
   const bytes = utf8Length(input);
   const expected = m.accepts(input);
+  // A matcher reads the first WASM_BUILD_UNITS units of long strings with its JS loop before it builds
+  // its WebAssembly module (see compileMatcher); the row times it after that, and the JS loop on its own.
+  // Timed from the first call, a case whose JS calls take longer than a sample (a loaded machine, slow
+  // non-ASCII text) was timed on those first calls alone: the JS loop, reported as the matcher.
+  for (let read = input.length; read <= WASM_BUILD_UNITS; read += input.length) m.accepts(input);
   const wordflow = mbps(bytes, timePerCall(() => m.accepts(input), samples, minMs));
   const wordflowJs = mbps(bytes, timePerCall(() => js.accepts(input), samples, minMs));
   let v8Rate: number | null = null;
@@ -350,8 +372,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const s = mbps(shared.length, median(single));
     const p = mbps(shared.length, median(par));
     const best = Math.min(...single) / Math.min(...par);
-    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s, bestSpeedup: best });
+    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s, bestSpeedup: best, load: loadavg()[0]! });
   }
+
+  tick('start-up');
+  const startup = options.runStartup === undefined ? null : await options.runStartup(q ? 10 : 30);
 
   tick('incremental');
   const incremental = (() => {
@@ -430,7 +455,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const realSpeedups = realistic.map((r) => r.speedup).filter((x): x is number => x !== null);
   const blowSpeedups = blowUpRows.map((r) => r.speedup).filter((x): x is number => x !== null);
   tick('matrix approximation');
-  const matrix = matrixBench();
+  // Quick runs leave out d = 8 (about a second per compile on a loaded machine).
+  const matrix = matrixBench(q ? [2, 4] : [2, 4, 8]);
 
   return {
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q, load: [loadAtStart, loadavg()[0]!] },
@@ -450,6 +476,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       minBlowUpSpeedup: blowSpeedups.length > 0 ? Math.min(...blowSpeedups) : null,
     },
     parallel: { rows: parallelRows },
+    startup,
     incremental,
     memory,
     embeddings,

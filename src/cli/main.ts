@@ -1,36 +1,50 @@
 #!/usr/bin/env node
 /**
  * The `wordflow` command. Each command lives in `commands/<name>.ts` and
- * registers itself; this file only wires them and maps commander's own
- * errors (unknown options, missing arguments) to exit code 2.
+ * registers itself; `commandTable.ts` lists them. This file loads only the
+ * module of the command being run, lists the others, and maps commander's
+ * own errors (unknown options, missing arguments) to exit code 2.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { createRequire } from 'node:module';
-import { register as check } from './commands/check.js';
-import { register as bench } from './commands/bench.js';
-import { register as dfa } from './commands/dfa.js';
-import { register as equiv } from './commands/equiv.js';
-import { register as members } from './commands/members.js';
-import { register as regex } from './commands/regex.js';
-import { register as play } from './commands/play.js';
-import { register as compile } from './commands/compile.js';
-import { register as trace } from './commands/trace.js';
-import { register as certify } from './commands/certify.js';
-import { register as monoid } from './commands/monoid.js';
-import { register as explain } from './commands/explain.js';
-import { register as matrix } from './commands/matrix.js';
+import { COMMANDS, entryFor, type CommandEntry, type CommandModule } from './commandTable.js';
 import { EXIT, reportError } from './common.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export function program(): Command {
+/**
+ * The program with `module` registered in full (the command being run) and
+ * every other command of the table as a listing: name and description for
+ * `--help`. Should commander dispatch to a listed command after all (a
+ * command line `entryFor` read differently), its action names the entry to
+ * load, and `main` parses again with that module.
+ */
+export function program(loaded: CommandEntry, module: CommandModule, redirect: (entry: CommandEntry) => void): Command {
+  const usageOf = new Map(COMMANDS.map((c) => [c.name, `${c.name} ${c.usage}`]));
   const p = new Command('wordflow')
     .description('regular languages read as vocabularies of maps: expression → minimal DFA → compositions of words')
     .version(version)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false });
-  for (const register of [play, check, dfa, equiv, members, regex, compile, trace, certify, monoid, explain, matrix, bench]) register(p);
+    .configureHelp({
+      sortSubcommands: false,
+      subcommandTerm(cmd: Command): string {
+        return usageOf.get(cmd.name()) ?? Help.prototype.subcommandTerm.call(this, cmd);
+      },
+    });
+  for (const entry of COMMANDS) {
+    if (entry.load === loaded.load) {
+      // A module registers all of its commands at once (enum, count and sample share one).
+      if (!p.commands.some((c) => c.name() === entry.name)) module.register(p);
+      continue;
+    }
+    p.command(entry.name, { isDefault: entry === COMMANDS[0] })
+      .description(entry.description)
+      .helpOption(false)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => redirect(entry));
+  }
   for (const cmd of p.commands) cmd.exitOverride();
   p.addHelpText(
     'after',
@@ -48,6 +62,13 @@ Exit codes: 0 yes / success, 1 a well-formed no, 2 bad input or a limit.`,
   return p;
 }
 
+/** Parses `argv` with the module of `entry` loaded; again with another module if commander picks a listed command. */
+async function main(argv: readonly string[], entry: CommandEntry): Promise<void> {
+  let next: CommandEntry | undefined;
+  await program(entry, await entry.load(), (e) => (next = e)).parseAsync(argv);
+  if (next !== undefined && next.load !== entry.load) await main(argv, next);
+}
+
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // A closed pipe (`wordflow enum … | head`) is a normal way to stop reading.
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -55,7 +76,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
-  await program().parseAsync(process.argv);
+  await main(process.argv, entryFor(process.argv.slice(2)));
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : EXIT.error;

@@ -2,20 +2,24 @@
  * Target + ε → a sentence over a matrix vocabulary whose product is within ε
  * of the target (Frobenius), with the total proved.
  *
- * Route (docs/ARCHITECTURE.md, "matrix"):
- * 1. The determinant. A = Δ·B (or B·Δ) with Δ = diag(det A at coordinate c)
- *    and det B = 1; c and the side are chosen where the row or column of A is
- *    shortest, since the determinant's error enters multiplied by it. Δ is
- *    reached by scaling words only — e^a·2^b (dyadic: K±, H/D) or e^{p + q√2}
- *    (kronecker) — with the cheapest exponents within tolerance
- *    (`approximants.ts`). This part costs Θ(1/ε) and no vocabulary whose
- *    log-dets span a rank-2 group can do better (three-distance theorem):
- *    `determinantLowerBound` is that bound, computed for the target.
- * 2. The rest, B ∈ SL(d), by elimination into d² − 1 shears (the dimension
- *    of SL(d), so no parameter is wasted): for each k, one shear makes
- *    b_kk = 1 (row k += x·row p, pivot p maximizing |b_pk|), then the shears
- *    of column k and of row k clear them. No permutation and no diagonal is
- *    left over, so Whitehead's identity is not needed.
+ * Route:
+ * 1. The determinant. Scaling words reach only determinants s = e^a·2^b
+ *    (dyadic: K±, H/D) or e^{a + b√2} (kronecker), so the target A is first
+ *    moved to the nearest A′ with det A′ = s: along A⁻ᵀ, the gradient of
+ *    ln det, where a change x of ln det costs only |x|/‖A⁻¹‖_F in the
+ *    Frobenius norm (Newton on det(A + λA⁻ᵀ) = s). The cheapest (a, b) within
+ *    that tolerance comes from `approximants.ts`. This part costs Θ(1/ε), and
+ *    no sentence over the vocabulary can do with fewer scaling words than
+ *    `determinantLowerBound`, computed for the target from the same
+ *    tolerance (three-distance theorem); the construction usually meets it.
+ *    Then A′ = B·Δ with Δ = diag(s, 1, …, 1) made exactly by the scaling
+ *    words (interleaved, so partial products stay well scaled) and det B = 1.
+ * 2. B ∈ SL(d), by elimination into d² − 1 shears (the dimension of SL(d),
+ *    so no parameter is wasted): for each k, one shear makes b_kk = 1
+ *    (row k += x·row p, pivot p maximizing |b_pk|, after an exact ±row k
+ *    added to row p when that pivot is small), then the shears of column k
+ *    and of row k clear them. No permutation and no diagonal is left over,
+ *    so Whitehead's identity is not needed.
  * 3. Every shear parameter t to a tolerance η: dyadic, by Horner digits
  *    between halvings — E(t) = C^{s₁}·E(c_{s₁})·C⁻¹·E(c_{s₁−1})⋯C⁻¹·E(c_{s₀})·C^{−s₀}
  *    for the signed binary digits c_s of t (C E(x) C⁻¹ = E(2x): C = D_i for a
@@ -23,18 +27,19 @@
  *    row) sharing the halvings since they commute; kronecker, by the
  *    cheapest p + q√2 (Θ(1/η) words).
  *
- * The ε budget: with the factors F_1⋯F_N of steps 1–2 in matrix order and
- * F̃_k the compiled ones, P − A = Σ_k F̃_1⋯F̃_{k−1}(F̃_k − F_k)F_{k+1}⋯F_N, so
- * ‖P − A‖_F ≤ Σ_k (‖F_1⋯F_{k−1}‖_F + ε)·‖F̃_k − F_k‖₂·‖F_{k+1}⋯F_N‖_F as long
- * as every partial product stays within ε (which the same sum shows). A
- * shear's ‖F̃_k − F_k‖₂ is |t̃ − t|; Δ's is |s − δ| ≤ δ·|ln s − ln δ|·1.01.
- * Each factor is given a share of 0.99·ε; shares are chosen to minimize the
- * length (dyadic: equal shares among the shears, a searched share for Δ;
- * kronecker: η_k ∝ 1/√w_k, the Lagrange optimum for costs 1/η). The product
- * is then computed exactly and its distance to the target bounded with
- * 80-digit balls (`evaluate.ts`): that bound is what is reported, and a
- * sentence whose bound exceeds ε is never returned (the budget is tightened
- * and the compile repeated).
+ * The ε budget: ‖A′ − A‖_F takes a share of 0.99·ε (searched over a grid, the
+ * shortest sentence wins). For the shears, with the factors F_1⋯F_N of B in
+ * matrix order and F̃_k the compiled ones, B̃ − B = Σ_k F̃_1⋯F̃_{k−1}(F̃_k − F_k)F_{k+1}⋯F_N,
+ * and each term has rank one: its norm is |t̃_k − t_k|·‖F̃_1⋯F̃_{k−1}e_i‖·‖e_jᵀF_{k+1}⋯F_N‖
+ * for a shear I + t·E_ij, where the prefix differs from the exact one by
+ * less than ε (the same sum, inductively). So shear k gets the tolerance
+ * η_k = share_k / ((‖prefix e_i‖ + ε)·‖e_jᵀ suffix‖): dyadic, equal shares
+ * (costs log(1/η)); kronecker, η_k ∝ 1/√w_k (the Lagrange optimum for costs
+ * 1/η). Δ is exact, and ‖B̃Δ − BΔ‖ is bounded by the same sum with Δ in the
+ * suffix. The product is then computed exactly and its distance to the
+ * target bounded with 80-digit balls (`evaluate.ts`): that bound is what is
+ * reported, and a sentence whose bound exceeds ε is never returned (the
+ * budget is tightened and the compile repeated).
  */
 import { WordflowError, limitError } from '../errors.js';
 import { DEFAULT_MATRIX_LIMITS, type MatrixLimits } from '../limits.js';
@@ -342,7 +347,11 @@ function withDeterminant(a: readonly (readonly MidValue[])[], s: MidValue): MidV
 }
 
 /** The factors of B in matrix order, grouped, each shear with the norm that weights its error. */
-function plan(b: readonly (readonly MidValue[])[], eps: number): { groups: Group[]; weights: Map<Factor, number> } {
+function plan(
+  b: readonly (readonly MidValue[])[],
+  eps: number,
+  scale: number,
+): { groups: Group[]; weights: Map<Factor, number> } {
   const d = b.length;
   const groups = eliminate(b);
   const flat: Factor[] = groups.flatMap((g) => g.members);
@@ -353,7 +362,10 @@ function plan(b: readonly (readonly MidValue[])[], eps: number): { groups: Group
   });
   const prefix: Dense[] = [denseIdentity(d)];
   for (const m of dense) prefix.push(denseMul(prefix[prefix.length - 1]!, m));
-  const suffix: Dense[] = [denseIdentity(d)];
+  // A′ = B·Δ: every suffix ends with Δ = diag(s, 1, …, 1).
+  const delta = denseIdentity(d);
+  delta[0]![0] = scale;
+  const suffix: Dense[] = [delta];
   for (let k = dense.length - 1; k >= 0; k--) suffix.unshift(denseMul(dense[k]!, suffix[0]!));
   // The first-order term of factor k is prefix·(F̃_k − F_k)·suffix, of rank one: its Frobenius norm is
   // |t̃ − t|·‖prefix e_i‖·‖e_jᵀ suffix‖ for a shear I + t·E_ij.
@@ -455,7 +467,7 @@ function compileAt(
   }
   const s = lnS.exp();
   const b = target.map((row) => row.map((x, j) => (j === 0 ? x.div(s) : x)));
-  const { groups, weights } = plan(b, budget);
+  const { groups, weights } = plan(b, budget, s.toNumber());
   const rest = detExact ? budget : (1 - share) * budget;
   const inexact = [...weights].filter(([f]) => f.kind === 'shear' && !f.t.isInteger());
   const tol = new Map<Factor, number>();

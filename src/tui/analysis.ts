@@ -24,16 +24,8 @@ export function attempt<T>(f: () => T): Outcome<T> {
   }
 }
 
-/**
- * The budgets of live typing: small enough that one unit of work stays well
- * under a second on a slow machine, so keystrokes are never held up for long.
- * Flags of `wordflow play` raise them.
- */
-export const LIVE_LIMITS: Partial<Limits> = {
-  maxStates: 20_000,
-  maxNfaStates: 200_000,
-  maxMonoid: 5_000,
-};
+/** The budgets of live typing (defined with the other limits; re-exported for the playground). */
+export { LIVE_LIMITS } from '../limits.js';
 
 /** The language of what is being shown: a pattern or an automaton file (the library's `LanguageSource`). */
 export type { LanguageSource };

@@ -91,8 +91,12 @@ describe('derivative', () => {
           const central = (h: number): number => (f(h) - f(-h)) / (2 * h);
           const [coarse, fine] = [central(1e-4), central(5e-5)];
           const scale = 1 + Math.abs(fine);
-          // Skip points where the difference quotient itself is not settled (near a singularity or a pole).
+          // Skip points where the difference quotient itself is not settled (near a singularity or a pole),
+          // or where f is not smooth across the stencil: sin(x)/(x+y) at (0, -1.6e-162) has f(±h) ≈ 1 but
+          // f(0) = 0, a pole within h that the quotients step over.
+          const bend = Math.abs(f(1e-4) - 2 * f(0) + f(-1e-4));
           if (![exact, coarse, fine, f(0)].every(Number.isFinite) || Math.abs(coarse - fine) > 1e-6 * scale) return;
+          if (bend > 1e-4 * (1 + Math.abs(f(0)))) return;
           checked++;
           expect(Math.abs(exact - fine), `${text} d/d${v} at (${x}, ${y}): ${exact} vs ${fine}`).toBeLessThan(
             1e-5 * scale,

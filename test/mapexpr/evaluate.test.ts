@@ -60,7 +60,8 @@ function realValue(e: MapExpr, x: Decimal, y: Decimal): Decimal | undefined {
         case '/':
           return b.isZero() ? undefined : a.div(b);
         case '^':
-          if (b.isInteger()) return a.isZero() && b.isNeg() ? undefined : a.pow(b);
+          // decimal.js calls -0 negative: 0^(-0) is 0^0 = 1, as the module defines it (seed 688520445 drew x^(-x) at 0).
+          if (b.isInteger()) return a.isZero() && b.isNeg() && !b.isZero() ? undefined : a.pow(b);
           if (a.isPos() && !a.isZero()) return a.pow(b);
           return a.isZero() && b.isPos() ? new D(0) : undefined;
       }

@@ -5,19 +5,23 @@
  * own, since the same code varies between Node processes and a call site
  * that has seen other patterns is not what a validation call site is.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { type Command, Option } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { renderBench } from '../../bench/render.js';
-import { backtrackV8, runBench, shortCase, type ShortRow } from '../../bench/suite.js';
+import { backtrackV8, runBench, shortCase, type ShortRow, type StartupRow } from '../../bench/suite.js';
+import { median } from '../../bench/measure.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface BenchOptions {
   quick?: boolean;
   json?: boolean;
   size?: string;
   processes?: string;
+  startupPairs?: string;
   shortChild?: string;
   backtrackChild?: string;
 }
@@ -73,14 +77,52 @@ function shortChild(index: number, quick: boolean): Promise<ShortRow> {
   });
 }
 
+/** Wall time (ms) of one run of Node with `args`, output discarded. */
+function wallMs(args: readonly string[]): number {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.error !== undefined) throw r.error;
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/**
+ * Start-up in fresh processes: `wordflow check a a` (this same program) and
+ * `node -e 0`, back to back in each pair, the order alternating between
+ * pairs so that neither always runs on a cache the other warmed.
+ */
+function startupPairs(pairs: number): Promise<StartupRow> {
+  if (pairs < 1) throw new WordflowError('usage', '--startup-pairs needs at least 1');
+  const load = loadavg()[0]!;
+  const wf: number[] = [];
+  const node: number[] = [];
+  const ratios: number[] = [];
+  const program = [...process.execArgv, process.argv[1]!, 'check', 'a', 'a'];
+  for (let i = 0; i < pairs; i++) {
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = wallMs(program);
+      b = wallMs(['-e', '0']);
+    } else {
+      b = wallMs(['-e', '0']);
+      a = wallMs(program);
+    }
+    wf.push(a);
+    node.push(b);
+    ratios.push(a / b);
+  }
+  return Promise.resolve({ pairs, wordflowMs: median(wf), nodeMs: median(node), ratio: median(ratios), load });
+}
+
 export function register(program: Command): void {
   program
     .command('bench')
-    .description('the performance suite: wordflow vs V8 RegExp, re2js and refa, side by side')
+    .description(descriptionOf('bench'))
     .option('--quick', 'a short run: smaller inputs and fewer samples')
     .option('--json', 'print the results as one JSON value')
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
     .option('--processes <n>', 'child processes per short-input case (default 3, quick 2)')
+    .option('--startup-pairs <n>', 'alternating pairs of processes timing start-up (default 30, quick 10)')
     .addOption(new Option('--short-child <index>', 'internal: time one short-input case').hideHelp())
     .addOption(new Option('--backtrack-child <index,n>', 'internal: time V8 on one backtracking case').hideHelp())
     .addHelpText(
@@ -112,6 +154,8 @@ Examples:
             shortProcesses: processes,
             runShortChild: (index) => shortChild(index, quick),
             runBacktrackChild: backtrackChild,
+            runStartup: (pairs) =>
+              startupPairs(opts.startupPairs === undefined ? pairs : intOption(opts.startupPairs, '--startup-pairs')),
             onProgress: progressBar(),
           });
           await writeLine(opts.json ? JSON.stringify(result) : renderBench(result));

@@ -6,13 +6,14 @@
 import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain } from '../../vocabulary/index.js';
 import { action, EXIT, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
 /** Adds the `certify` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('certify')
-    .description('check the certificate of an embedding (regions disjoint, f_c(R_q) ⊆ R_δ(q,c), R_q ⊆ T iff q accepts); exit 0 iff it holds')
+    .description(descriptionOf('certify'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--json', '{"embedding", "holds", "margin", "states", "classes", …}');
   withEmbedding(cmd);

@@ -18,7 +18,6 @@ import type { LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
-import { acceptsFile } from '../../parallel/index.js';
 import { type Syntax, syntaxName } from '../../syntax/regex/syntax.js';
 import {
   acceptsBy,
@@ -42,6 +41,7 @@ import {
   withSyntax,
   writeLine,
 } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 import { recordBatches } from '../input.js';
 import { progressIndicator } from '../../present/progress.js';
 
@@ -81,7 +81,7 @@ type Mode = { kind: 'dfa' } | { kind: 'embedding'; name: EmbeddingName } | { kin
 export function register(program: Command): void {
   const cmd = program
     .command('check')
-    .description('membership: prints accept<TAB>string or reject<TAB>string per string')
+    .description(descriptionOf('check'))
     .argument('[pattern]', 'the regular expression (omit with --fa or --jsonl)')
     .argument('[strings...]', 'strings to check; none = one per line on stdin (or --file)')
     .option('--json', 'one JSON value per string: {"input": s, "accept": bool}')
@@ -227,7 +227,8 @@ function matcherLanguage(m: Matcher): Language {
     engine: 'compiled matcher',
     accepts: (s) => m.accepts(s),
     whole: () => m.scanner(),
-    file: async (path) => (await acceptsFile(m, path)).accept,
+    // Worker threads load only for a whole file: a line-by-line check starts without them.
+    file: async (path) => (await (await import('../../parallel/index.js')).acceptsFile(m, path)).accept,
   };
 }
 

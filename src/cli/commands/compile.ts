@@ -9,6 +9,7 @@ import type { CompleteDfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
 import { action, compileOptionsOf, emit, EXIT, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 /** Options of commands that build a vocabulary. */
 export interface EmbeddingOptions {
@@ -59,7 +60,7 @@ export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptio
 export function register(program: Command): void {
   const cmd = program
     .command('compile')
-    .description('the vocabulary of a language: one map per class (word), start point, regions, target')
+    .description(descriptionOf('compile'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--json', 'the vocabulary as one JSON value (schema: schemas/compile.schema.json)');
   withEmbedding(cmd);

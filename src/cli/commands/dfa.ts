@@ -13,6 +13,7 @@ import { WordflowError } from '../../errors.js';
 import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
 import { action, colourAllowed, compileOptionsOf, emit, EXIT, intOption, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface DfaOptions {
   fa?: string;
@@ -30,7 +31,7 @@ interface DfaOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('dfa')
-    .description('the minimal complete DFA: as a table, JSON, or a picture (DOT, SVG) with a string\'s run highlighted')
+    .description(descriptionOf('dfa'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--format <format>', 'table, json, dot or svg', 'table')
     .option('--json', 'same as --format json')

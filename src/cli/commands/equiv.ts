@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { equivalence } from '../../automata/ops.js';
 import { limits as withDefaults } from '../../limits.js';
 import { action, displayString, EXIT, limitsOf, loadLanguage, syntaxOf, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface EquivOptions {
   faA?: string;
@@ -14,7 +15,7 @@ interface EquivOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('equiv')
-    .description('whether two languages are equal; if not, the shortest (then least) string in exactly one of them')
+    .description(descriptionOf('equiv'))
     .argument('[a]', 'the first expression (omit with --fa-a)')
     .argument('[b]', 'the second expression (omit with --fa-b)')
     .option('--fa-a <file>', 'read A from an automaton file')

@@ -6,13 +6,14 @@
 import type { Command } from 'commander';
 import { explain, renderExplanation } from '../../vocabulary/index.js';
 import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './compile.js';
 
 /** Adds the `explain` command to the program. */
 export function register(program: Command): void {
   const cmd = program
     .command('explain')
-    .description('the linguistic reading of a language: words ↔ maps, phrases ↔ compositions, sentences ↔ composed maps, meaning ↔ landing region')
+    .description(descriptionOf('explain'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--json', 'the reading as one JSON value');
   withEmbedding(cmd);

@@ -22,6 +22,7 @@ import {
 } from '../../matrix/vocabulary.js';
 import { matrixCurveSvg } from '../../present/matrixCurve.js';
 import { action, emit, EXIT, intOption, readText, withOutput } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface MatrixOptions {
   eps: string;
@@ -204,9 +205,7 @@ function cellText(c: CurveCell, limit: number): [string, string] {
 export function register(program: Command): void {
   const cmd = program
     .command('matrix')
-    .description(
-      'a sentence over one finite set of d×d matrices whose product is within ε of MATRIX (JSON rows), error proved',
-    )
+    .description(descriptionOf('matrix'))
     .argument('[matrix]', "the target as JSON rows, e.g. '[[0,-1],[1,0]]' (entries are exact decimals)")
     .option('--eps <e>', 'the tolerance in the Frobenius norm', '1e-6')
     .addOption(

@@ -5,6 +5,7 @@ import { sampleMembers } from '../../automata/sample.js';
 import { WordflowError } from '../../errors.js';
 import { limits as withDefaults } from '../../limits.js';
 import { action, displayString, EXIT, intOption, limitsOf, lineBuffer, loadLanguage, syntaxOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface MemberOptions {
   fa?: string;
@@ -27,7 +28,7 @@ export function register(program: Command): void {
   const en = common(
     program
       .command('enum')
-      .description('members in shortlex order (by length, then code point by code point)')
+      .description(descriptionOf('enum'))
       .option('--limit <n>', 'how many members to print', '20'),
   );
   en.addHelpText(
@@ -62,7 +63,7 @@ Examples:
   const count = common(
     program
       .command('count')
-      .description('the exact number of members of a given length (arbitrary precision)')
+      .description(descriptionOf('count'))
       .requiredOption('--length <n>', 'the length, in code points'),
   );
   count.addHelpText('after', `\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`);
@@ -80,7 +81,7 @@ Examples:
   const sample = common(
     program
       .command('sample')
-      .description('uniformly random members of a given length')
+      .description(descriptionOf('sample'))
       .requiredOption('--length <n>', 'the length, in code points')
       .option('--seed <s>', 'seed for a reproducible sample (default: random)')
       .option('--n <k>', 'how many members', '1'),

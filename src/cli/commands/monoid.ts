@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { formatWord, mapOf, transitionMonoid, wordOf } from '../../automata/monoid.js';
 import { action, EXIT, intOption, limitsOf, loadLanguage, syntaxOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 interface MonoidOptions {
   fa?: string;
@@ -18,7 +19,7 @@ interface MonoidOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('monoid')
-    .description('the transition monoid: size, elements as shortest words, idempotents, aperiodic (star-free)?')
+    .description(descriptionOf('monoid'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .option('--json', 'one JSON value: size, aperiodic, elements (word, classes, map, idempotent), table when ≤ 64 elements')
     .option('--limit <n>', 'text: how many elements to list', '50');

@@ -1,11 +1,10 @@
 /** `wordflow` / `wordflow play [PATTERN]`: the terminal playground. */
 import { type Command, Option } from 'commander';
 import { asWordflowError } from '../../errors.js';
-import { LIMIT_FLAGS, type Limits } from '../../limits.js';
 import { type GalleryEntry, loadGallery } from '../../gallery.js';
-import { LIVE_LIMITS } from '../../tui/analysis.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
 import { action, intOption, limitsOf, syntaxOf, withLimits, withSyntax } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 /** The built-in example the playground opens on: the classic "ends in abb", with a string it accepts. */
 export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 'babb', 'ab', 'abba'] } as const;
@@ -14,12 +13,7 @@ export const EXAMPLE = { pattern: '(a|b)*abb', string: 'babb', strings: ['abb', 
 export function register(program: Command): void {
   const cmd = program
     .command('play', { isDefault: true })
-    .description(
-      `the terminal playground (needs a terminal). Live typing uses smaller budgets ` +
-        `(${Object.entries(LIVE_LIMITS)
-          .map(([key, value]) => `${LIMIT_FLAGS[key as keyof Limits]} ${value}`)
-          .join(', ')}); the flags raise them`,
-    )
+    .description(descriptionOf('play'))
     .argument('[pattern]', 'the expression to open with', EXAMPLE.pattern)
     .option('-s, --string <string>', 'the test string to open with', undefined)
     .option('--vs <pattern>', 'a second pattern for the equivalence pane')

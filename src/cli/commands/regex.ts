@@ -5,11 +5,12 @@ import { parseRegex } from '../../syntax/regex/parse.js';
 import { printRegex, propertiesOf } from '../../syntax/regex/print.js';
 import { limits as withDefaults } from '../../limits.js';
 import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 
 export function register(program: Command): void {
   const cmd = program
     .command('regex')
-    .description('an equivalent regular expression, by state elimination on the minimal DFA')
+    .description(descriptionOf('regex'))
     .argument('[pattern]', 'an expression to simplify (or use --fa)')
     .option('--json', 'print {"regex": string}');
   withFa(cmd);

@@ -9,6 +9,7 @@ import { WordflowError } from '../../errors.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
 import { action, emit, EXIT, intOption, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
+import { descriptionOf } from '../commandTable.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
 
@@ -23,7 +24,7 @@ interface TraceOptions extends EmbeddingOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('trace')
-    .description('read strings word by word: symbol, class, state, point and region after each step')
+    .description(descriptionOf('trace'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .argument('[strings...]', 'strings to trace; none = one per line on stdin')
     .option('--format <format>', 'text, json or svg (a picture of one string: flow2d path, relu1d cobweb, heat map)', 'text')

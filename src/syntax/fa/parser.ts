@@ -91,9 +91,10 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
-class FaLineParser extends EmbeddedActionsParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2, errorMessageProvider: messages });
+export class FaLineParser extends EmbeddedActionsParser {
+  /** `validate`: run chevrotain's grammar checks (a test does; at run time they only cost start-up time). */
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 2, errorMessageProvider: messages, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -12,7 +12,7 @@
  * allowed (stray `]`, `{`, lookarounds, …) get tokens of their own so the
  * parser can reject them with a message that names them.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, Lexer as ChevrotainLexer, TokenType } from 'chevrotain';
 import { createToken, EOF, Lexer, tokenMatcher } from '../chevrotain.js';
 import { WordflowError } from '../../errors.js';
 import type { Syntax } from './syntax.js';
@@ -106,11 +106,26 @@ export const ALL_TOKENS: TokenType[] = [
   Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar, EcmaLiteral, EcmaClassChar,
 ];
 
-const LEXER_CONFIG = { positionTracking: 'onlyOffset', ensureOptimizations: false } as const;
-const lexers: Readonly<Record<Syntax, InstanceType<typeof Lexer>>> = {
-  wordflow: new Lexer({ modes: { outside: OUTSIDE, inClass: IN_CLASS }, defaultMode: 'outside' }, LEXER_CONFIG),
-  ecma: new Lexer({ modes: { outside: OUTSIDE_ECMA, inClass: IN_CLASS_ECMA }, defaultMode: 'outside' }, LEXER_CONFIG),
-};
+/**
+ * A lexer for one expression syntax. chevrotain's checks of the token
+ * definitions (`validate`) cost start-up time on every call and can only fail
+ * if the definitions above are wrong, so they run in a test
+ * (`test/syntax/grammars.test.ts`), not at run time. So does its search for
+ * each token's first characters: the negated classes of the literal tokens
+ * defeat it, so no mode can dispatch on the first character and the lexer
+ * tries the tokens in order whatever it finds. Safe mode skips the search and
+ * lexes the same way; the test checks that the search still fails, so safe
+ * mode loses nothing. Each lexer is built on first use.
+ */
+export function buildRegexLexer(syntax: Syntax = 'wordflow', validate = false): ChevrotainLexer {
+  const modes =
+    syntax === 'wordflow' ? { outside: OUTSIDE, inClass: IN_CLASS } : { outside: OUTSIDE_ECMA, inClass: IN_CLASS_ECMA };
+  return new Lexer(
+    { modes, defaultMode: 'outside' },
+    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: !validate, safeMode: !validate },
+  );
+}
+const lexers: Partial<Record<Syntax, ChevrotainLexer>> = {};
 
 /** Offset just past a token (chevrotain's `endOffset` is inclusive and absent for EOF). */
 export function tokenEnd(token: IToken): number {
@@ -128,7 +143,7 @@ export function isEof(token: IToken): boolean {
  * positioned syntax error.
  */
 export function lex(text: string, syntax: Syntax = 'wordflow'): IToken[] {
-  const result = lexers[syntax].tokenize(text);
+  const result = (lexers[syntax] ??= buildRegexLexer(syntax)).tokenize(text);
   const error = result.errors[0];
   if (error !== undefined) {
     const ch = String.fromCodePoint(text.codePointAt(error.offset) ?? 0xfffd);

@@ -32,14 +32,15 @@ import { DEFAULT_SYNTAX, type Syntax } from './syntax.js';
  * `classset.ts`, which keep open groups and classes on explicit stacks; so
  * the parser uses the same few stack frames however deeply a pattern nests.
  */
-class RegexParser extends EmbeddedActionsParser {
+export class RegexParser extends EmbeddedActionsParser {
   /** The pattern being parsed, for spans and messages. Set before each run. */
   text = '';
   limits: Limits = DEFAULT_LIMITS;
   syntax: Syntax = DEFAULT_SYNTAX;
 
-  constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 2 });
+  /** `validate`: run chevrotain's grammar checks (a test does; see `buildRegexLexer`). */
+  constructor(validate = false) {
+    super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 2, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
