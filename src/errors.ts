@@ -87,6 +87,25 @@ export function errorLine(error: WordflowError): string {
   return `${error.message} (at ${source.includes('\n') || error.sourceName !== undefined ? `${error.sourceName ?? 'input'}:${line}:${column}` : `column ${column}`})`;
 }
 
+/**
+ * Control characters (a NUL byte among them) would reach the terminal raw;
+ * in messages they are written as `\u{…}` escapes, and in the quoted source
+ * line as one visible character each (so the caret stays under the fault).
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+}
+
+function showControl(ch: string): string {
+  const cp = ch.charCodeAt(0);
+  if (cp === 9) return ' ';
+  if (cp < 0x20) return String.fromCharCode(0x2400 + cp);
+  if (cp === 0x7f) return '\u2421';
+  return cp >= 0x80 && cp <= 0x9f ? '\ufffd' : ch;
+}
+
 /** How wide a source line may be before it is shown as a window around the fault. */
 const WINDOW = 72;
 
@@ -97,13 +116,14 @@ const WINDOW = 72;
  */
 export function formatError(error: WordflowError): string {
   const { span, source } = error;
-  if (span === undefined || source === undefined) return error.message;
+  if (span === undefined || source === undefined) return escapeControls(error.message);
   const { line, column } = lineColumn(source, span.start);
-  const chars = [...(source.split('\n')[line - 1] ?? '')].map((ch) => (ch === '\t' ? ' ' : ch));
+  const chars = [...(source.split('\n')[line - 1] ?? '')].map(showControl);
   const where = source.includes('\n') || error.sourceName !== undefined
     ? `${error.sourceName ?? 'input'}:${line}:${column}`
     : `column ${column}`;
-  const head = error.message.includes(where) ? error.message : `${error.message} (at ${where})`;
+  const message = escapeControls(error.message);
+  const head = message.includes(where) ? message : `${message} (at ${where})`;
   const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, chars.length - column + 1, 40));
   // Show at most WINDOW characters, keeping the caret in view.
   let from = 0;

@@ -138,6 +138,50 @@ export {
   type FlowSample,
 } from './flows/index.js';
 
+// Approximation (the paper's main theorem): maps of the plane as sentences over the fixed 16-word vocabulary V*.
+export {
+  VOCABULARY,
+  WORDS,
+  isWordName,
+  inverseWord,
+  wordAt,
+  wordFieldAt,
+  type WordName,
+  type ScalingWordName,
+  type Word,
+  type Run as SentenceRun,
+  type Sentence,
+  type PathVertex,
+  sentenceLength as mapSentenceLength,
+  evaluateSentence,
+  evaluateSentenceExactAt,
+  sentencePath,
+  invertSentence as invertMapSentence,
+  compileSentence,
+  runCompiledSentence,
+  type CompiledSentence,
+  formatSentence,
+  parseSentence,
+  SentenceWriter,
+  approximateMap,
+  gridDistance,
+  SentenceTooLong,
+  type MapTarget,
+  type SeparableField,
+  type ApproximateOptions,
+  type Approximation,
+  type SplittingReport,
+  type Function1,
+  type Box as ApproxBox,
+  type Matrix2,
+  type Step as ApproxStep,
+  type StepReport,
+  pairTarget,
+  separableField,
+  flowReference,
+  type ExprPair,
+} from './approx/index.js';
+
 // Presenting: JSON, text tables, runs, DOT and SVG pictures.
 export { dfaToJson, type DfaJson } from './present/json.js';
 export { dfaTable, type TableOptions } from './present/table.js';
@@ -145,6 +189,7 @@ export { runOf, formatRun, type DfaRun } from './present/run.js';
 export { dfaToDot, edgeLabel, type DotOptions } from './present/dot.js';
 export { dfaToSvg, renderDot, MAX_DRAWN_STATES, type SvgOptions } from './present/svg.js';
 export { traceToSvg, MAX_PICTURE_STEPS, type TracePictureOptions } from './present/traceSvg.js';
+export { approxToSvg, type ApproxPictureOptions, type PlaneMap, type PictureBox } from './present/approx.js';
 
 // Map expressions: formulas in x and y for maps of the plane and vector fields (targets of approximation).
 export {

@@ -39,6 +39,33 @@ export interface Limits {
   readonly maxMonoid: number;
   /** Longest member `enum` and `sample` will build: "enumeration length … --max-enum-length". */
   readonly maxEnumLength: number;
+  /**
+   * Most cells (states × (length + 1)) of the table of completion counts that
+   * `count` and `sample` fill. Its numbers grow with the length, so the work
+   * grows as states × length²: 2 049 states × length 10 000 takes seconds,
+   * ten times that minutes. Sampling counts four cells per cell (it
+   * recomputes layers from checkpoints). "counting table … --max-count-cells".
+   */
+  readonly maxCountCells: number;
+  /**
+   * Largest expression `regex` builds, in syntax-tree nodes. State
+   * elimination can grow an expression exponentially in the states
+   * (`(a|b)*a(a|b){5}` has 64): "expression size … --max-regex-size".
+   */
+  readonly maxRegexSize: number;
+  /**
+   * Most continuous-time samples per primitive flow that `trace --samples`
+   * may ask for; every sample is printed, so the output grows as the
+   * string's length × samples: "samples per flow … --max-samples".
+   */
+  readonly maxSamples: number;
+  /**
+   * Most DFA states `certify --embedding flow2d` checks: each word's phrase
+   * grows with the number of states and is pushed through every state's
+   * region, so the work grows as states² (8 193 states take about 20 s):
+   * "flow2d certificate states … --max-flow-states".
+   */
+  readonly maxFlowStates: number;
 }
 
 /** The limits in force unless overridden; each default's reason is on its field of `Limits`. */
@@ -50,6 +77,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxNfaStates: 1_000_000,
   maxMonoid: 100_000,
   maxEnumLength: 10_000,
+  maxCountCells: 25_000_000,
+  maxRegexSize: 1_000_000,
+  maxSamples: 1_000,
+  maxFlowStates: 10_000,
 };
 
 /**
@@ -72,12 +103,24 @@ export const LIMIT_FLAGS: { readonly [K in keyof Limits]: string } = {
   maxNfaStates: '--max-nfa-states',
   maxMonoid: '--max-monoid',
   maxEnumLength: '--max-enum-length',
+  maxCountCells: '--max-count-cells',
+  maxRegexSize: '--max-regex-size',
+  maxSamples: '--max-samples',
+  maxFlowStates: '--max-flow-states',
 };
 
 /** Defaults overridden by whichever fields are given. */
 export function limits(overrides: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...overrides };
 }
+
+/**
+ * Longest sentence `wordflow approx` writes, in words, unless `--max-length`
+ * raises it. The issue's hardest target (the pendulum's time-1 map at 1e-3)
+ * is allowed 300 000 words; a million leaves room above that while a
+ * sentence still evaluates in milliseconds per point.
+ */
+export const APPROX_MAX_LENGTH = 1_000_000;
 
 /**
  * Limits of `wordflow matrix` (and `approximateMatrix`), kept apart from

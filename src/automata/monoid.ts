@@ -15,6 +15,7 @@ import { complete, type Dfa } from './dfa.js';
 import { classLabel } from '../syntax/regex/print.js';
 import { limitError, WordflowError } from '../errors.js';
 import { LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
+import { type GroupName, nameGroup } from './groups.js';
 
 /** Multiplication tables are kept only for monoids this small. */
 export const TABLE_LIMIT = 64;
@@ -225,4 +226,159 @@ export function elementOf(m: Monoid, word: ArrayLike<number>): number {
 export function formatWord(m: Monoid, word: readonly number[]): string {
   if (word.length === 0) return 'ε';
   return word.map((c) => classLabel(m.dfa.alphabet, c)).join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
+}
+
+/** Index and period of a transformation: the least i ≥ 0 and p ≥ 1 with x^i = x^(i+p). */
+export function indexAndPeriod(map: ArrayLike<number>): { index: number; period: number } {
+  const n = map.length;
+  // dist[q]: steps from q to its cycle; cycle lengths gathered into their lcm.
+  const dist = new Int32Array(n).fill(-1);
+  const onPath = new Int32Array(n).fill(-1);
+  let index = 0;
+  let period = 1;
+  const path: number[] = [];
+  for (let s = 0; s < n; s++) {
+    if (dist[s] !== -1) continue;
+    path.length = 0;
+    let q = s;
+    while (dist[q] === -1 && onPath[q] === -1) {
+      onPath[q] = path.length;
+      path.push(q);
+      q = map[q]!;
+    }
+    let tailEnd = path.length;
+    let d: number;
+    if (dist[q] === -1) {
+      // A new cycle: path[onPath[q]..] lies on it.
+      const start = onPath[q]!;
+      const len = path.length - start;
+      for (let i = start; i < path.length; i++) dist[path[i]!] = 0;
+      let a = period;
+      let b = len;
+      while (b !== 0) [a, b] = [b, a % b];
+      period = (period / a) * len;
+      tailEnd = start;
+      d = 0;
+    } else d = dist[q]!;
+    for (let i = tailEnd - 1; i >= 0; i--) dist[path[i]!] = ++d;
+    if (tailEnd > 0) index = Math.max(index, dist[path[0]!]!);
+    for (const r of path) onPath[r] = -1;
+  }
+  return { index, period };
+}
+
+/** A maximal subgroup of the monoid: the elements with the image and kernel of an idempotent. */
+export interface MaximalSubgroup {
+  /** Its identity element (an idempotent). */
+  readonly idempotent: number;
+  /** Its elements, in BFS (shortlex) order. */
+  readonly elements: readonly number[];
+  readonly name: GroupName;
+}
+
+/** What makes a monoid aperiodic or not, named. */
+export interface MonoidStructure {
+  /** The zero (z·m = m·z = z for every m), if there is one. The identity is element 0. */
+  readonly zero: number | null;
+  /** aperiodic: the least k ≥ 0 with x^k = x^(k+1) for every element x; null otherwise. */
+  readonly aperiodicity: number | null;
+  /** The monoid's periodic witness x with x^index = x^(index+period), period > 1, and the elements x^index and x^(index+1). */
+  readonly witness: { readonly element: number; readonly index: number; readonly period: number; readonly power: number; readonly next: number } | null;
+  /** The maximal subgroup around the witness's cycle (at the idempotent power of x). */
+  readonly group: MaximalSubgroup | null;
+  /** The largest maximal subgroup, when larger than `group`. */
+  readonly largestGroup: MaximalSubgroup | null;
+  /** False when the monoid was too large to look for its groups (see `GROUP_CELLS`). */
+  readonly groupsComputed: boolean;
+}
+
+/** Maximal subgroups are looked for only when elements × states is at most this (one string key per element). */
+export const GROUP_CELLS = 2 ** 22;
+
+/**
+ * The zero, the aperiodicity index, the periodic witness with its period,
+ * and the maximal subgroups behind non-aperiodicity. In a monoid of
+ * transformations the maximal subgroup at an idempotent e is the set of
+ * elements with e's image and e's kernel (such an m permutes the image, so
+ * a power of m is e and m is invertible around e); it acts faithfully on
+ * e's image, which is how `nameGroup` sees it.
+ */
+export function monoidStructure(m: Monoid): MonoidStructure {
+  const { dfa, size, maps } = m;
+  const n = dfa.states;
+  const k = dfa.alphabet.classes.length;
+
+  let zero: number | null = null;
+  for (const z of m.idempotents) {
+    let ok = true;
+    for (let c = 0; c < k && ok; c++) {
+      for (let q = 0; q < n && ok; q++) {
+        const zq = maps[z * n + q]!;
+        ok = dfa.delta[zq * k + c] === zq && maps[z * n + dfa.delta[q * k + c]!] === zq;
+      }
+    }
+    if (ok) {
+      zero = z;
+      break;
+    }
+  }
+
+  let aperiodicity = 0;
+  let witness: MonoidStructure['witness'] = null;
+  for (let i = 0; i < size; i++) {
+    const { index, period } = indexAndPeriod(maps.subarray(i * n, i * n + n));
+    aperiodicity = Math.max(aperiodicity, index);
+    if (witness === null && period > 1) witness = { element: i, index, period, power: -1, next: -1 };
+  }
+
+  const lookup = new Map<string, number>();
+  const keyOf = (map: ArrayLike<number>): string => Array.prototype.join.call(map, ',');
+  const groupsComputed = size * n <= GROUP_CELLS;
+  if (witness !== null && groupsComputed) for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
+  const power = (x: number, e: number): number => {
+    const out = Array.from({ length: n }, (_, q) => q);
+    for (let j = 0; j < e; j++) for (let q = 0; q < n; q++) out[q] = maps[x * n + out[q]!]!;
+    return lookup.get(keyOf(out)) ?? -1;
+  };
+
+  let group: MaximalSubgroup | null = null;
+  let largestGroup: MaximalSubgroup | null = null;
+  if (witness !== null && groupsComputed) {
+    witness = { ...witness, power: power(witness.element, witness.index), next: power(witness.element, witness.index + 1) };
+    // The idempotent power x^ω: x^j for the multiple j of the period in [index, index + period).
+    const j = Math.max(witness.period, Math.ceil(witness.index / witness.period) * witness.period);
+    const omega = power(witness.element, j);
+    const signature = (i: number): string => {
+      const image = new Set<number>();
+      const first = new Map<number, number>();
+      const kernel: number[] = [];
+      for (let q = 0; q < n; q++) {
+        const t = maps[i * n + q]!;
+        image.add(t);
+        if (!first.has(t)) first.set(t, first.size);
+        kernel.push(first.get(t)!);
+      }
+      return `${[...image].sort((a, b) => a - b).join(',')}|${kernel.join(',')}`;
+    };
+    const classes = new Map<string, number[]>();
+    for (let i = 0; i < size; i++) {
+      const s = signature(i);
+      const list = classes.get(s);
+      if (list === undefined) classes.set(s, [i]);
+      else list.push(i);
+    }
+    const subgroupAt = (e: number): MaximalSubgroup => {
+      const elements = classes.get(signature(e))!;
+      const image = [...new Set(Array.from(maps.subarray(e * n, e * n + n)))].sort((a, b) => a - b);
+      const position = new Map(image.map((t, i) => [t, i]));
+      const perms = elements.map((x) => image.map((t) => position.get(maps[x * n + t]!)!));
+      return { idempotent: e, elements, name: nameGroup(perms, image.length) };
+    };
+    group = subgroupAt(omega);
+    for (const e of m.idempotents) {
+      const size = classes.get(signature(e))!.length;
+      if (size > (largestGroup?.elements.length ?? group.elements.length)) largestGroup = subgroupAt(e);
+    }
+  }
+  return { zero, aperiodicity: witness === null ? aperiodicity : null, witness, group, largestGroup, groupsComputed };
 }

@@ -96,6 +96,10 @@ export function renderBench(r: BenchResult): string {
     ),
   );
   out.push('shear words grow like log(1/ε) (Horner digits); determinant words like 1/ε, and no sentence needs fewer than the lower bound');
+  if (r.approx.rows.length > 0) {
+    out.push('', `approx: build time of one sentence over V* on [-1,1]² (the measurement on a grid not included)`);
+    out.push(table(['target', 'ε', 'words', 'ms'], r.approx.rows.map((a) => [a.name, String(a.eps), f(a.words), f(a.ms)])));
+  }
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `note: ${n}`));
   return out.join('\n');
 }

@@ -5,6 +5,9 @@
  * V8's RegExp is used here as a competitor on fixed patterns — never on user
  * input in the library.
  */
+import { approximateMap } from '../approx/approximate.js';
+import { flowReference, pairTarget, separableField } from '../approx/targets.js';
+import { type MapExpr, parseMapExpr } from '../mapexpr/index.js';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { accepts } from '../automata/dfa.js';
 import { compileRegex } from '../language.js';
@@ -136,6 +139,8 @@ export interface BenchResult {
   readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
   /** `approximateMatrix`: compile time and length (d = 2, 4, 8 — quick: 2, 4; ε = 1e-4, 1e-8). */
   readonly matrix: readonly MatrixBenchRow[];
+  /** `wordflow approx` at ε = 1e-3: words and milliseconds to build (one run each, the measurement on a grid not included). */
+  readonly approx: { readonly rows: { readonly name: string; readonly eps: number; readonly words: number; readonly ms: number }[] };
   readonly notes: string[];
 }
 
@@ -263,7 +268,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const parallelSize = q ? 16 << 20 : 64 << 20;
   const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
   const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
-  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1 + 1;
+  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1 + 1 + 1;
   let done = 0;
   const tick = (label: string) => options.onProgress?.(done++, total, label);
 
@@ -449,6 +454,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     return { pattern, letters, rows: rows.map((row) => ({ ...row, vsDfaWalk: row.nsPerLetter / walk })) };
   })();
 
+  tick('approx');
+  // Only the full run times approx (ε = 1e-3): --quick is the smoke test of the other sections and must stay fast.
+  const approx = { rows: q ? [] : APPROX_CASES.map((c) => approxRow(c, 1e-3)) };
+
   options.onProgress?.(total, total, 'done');
   const vsV8 = throughput.map((r) => r.vsV8).filter((x): x is number => x !== null);
   const vsRe2 = throughput.map((r) => r.vsRe2js).filter((x): x is number => x !== null);
@@ -481,6 +490,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     memory,
     embeddings,
     matrix,
+    approx,
     notes,
   };
+}
+
+/** The `approx` benchmark targets (one build each; the expressions go through the same parser and checks as the CLI). */
+const APPROX_CASES: readonly { readonly name: string; readonly exprs: readonly [string, string]; readonly flow?: boolean }[] = [
+  { name: 'rotation by 0.7 rad', exprs: ['cos(0.7)*x - sin(0.7)*y', 'sin(0.7)*x + cos(0.7)*y'] },
+  { name: '(3x, y)', exprs: ['3*x', 'y'] },
+  { name: '(x + 0.3 sin 2πy, y)', exprs: ['x + 0.3*sin(2*pi*y)', 'y'] },
+  { name: 'pendulum, time 1', exprs: ['y', '-sin(x)'], flow: true },
+];
+
+function approxRow(c: (typeof APPROX_CASES)[number], eps: number): { name: string; eps: number; words: number; ms: number } {
+  const domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
+  const t = now();
+  const [ex, ey] = c.exprs.map((e) => parseMapExpr(e)) as [MapExpr, MapExpr];
+  const a = c.flow
+    ? approximateMap({ kind: 'flow', field: separableField(ex, ey, c.exprs[0], c.exprs[1]), time: 1 }, { domain, eps, reference: flowReference(ex, ey, 1) })
+    : approximateMap(pairTarget({ fx: ex, fy: ey, textX: c.exprs[0], textY: c.exprs[1] }, domain), { domain, eps });
+  return { name: c.name, eps, words: a.length, ms: (now() - t) / 1e6 };
 }

@@ -107,15 +107,18 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'monoid',
     usage: '[options] [pattern]',
-    description: 'the transition monoid: size, elements as shortest words, idempotents, aperiodic (star-free)?',
+    description:
+      'the transition monoid: size, elements as shortest words, idempotents, identity and zero; aperiodic ' +
+      '(star-free, with its k) or the group and period that stop it',
     load: () => import('./commands/monoid.js'),
   },
   {
     name: 'explain',
     usage: '[options] [pattern]',
     description:
-      'the linguistic reading of a language: words ↔ maps, phrases ↔ compositions, sentences ↔ composed maps, ' +
-      'meaning ↔ landing region',
+      'the linguistic reading of a language: example sentences over its own letters, words ↔ maps (a flow2d word ' +
+      'is spelled with primitive flows), sentences ↔ composed maps applied to x0, meaning ↔ landing region, why the ' +
+      'certificate covers every length',
     load: () => import('./commands/explain.js'),
   },
   {
@@ -124,6 +127,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     description:
       'a sentence over one finite set of d×d matrices whose product is within ε of MATRIX (JSON rows), error proved',
     load: () => import('./commands/matrix.js'),
+  },
+  {
+    name: 'approx',
+    usage: '[options] [exprs...]',
+    description:
+      "a sentence over the fixed 16-word vocabulary V* within --eps of a map of the plane (or a field's time-T map)",
+    load: () => import('./commands/approx.js'),
   },
   {
     name: 'bench',

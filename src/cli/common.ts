@@ -23,23 +23,45 @@ const LIMIT_HELP: { readonly [K in keyof Limits]: string } = {
   maxNfaStates: 'most NFA states built',
   maxMonoid: 'most transition-monoid elements',
   maxEnumLength: 'longest member enumerated, counted or sampled',
+  maxCountCells: 'most states × length cells counted by count and sample',
+  maxRegexSize: 'largest expression built by regex, in nodes',
+  maxSamples: 'most samples per flow for trace --samples',
+  maxFlowStates: 'most DFA states certify checks with flow2d',
 };
 
+/**
+ * A strict reading of a non-negative integer option: decimal digits only.
+ * `Number()` would take '' as 0 and '0x10' as 16, ' 7 ' as 7 and '1e3' as
+ * 1000; a typo in a limit must not silently become another limit.
+ */
 function positiveInt(flag: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new WordflowError('usage', `${flag} needs a non-negative integer, got '${value}'`);
+    const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n)) {
+      throw new WordflowError('usage', `${flag} needs a non-negative integer in decimal digits, got ${JSON.stringify(value)}`);
+    }
     return n;
   };
 }
 
-/** Adds every limit flag (with its default in the help). */
-export function withLimits(cmd: Command): Command {
+/** The limits every command that reads a pattern or an automaton file can hit. */
+const LANGUAGE_LIMITS: readonly (keyof Limits)[] = ['maxLength', 'maxDepth', 'maxRepeat', 'maxStates', 'maxNfaStates'];
+
+/**
+ * Adds every limit flag. Those the command can hit — the language limits
+ * and the ones named in `also` — are listed in its help with the default it
+ * really uses (`defaults` overrides `DEFAULT_LIMITS`, e.g. the playground's
+ * live budgets); the others are still accepted, so one set of flags works
+ * with every command, but hidden.
+ */
+export function withLimits(cmd: Command, options: { also?: readonly (keyof Limits)[]; defaults?: Partial<Limits> } = {}): Command {
+  const shown = new Set([...LANGUAGE_LIMITS, ...(options.also ?? [])]);
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
+    const value = options.defaults?.[key] ?? DEFAULT_LIMITS[key];
     cmd.addOption(
-      new Option(`${LIMIT_FLAGS[key]} <n>`, `${LIMIT_HELP[key]} (default ${DEFAULT_LIMITS[key]})`)
+      new Option(`${LIMIT_FLAGS[key]} <n>`, `${LIMIT_HELP[key]} (default ${value})`)
         .argParser(positiveInt(LIMIT_FLAGS[key]))
-        .hideHelp(key === 'maxNfaStates' || key === 'maxDepth' || key === 'maxLength'),
+        .hideHelp(!shown.has(key)),
     );
   }
   return cmd;
@@ -82,13 +104,59 @@ export function withFa(cmd: Command): Command {
   return cmd.option('--fa <file>', 'read the language from an automaton file instead of PATTERN');
 }
 
+/** Why a file could not be read or written, in plain words, by the system's error code. */
+const IO_REASONS: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  ENOTDIR: 'a part of the path is not a directory',
+  EIO: 'an input/output error (the device or file system failed)',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EBUSY: 'the file is busy',
+  ENXIO: 'no such device',
+  ENODEV: 'no such device',
+  ETXTBSY: 'the file is busy',
+  EFBIG: 'the file is too large',
+  EINVAL: 'the file cannot be read this way',
+  EAGAIN: 'the file is temporarily unavailable',
+  ERR_STRING_TOO_LONG: 'the file is too large to hold as text',
+  ERR_INVALID_ARG_VALUE: 'the name contains a NUL byte',
+  ERR_INVALID_ARG_TYPE: 'the name is not a valid path',
+};
+
+/**
+ * A failed read or write of `path` as a usage error in plain words. The
+ * name is shown quoted when it holds control characters (a NUL byte among
+ * them), never raw.
+ */
+export function fileError(verb: 'read' | 'write', path: string, e: unknown): WordflowError {
+  if (e instanceof WordflowError) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOENT'
+      ? verb === 'read'
+        ? 'no such file'
+        : 'no such directory'
+      : code !== undefined
+        ? (IO_REASONS[code] ?? `the system reports ${code}`)
+        : e instanceof Error
+          ? e.message
+          : String(e);
+  return new WordflowError('usage', `cannot ${verb} ${displayString(path)}: ${why}`);
+}
+
 /** Reads a text file, turning I/O failures into usage errors. */
 export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WordflowError('usage', `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+    throw fileError('read', path, e);
   }
 }
 
@@ -213,10 +281,7 @@ export async function emit(text: string, output: string | undefined): Promise<vo
   try {
     writeFileSync(output, text.endsWith('\n') ? text : text + '\n');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT' ? 'no such directory' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : (err.code ?? String(e));
-    throw new WordflowError('usage', `cannot write ${output}: ${why}`);
+    throw fileError('write', output, e);
   }
 }
 

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /**
  * The `wordflow` command. Each command lives in `commands/<name>.ts` and
- * registers itself; `commandTable.ts` lists them. This file loads only the
- * module of the command being run, lists the others, and maps commander's
- * own errors (unknown options, missing arguments) to exit code 2.
+ * registers itself; `commandTable.ts` lists them. This file refuses a first
+ * argument that is not a command (see suggest.ts), loads only the module of
+ * the command being run, lists the others, and maps commander's own errors
+ * (unknown options, missing arguments) to exit code 2.
  */
 import { Command, CommanderError, Help } from 'commander';
 import { createRequire } from 'node:module';
 import { COMMANDS, entryFor, type CommandEntry, type CommandModule } from './commandTable.js';
 import { EXIT, reportError } from './common.js';
+import { unknownCommandMessage } from './suggest.js';
+import { WordflowError } from '../errors.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -51,6 +54,7 @@ export function program(loaded: CommandEntry, module: CommandModule, redirect: (
     `
 Examples:
   $ wordflow                                   # the playground, on a built-in example
+  $ wordflow play '(ab)*'                      # the playground on your pattern
   $ wordflow check '(a|b)*abb' abb ab          # accept abb, reject ab (exit 1)
   $ wordflow dfa '(a|b)*a(a|b){3}' --format json
   $ wordflow equiv '(a|b)*' '(a*b*)*'          # equal
@@ -76,6 +80,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 try {
+  const unknown = unknownCommandMessage(process.argv.slice(2), [...COMMANDS.map((c) => c.name), 'help']);
+  if (unknown !== null) throw new WordflowError('usage', unknown);
   await main(process.argv, entryFor(process.argv.slice(2)));
 } catch (e) {
   if (e instanceof CommanderError) {

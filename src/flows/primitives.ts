@@ -26,6 +26,8 @@ export const FLOW_NAMES: readonly FlowName[] = ['hx', 'dx', 'hy', 'dy', 'tx+', '
 /** A primitive flow as a person reads it. */
 export interface PrimitiveFlow {
   readonly name: FlowName;
+  /** The name read out, e.g. `hx` = "halve x" (what the time-1 map does). */
+  readonly gloss: string;
   /** The flow that undoes this one (same field, reversed time). */
   readonly inverse: FlowName;
   /** The vector field, e.g. `y' = relu(x)`. */
@@ -38,18 +40,18 @@ export interface PrimitiveFlow {
 
 /** The table of V. */
 export const PRIMITIVES: { readonly [F in FlowName]: PrimitiveFlow } = {
-  hx: { name: 'hx', inverse: 'dx', field: "x' = -ln2·x", timeOne: 'x ↦ x/2', closedForm: '(x·2^-t, y)' },
-  dx: { name: 'dx', inverse: 'hx', field: "x' = ln2·x", timeOne: 'x ↦ 2x', closedForm: '(x·2^t, y)' },
-  hy: { name: 'hy', inverse: 'dy', field: "y' = -ln2·y", timeOne: 'y ↦ y/2', closedForm: '(x, y·2^-t)' },
-  dy: { name: 'dy', inverse: 'hy', field: "y' = ln2·y", timeOne: 'y ↦ 2y', closedForm: '(x, y·2^t)' },
-  'tx+': { name: 'tx+', inverse: 'tx-', field: "x' = 1", timeOne: 'x ↦ x + 1', closedForm: '(x + t, y)' },
-  'tx-': { name: 'tx-', inverse: 'tx+', field: "x' = -1", timeOne: 'x ↦ x - 1', closedForm: '(x - t, y)' },
-  'ty+': { name: 'ty+', inverse: 'ty-', field: "y' = 1", timeOne: 'y ↦ y + 1', closedForm: '(x, y + t)' },
-  'ty-': { name: 'ty-', inverse: 'ty+', field: "y' = -1", timeOne: 'y ↦ y - 1', closedForm: '(x, y - t)' },
-  'ry+': { name: 'ry+', inverse: 'ry-', field: "y' = relu(x)", timeOne: 'y ↦ y + relu(x)', closedForm: '(x, y + t·relu(x))' },
-  'ry-': { name: 'ry-', inverse: 'ry+', field: "y' = -relu(x)", timeOne: 'y ↦ y - relu(x)', closedForm: '(x, y - t·relu(x))' },
-  'rx+': { name: 'rx+', inverse: 'rx-', field: "x' = relu(y)", timeOne: 'x ↦ x + relu(y)', closedForm: '(x + t·relu(y), y)' },
-  'rx-': { name: 'rx-', inverse: 'rx+', field: "x' = -relu(y)", timeOne: 'x ↦ x - relu(y)', closedForm: '(x - t·relu(y), y)' },
+  hx: { name: 'hx', gloss: 'halve x', inverse: 'dx', field: "x' = -ln2·x", timeOne: 'x ↦ x/2', closedForm: '(x·2^-t, y)' },
+  dx: { name: 'dx', gloss: 'double x', inverse: 'hx', field: "x' = ln2·x", timeOne: 'x ↦ 2x', closedForm: '(x·2^t, y)' },
+  hy: { name: 'hy', gloss: 'halve y', inverse: 'dy', field: "y' = -ln2·y", timeOne: 'y ↦ y/2', closedForm: '(x, y·2^-t)' },
+  dy: { name: 'dy', gloss: 'double y', inverse: 'hy', field: "y' = ln2·y", timeOne: 'y ↦ 2y', closedForm: '(x, y·2^t)' },
+  'tx+': { name: 'tx+', gloss: 'shift x right by 1', inverse: 'tx-', field: "x' = 1", timeOne: 'x ↦ x + 1', closedForm: '(x + t, y)' },
+  'tx-': { name: 'tx-', gloss: 'shift x left by 1', inverse: 'tx+', field: "x' = -1", timeOne: 'x ↦ x - 1', closedForm: '(x - t, y)' },
+  'ty+': { name: 'ty+', gloss: 'shift y up by 1', inverse: 'ty-', field: "y' = 1", timeOne: 'y ↦ y + 1', closedForm: '(x, y + t)' },
+  'ty-': { name: 'ty-', gloss: 'shift y down by 1', inverse: 'ty+', field: "y' = -1", timeOne: 'y ↦ y - 1', closedForm: '(x, y - t)' },
+  'ry+': { name: 'ry+', gloss: 'raise y by relu(x)', inverse: 'ry-', field: "y' = relu(x)", timeOne: 'y ↦ y + relu(x)', closedForm: '(x, y + t·relu(x))' },
+  'ry-': { name: 'ry-', gloss: 'lower y by relu(x)', inverse: 'ry+', field: "y' = -relu(x)", timeOne: 'y ↦ y - relu(x)', closedForm: '(x, y - t·relu(x))' },
+  'rx+': { name: 'rx+', gloss: 'push x right by relu(y)', inverse: 'rx-', field: "x' = relu(y)", timeOne: 'x ↦ x + relu(y)', closedForm: '(x + t·relu(y), y)' },
+  'rx-': { name: 'rx-', gloss: 'push x left by relu(y)', inverse: 'rx+', field: "x' = -relu(y)", timeOne: 'x ↦ x - relu(y)', closedForm: '(x - t·relu(y), y)' },
 };
 
 /** Op codes for the evaluator's switch (index into FLOW_NAMES). */

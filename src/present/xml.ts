@@ -27,12 +27,13 @@ export function el(name: string, attrs: XmlAttrs = {}, ...children: readonly Xml
 /** What `el` accepts as children. */
 export type XmlChild = XmlNode | null | undefined | false | readonly XmlChild[];
 
-function flatten(children: readonly XmlChild[]): XmlNode[] {
-  const out: XmlNode[] = [];
+// Element by element, never `push(...array)`: a picture of a big DFA has tens
+// of thousands of children, past the engine's limit on spread arguments.
+function flatten(children: readonly XmlChild[], out: XmlNode[] = []): XmlNode[] {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
     if (typeof c === 'string' || !Array.isArray(c)) out.push(c as XmlNode);
-    else out.push(...flatten(c as readonly XmlChild[]));
+    else flatten(c as readonly XmlChild[], out);
   }
   return out;
 }

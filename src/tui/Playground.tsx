@@ -20,6 +20,7 @@ import { helpScrollLimit, maxScroll, screen, tooSmall, tooSmallLines } from './v
 import type { Syntax } from '../syntax/regex/syntax.js';
 import type { Line } from './view/seg.js';
 import { certificateOf, monoidSize, vocabularyView } from './view/vocabularyModel.js';
+import { computeApprox } from './approxTab.js';
 
 /** What the playground opens with; everything else is the user's to change. */
 export interface PlaygroundProps {
@@ -170,7 +171,15 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const certificate = useJob([built, props.livePairs], () => (built !== null ? certificateOf(built, props.livePairs) : undefined), 0);
   const monoid = useJob([dfa, lim], () => (dfa !== null ? monoidSize(dfa, lim) : null), 0);
 
-  const busy = main.pending || other.pending || equivalence.pending || members.pending || vocabulary.pending || certificate.pending || monoid.pending;
+  // The Approx tab compiles only while it is on screen; one compile is one job (budgeted by its word limit).
+  const wantApprox = shows('approx');
+  const approx = useJob(
+    [wantApprox ? ui.approx.fields : null, ui.approx.flow],
+    () => (wantApprox ? computeApprox(ui.approx) : undefined),
+    debounce,
+  );
+
+  const busy = (wantApprox && approx.pending) || main.pending || other.pending || equivalence.pending || members.pending || vocabulary.pending || certificate.pending || monoid.pending;
   const spinner = useSpinner(busy);
 
   const model: ScreenModel = {
@@ -190,6 +199,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
     certificate,
     gallery,
     galleryError: props.galleryError ?? null,
+    approx,
   };
 
   // The reducer sees the latest frame's facts (members listed, scroll bounds).

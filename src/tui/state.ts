@@ -16,12 +16,13 @@ import type { KeyEvent, KeyName } from './keys.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/embeddings.js';
 import type { GalleryEntry } from '../gallery.js';
 import { SYNTAXES, type Syntax } from '../syntax/regex/syntax.js';
+import { approxKey, type ApproxUi, initialApprox, toggleFlow } from './approxTab.js';
 
-/** Where key presses go: one of the three editors, or the panes (letters are commands). */
-export type Focus = 'pattern' | 'string' | 'other' | 'panes';
+/** Where key presses go: one of the three editors, the Approx tab's editors, or the panes (letters are commands). */
+export type Focus = 'pattern' | 'string' | 'other' | 'approx' | 'panes';
 
 /** The panes, in the order of their number keys. */
-export const PANES = ['dfa', 'vocab', 'trace', 'equiv', 'enum', 'gallery'] as const;
+export const PANES = ['dfa', 'vocab', 'trace', 'equiv', 'enum', 'gallery', 'approx'] as const;
 /** A pane's name. */
 export type PaneId = (typeof PANES)[number];
 
@@ -33,6 +34,7 @@ export const PANE_TINY_TITLES: { readonly [P in PaneId]: string } = {
   equiv: 'Eq',
   enum: 'Mem',
   gallery: 'Gal',
+  approx: 'Apx',
 };
 
 /** Short titles, for narrow tab bars. */
@@ -43,6 +45,7 @@ export const PANE_SHORT_TITLES: { readonly [P in PaneId]: string } = {
   equiv: 'Equiv',
   enum: 'Members',
   gallery: 'Gallery',
+  approx: 'Approx',
 };
 
 /** Titles as the tab bar shows them. */
@@ -53,6 +56,7 @@ export const PANE_TITLES: { readonly [P in PaneId]: string } = {
   equiv: 'Equivalence',
   enum: 'Members',
   gallery: 'Gallery',
+  approx: 'Approx',
 };
 
 /** The embeddings, in the order `e` cycles through them (the library's order). */
@@ -80,6 +84,8 @@ export interface UiState {
   readonly help: boolean;
   /** First shown line of the help overlay. */
   readonly helpScroll: number;
+  /** The Approx tab: a map or field, ε, and which of its editors has the keys. */
+  readonly approx: ApproxUi;
   /** Selected row of the gallery and of the members list. */
   readonly selected: { readonly gallery: number; readonly enum: number };
   /** First shown line of the scrolling panes. */
@@ -123,8 +129,9 @@ export function initialState(o: InitialOptions = {}): UiState {
     syntax: o.syntax ?? 'wordflow',
     help: false,
     helpScroll: 0,
+    approx: initialApprox(),
     selected: { gallery: 0, enum: 0 },
-    scroll: { dfa: 0, vocab: 0, trace: 0, equiv: 0, enum: 0, gallery: 0 },
+    scroll: { dfa: 0, vocab: 0, trace: 0, equiv: 0, enum: 0, gallery: 0, approx: 0 },
     notice: null,
     quit: false,
   };
@@ -133,12 +140,14 @@ export function initialState(o: InitialOptions = {}): UiState {
 const RING: readonly Focus[] = ['pattern', 'string', 'other', 'panes'];
 
 function focusOn(s: UiState, focus: Focus): UiState {
-  // The second pattern lives in the equivalence pane: bring it into view.
-  return { ...s, focus, pane: focus === 'other' ? 'equiv' : s.pane, notice: null };
+  // The second pattern lives in the equivalence pane, the approx editors in theirs: bring them into view.
+  const pane = focus === 'other' ? 'equiv' : focus === 'approx' ? 'approx' : s.pane;
+  return { ...s, focus, pane, notice: null };
 }
 
 function cycle(s: UiState, by: 1 | -1): UiState {
-  const i = RING.indexOf(s.focus);
+  // From the approx editors, the ring resumes at the panes.
+  const i = RING.indexOf(s.focus === 'approx' ? 'panes' : s.focus);
   return focusOn(s, RING[(i + by + RING.length) % RING.length]!);
 }
 
@@ -214,7 +223,7 @@ const EDIT_KEYS: { readonly [K in KeyName]?: Edit['kind'] } = {
 const EDITOR_OF = { pattern: 'pattern', string: 'text', other: 'other' } as const;
 
 function editFocused(s: UiState, op: Edit): UiState {
-  if (s.focus === 'panes') return s;
+  if (s.focus === 'panes' || s.focus === 'approx') return s;
   const field = EDITOR_OF[s.focus];
   if (field === 'pattern' && s.fa !== null) {
     // The loaded automaton is not text to edit: typing starts a new pattern.
@@ -295,12 +304,14 @@ function command(s: UiState, ch: string, alone: boolean, ctx: ReduceContext): Ui
       return scrollBy(s, 1, ctx);
     case 'k':
       return scrollBy(s, -1, ctx);
+    case 'f':
+      return s.pane === 'approx' ? { ...s, approx: toggleFlow(s.approx), notice: null } : s;
     case ']':
       return selectPane(s, PANES[(PANES.indexOf(s.pane) + 1) % PANES.length]!);
     case '[':
       return selectPane(s, PANES[(PANES.indexOf(s.pane) + PANES.length - 1) % PANES.length]!);
     default:
-      if (ch >= '1' && ch <= '6') return selectPane(s, PANES[Number(ch) - 1]!);
+      if (ch >= '1' && ch <= String(PANES.length)) return selectPane(s, PANES[Number(ch) - 1]!);
       return s;
   }
 }
@@ -311,6 +322,7 @@ function enter(s: UiState, ctx: ReduceContext): UiState {
       return focusOn(s, 'string');
     case 'string':
     case 'other':
+    case 'approx':
       return focusOn(s, 'panes');
     case 'panes':
       if (s.pane === 'gallery') {
@@ -322,6 +334,7 @@ function enter(s: UiState, ctx: ReduceContext): UiState {
         return member === undefined ? s : { ...s, text: editorOf(member), notice: 'testing the selected member' };
       }
       if (s.pane === 'equiv') return focusOn(s, 'other');
+      if (s.pane === 'approx') return focusOn(s, 'approx');
       return s;
   }
 }
@@ -330,6 +343,11 @@ function enter(s: UiState, ctx: ReduceContext): UiState {
 export function reduce(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
   if (s.quit) return s;
   if (s.help) return helpKey(s, ev, ctx);
+  if (s.focus === 'approx' && !(ev.kind === 'key' && ['ctrl-c', 'help'].includes(ev.name))) {
+    // The approx editors take their keys first; what they leave (Alt-n, scrolling) falls through.
+    const r = approxKey(s.approx, ev);
+    if (r !== null) return r.leave ? { ...focusOn(s, 'panes'), approx: r.approx } : { ...s, approx: r.approx, notice: null };
+  }
   if (ev.kind === 'key') {
     const g = globalKey(s, ev.name, ctx);
     if (g !== null) return g;

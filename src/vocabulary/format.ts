@@ -2,6 +2,7 @@
  * Text renderings of vocabularies, certificates and trajectories for the
  * command line. Pure string building; front ends print the result.
  */
+import { textWidth } from '../present/width.js';
 import type { Certificate, VocabularyJson } from './types.js';
 import type { Trace } from './trace.js';
 import { embeddingSpec } from './registry.js';
@@ -13,7 +14,7 @@ function num(x: number): string {
 }
 
 function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function pt(p: readonly number[]): string {
@@ -40,7 +41,10 @@ export function formatVocabulary(json: VocabularyJson): string {
 
 /** One line (plus failures) for a certificate. */
 export function formatCertificate(c: Certificate): string {
-  const head = `${c.embedding}: the certificate ${c.holds ? 'holds' : 'fails'} (${c.method}); margin ${num(c.margin)}; ${c.states} states × ${c.classes} classes`;
+  const size = `${plural(c.states, 'state')} × ${plural(c.classes, 'class')}`;
+  const head = c.holds
+    ? `${c.embedding}: the certificate holds (${c.method}); margin ${num(c.margin)}; ${size}`
+    : `${c.embedding}: the certificate fails (${c.method}): ${plural(c.failureCount, 'failure')}; ${size}`;
   if (c.holds) return head;
   const more = c.failureCount > c.failures.length ? [`  … ${c.failureCount - c.failures.length} more`] : [];
   return [head, ...c.failures.map((f) => `  ${f.condition}: ${f.message}`), ...more].join('\n');
@@ -59,8 +63,9 @@ export function formatTrace(t: Trace): string {
       pt(s.point),
     ]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length))).join('  '));
+  // Columns by display width: an emoji or a CJK letter takes two cells.
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
+  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '));
   lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
   return lines.join('\n');
 }

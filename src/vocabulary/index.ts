@@ -72,6 +72,7 @@ export { decode, type Decoded } from './flow2d/decode.js';
 export { certifyFlow2d, regionImage, type RegionImage } from './flow2d/certify.js';
 export { explain, renderExplanation, representative, type Explanation, type SentenceReading, type AnalogyRow } from './explain.js';
 export { formatVocabulary, formatCertificate, formatTrace } from './format.js';
+export { soundness, sigmoidRoundingBound, type Soundness } from './soundness.js';
 
 /** The classes of the code points of `s`, as an Int32Array (no per-letter allocation). */
 export function sentence(dfa: Dfa, s: string): Int32Array {

@@ -218,9 +218,11 @@ export const relu1dEmbedding: EmbeddingSpec<Relu1dVocabulary> = {
   describeMap: (v, c) => {
     const map = v.describe().words[c]!.map;
     const width = map.kind === 'relu1d' ? map.network.width : 0;
-    return `the piecewise-linear map with [q−¼, q+¼] ↦ δ(q, c): ${list(imageOf(v.dfa, c))}; a ReLU network of width ${width}`;
+    return `piecewise linear, constant δ(q, c) on [q−¼, q+¼]: ${list(imageOf(v.dfa, c))}; a ReLU network of width ${width}`;
   },
-  describeComposition: (v, classes) => `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
+  // The empty composition is the identity, which is not constant on a region; every word is.
+  describeComposition: (v, classes) =>
+    classes.length === 0 ? ': every point stays where it is' : `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
   formatWord: (map, label) => {
     if (map.kind !== 'relu1d') return [];
     const net = map.network;

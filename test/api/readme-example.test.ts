@@ -5,6 +5,7 @@
  * brute force with V8's RegExp as the oracle, and type-checks it.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,13 @@ describe('examples/library.ts (the README library example)', () => {
   it('runs to the end without an error', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  it('prints exactly the output the README shows under it, every line', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const shown = /```sh\nnpx tsx examples\/library\.ts\n```\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(shown, 'the output block after `npx tsx examples/library.ts` in the README').not.toBeNull();
+    expect(run.stdout).toBe(shown![1]);
   });
 
   it('compiles (a|b)*abb to the 4 suffix states of abb plus the dead state, and decides membership', () => {

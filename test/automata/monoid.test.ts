@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
-import { elementOf, formatWord, mapOf, transitionMonoid, wordOf } from '../../src/automata/monoid.js';
+import { elementOf, formatWord, indexAndPeriod, mapOf, monoidStructure, transitionMonoid, wordOf } from '../../src/automata/monoid.js';
+import { compileFa } from '../../src/language.js';
+import { readFileSync } from 'node:fs';
 import { WordflowError } from '../../src/errors.js';
 import { compileRegex } from '../../src/language.js';
 import { alphabetOf, arbDfa } from '../vocabulary/arbitrary.js';
@@ -169,5 +171,97 @@ describe('transition monoid', () => {
     const m = transitionMonoid(dfa);
     expect(m.size).toBe(256);
     expect(m.table).toBeNull();
+  });
+});
+
+/** f^e by repeated composition. */
+function powerOf(f: Transformation, e: number): number[] {
+  let out = f.map((_, q) => q);
+  for (let i = 0; i < e; i++) out = then(out, f);
+  return out;
+}
+
+/** Least i ≥ 0 and p ≥ 1 with f^i = f^(i+p), by listing powers until one repeats. */
+function bruteIndexPeriod(f: Transformation): { index: number; period: number } {
+  const seen = new Map<string, number>();
+  for (let e = 0; ; e++) {
+    const k = key(powerOf(f, e));
+    const at = seen.get(k);
+    if (at !== undefined) return { index: at, period: e - at };
+    seen.set(k, e);
+  }
+}
+
+describe('monoid structure: zero, aperiodicity index, witness period, groups', () => {
+  it('agrees with brute-force powers and products on random DFAs', () => {
+    fc.assert(
+      fc.property(arbDfa({ maxStates: 5, maxClasses: 3 }), (dfa) => {
+        const m = transitionMonoid(dfa);
+        const s = monoidStructure(m);
+        const elements = Array.from({ length: m.size }, (_, i) => mapOf(m, i));
+        const ip = elements.map(bruteIndexPeriod);
+        elements.forEach((f, i) => expect(indexAndPeriod(f)).toEqual(ip[i]));
+        const periodic = ip.some((x) => x.period > 1);
+        expect(s.aperiodicity).toBe(periodic ? null : Math.max(...ip.map((x) => x.index)));
+        const zeros = elements.filter((z) => elements.every((f) => key(then(z, f)) === key(z) && key(then(f, z)) === key(z)));
+        expect(s.zero === null ? null : key(elements[s.zero]!)).toBe(zeros.length === 0 ? null : key(zeros[0]!));
+        if (!periodic) {
+          expect(s.witness).toBeNull();
+          return;
+        }
+        const w = s.witness!;
+        expect(ip[w.element]).toEqual({ index: w.index, period: w.period });
+        expect(key(elements[w.power]!)).toBe(key(powerOf(elements[w.element]!, w.index)));
+        // The group: closed, with an identity that is idempotent and an inverse for each element; it holds x^index.
+        const g = s.group!;
+        const inG = new Set(g.elements.map((i) => key(elements[i]!)));
+        const e = elements[g.idempotent]!;
+        expect(key(then(e, e))).toBe(key(e));
+        for (const a of g.elements) {
+          for (const b of g.elements) expect(inG.has(key(then(elements[a]!, elements[b]!)))).toBe(true);
+          expect(g.elements.some((b) => key(then(elements[a]!, elements[b]!)) === key(e))).toBe(true);
+        }
+        expect(inG.has(key(elements[w.power]!))).toBe(true);
+        expect(g.name.order).toBe(g.elements.length);
+        expect(g.elements.length).toBeGreaterThanOrEqual(w.period);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('PARITY: a² = ε ≠ a, the group {ε, a} ≅ ℤ2, the dead constant is the zero', () => {
+    const m = transitionMonoid(compileFa(readFileSync('grammars/examples/parity.fa', 'utf8')));
+    const s = monoidStructure(m);
+    const word = (i: number): string => formatWord(m, wordOf(m, i));
+    expect(word(s.witness!.element)).toBe('a');
+    expect(s.witness).toMatchObject({ index: 0, period: 2 });
+    expect(word(s.witness!.power)).toBe('ε');
+    expect(s.group!.elements.map(word)).toEqual(['ε', 'a']);
+    expect(s.group!.name.name).toBe('ℤ2');
+    expect(word(s.zero!)).toBe('other');
+    expect(s.aperiodicity).toBeNull();
+  });
+
+  it('mult3 (multiples of 3 in binary): the six permutations of the remainders, S3', () => {
+    const m = transitionMonoid(compileFa(readFileSync('grammars/examples/mult3.fa', 'utf8')));
+    const s = monoidStructure(m);
+    const word = (i: number): string => formatWord(m, wordOf(m, i));
+    // By hand: reading 0 doubles the remainder (swaps 1 and 2), reading 1 maps r to 2r + 1 (swaps 0 and 1).
+    expect(word(s.witness!.element)).toBe('0');
+    expect(s.witness).toMatchObject({ index: 0, period: 2 });
+    expect(s.group!.elements.map(word)).toEqual(['ε', '0', '1', '01', '10', '010']);
+    expect(s.group!.name).toMatchObject({ name: 'S3', order: 6, abelian: false });
+  });
+
+  it('(ab)*: aperiodic with k = 2 (a² = a³ is the dead constant, a ≠ a²); (aaa)*b|(ab)*: a⁵ = a², period 3, ℤ3', () => {
+    const ab = monoidStructure(transitionMonoid(compileRegex('(ab)*')));
+    expect(ab.aperiodicity).toBe(2);
+    const m = transitionMonoid(compileRegex('(aaa)*b|(ab)*'));
+    const s = monoidStructure(m);
+    expect(formatWord(m, wordOf(m, s.witness!.element))).toBe('a');
+    expect(s.witness).toMatchObject({ index: 2, period: 3 });
+    expect(s.group!.elements.map((i) => formatWord(m, wordOf(m, i)))).toEqual(['aa', 'aaa', 'aaaa']);
+    expect(s.group!.name.name).toBe('ℤ3');
+    expect(formatWord(m, wordOf(m, s.group!.idempotent))).toBe('aaa');
   });
 });

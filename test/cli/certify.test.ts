@@ -12,6 +12,7 @@ describe('wordflow certify', () => {
     expect(Object.keys(c).slice(0, 5)).toEqual(['embedding', 'holds', 'margin', 'states', 'classes']);
     expect(c).toMatchObject({ embedding, holds: true, states: 5, classes: 3 });
     expect(c.margin).toBeGreaterThanOrEqual(0);
+    expect(c.floatSound).toBe(true);
   });
 
   it('margins: flow2d keeps 2^−(k+1) = 1/32 with k = ⌈log2(5·3 + 1)⌉ = 4; relu1d 1/4; linear maps 0', () => {
@@ -22,10 +23,16 @@ describe('wordflow certify', () => {
     expect(margin('transform')).toBe(0);
   });
 
-  it('defaults to flow2d and prints one line of text', () => {
+  it('defaults to flow2d: the verdict, why it covers every length, and whether floats are covered', () => {
     const r = wordflow(['certify', 'colou?r']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^flow2d: the certificate holds \(exact\); margin [\d.]+; \d+ states × \d+ classes\n$/);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^flow2d: the certificate holds \(exact\); margin [\d.]+; \d+ states × \d+ classes$/);
+    expect(lines[1]).toMatch(/^ {2}every length: x0 lies in R_q0 .*by induction on the length/);
+    expect(lines[2]).toMatch(/^ {2}floating point: covered — regions are closed under the float map/);
+    expect(lines).toHaveLength(3);
+    const onehot = wordflow(['certify', 'colou?r', '--embedding', 'onehot']).stdout;
+    expect(onehot).toMatch(/floating point: covered — every reachable point is exact/);
   });
 
   it('a sigmoid gain too small fails: exit 1, holds false, with the failures', () => {
@@ -33,14 +40,19 @@ describe('wordflow certify', () => {
     expect(r.code).toBe(1);
     const c = JSON.parse(r.stdout);
     expect(c.holds).toBe(false);
-    expect(c.margin).toBeLessThan(0);
+    // No margin for a certificate that fails (a positive number there would read as "holds").
+    expect(c.margin).toBeNull();
+    expect(c.floatSound).toBe(false);
     expect(c.failures.length).toBeGreaterThan(0);
     expect(c.gain).toBe(3);
     expect(c.minimalGain).toBeGreaterThan(3);
     const ok = JSON.parse(wordflow(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', String(c.minimalGain), '--json']).stdout);
     expect(ok.holds).toBe(true);
     const text = wordflow(['certify', '(ab)*', '--embedding', 'sigmoid']);
-    expect(text.stdout).toMatch(/smallest certified gain [\d.]+ \(to 0\.001\); Omlin–Giles bound [\d.]+ for in-degree r = \d+/);
+    expect(text.stdout).toMatch(/smallest certified gain [\d.]+ \(to 0\.001\); Omlin–Giles bound \(our reconstruction of their fixed-point conditions\) [\d.]+ for in-degree r = \d+/);
+    const failing = wordflow(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', '3']).stdout;
+    expect(failing).toMatch(/^sigmoid: the certificate fails \(interval\): \d+ failures?; 3 states × 3 classes$/m);
+    expect(failing).not.toMatch(/margin/);
   });
 
   it('bad input exits 2', () => {

@@ -7,7 +7,7 @@ describe('wordflow compile', () => {
     const r = wordflow(['compile', '(a|b)*abb']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^flow2d vocabulary: 5 states, 3 words \(other, a, b\), space ℝ\^2$/m);
-    expect(r.stdout).toMatch(/^word a: a phrase of \d+ primitive flows in \d+ runs$/m);
+    expect(r.stdout).toMatch(/^word a: spelled with \d+ primitive flows in \d+ runs$/m);
     expect(r.stdout).toMatch(/^ {2}hy\^5 ty\+ dy\^5 /m);
     expect(r.stdout).toMatch(/^ {4}R_0: x ↦ \(x \+ 2\)·0\.5, y ↦ y·0\.03125 \+ 0\.125$/m);
   });

@@ -19,8 +19,8 @@ describe('wordflow check', () => {
     expect(await lines.ask('9x')).toBe('reject\t9x');
     expect(await lines.close()).toBe(1);
     const json = conversation(['check', '--jsonl']);
-    expect(await json.ask('{"pattern":"a+","input":"aa"}')).toBe('{"accept":true}');
-    expect(await json.ask('{"pattern":"a+","input":"b"}')).toBe('{"accept":false}');
+    expect(await json.ask('{"pattern":"a+","input":"aa"}')).toBe('{"accept":true,"line":1}');
+    expect(await json.ask('{"pattern":"a+","input":"b"}')).toBe('{"accept":false,"line":2}');
     expect(await json.close()).toBe(1);
   });
 
@@ -53,11 +53,11 @@ describe('wordflow check', () => {
     ].join('\n');
     const lines = wordflow(['check', '--jsonl'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toEqual({ accept: true });
+    expect(lines[0]).toEqual({ accept: true, line: 1 });
     expect(lines[1].error).toMatch(/unclosed group/);
     expect(lines[2].error).toMatch(/JSON/);
-    expect(lines[3]).toEqual({ accept: false });
-    expect(lines[4]).toEqual({ accept: true });
+    expect(lines[3]).toEqual({ accept: false, line: 4 });
+    expect(lines[4]).toEqual({ accept: true, line: 5 });
   });
 
   it('reads an automaton file with --fa', () => {

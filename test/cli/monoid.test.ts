@@ -7,7 +7,9 @@ describe('wordflow monoid', () => {
     const r = wordflow(['monoid', '(ab)*']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^transition monoid of a 3-state DFA: 6 elements, 4 idempotent$/m);
-    expect(r.stdout).toMatch(/^aperiodic: .* star-free/m);
+    expect(r.stdout).toMatch(/^aperiodic, k = 2: x² = x³ for every element x .* star-free/m);
+    expect(r.stdout).toMatch(/^ {2}ε +0→0 1→1 2→2 {2}\(identity, idempotent\)$/m);
+    expect(r.stdout).toMatch(/^ {2}other +0→2 1→2 2→2 {2}\(zero, idempotent\)$/m);
     const m = JSON.parse(wordflow(['monoid', '(ab)*', '--json']).stdout);
     expect(m.size).toBe(6);
     expect(m.aperiodic).toBe(true);
@@ -19,7 +21,17 @@ describe('wordflow monoid', () => {
     const m = JSON.parse(wordflow(['monoid', '(aa)*', '--json']).stdout);
     expect(m).toMatchObject({ size: 3, aperiodic: false, starFree: false, periodicWitness: 'a' });
     const text = wordflow(['monoid', '(aa)*']).stdout;
-    expect(text).toMatch(/not aperiodic: the powers of a cycle/);
+    expect(text).toMatch(/^not aperiodic: a² = ε ≠ a — the powers of a repeat with period 2$/m);
+    expect(text).toMatch(/^ {2}the group they live in: \{ε, a\} ≅ ℤ2 \(cyclic of order 2\), with identity ε$/m);
+  });
+
+  it('mult3: the group S3, in text and JSON', () => {
+    const text = wordflow(['monoid', '--fa', 'grammars/examples/mult3.fa']).stdout;
+    expect(text).toMatch(/≅ S3 \(all 6 permutations of 3 states\)/);
+    const m = JSON.parse(wordflow(['monoid', '--fa', 'grammars/examples/mult3.fa', '--json']).stdout);
+    expect(m.witness).toEqual({ word: '0', index: 0, period: 2 });
+    expect(m.group).toMatchObject({ name: 'S3', order: 6, identity: 'ε' });
+    expect(m.zero).toBe('other');
   });
 
   it('--limit lists fewer elements; --max-monoid stops a large monoid with exit 2', () => {

@@ -160,7 +160,11 @@ describe('schemas/certify.schema.json', () => {
     const [bad] = jsonLines(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', '3', '--json'], undefined, [1]) as Record<string, unknown>[];
     expect(validate(bad)).toEqual([]);
     expect(bad!.holds).toBe(false);
+    expect(bad!.margin).toBeNull();
     expect(validate({ ...bad, holds: true })).not.toEqual([]);
+    // A failing certificate has no margin and does not cover floats.
+    expect(validate({ ...bad, margin: 0.5 })).not.toEqual([]);
+    expect(validate({ ...bad, floatSound: true })).not.toEqual([]);
     const [good] = jsonLines(['certify', 'ab', '--embedding', 'relu1d', '--json']) as Record<string, unknown>[];
     expect(validate({ ...good, gain: 5 })).not.toEqual([]);
     expect(validate({ ...good, embedding: 'sigmoid' })).not.toEqual([]);
@@ -204,9 +208,14 @@ describe('schemas for check and equiv', () => {
       expect(validateInput(bad), JSON.stringify(bad)).toBe(false);
     }
     const answers = jsonLines(['check', '--jsonl'], sent.map((l) => JSON.stringify(l)).join('\n'), [1]);
-    expect(answers).toEqual([{ accept: true }, { accept: false }, { accept: true }, { accept: false }]);
+    expect(answers).toEqual([
+      { accept: true, line: 1 },
+      { accept: false, line: 2 },
+      { accept: true, line: 3 },
+      { accept: false, line: 4 },
+    ]);
     const [unknown] = jsonLines(['check', '--jsonl'], JSON.stringify({ pattern: 'a', input: 'a', syntax: 'perl' }), [2]);
-    expect(unknown).toEqual({ error: "unknown syntax 'perl'; choose one of wordflow, ecma" });
+    expect(unknown).toEqual({ error: "unknown syntax 'perl'; choose one of wordflow, ecma", line: 1 });
   });
 
   it('equiv --json: equal and not equal', () => {
@@ -217,5 +226,40 @@ describe('schemas for check and equiv', () => {
     expect(validate(differ)).toEqual([]);
     expect(validate({ equal: true, witness: 'a', in: 'A' })).not.toEqual([]);
     expect(validate({ equal: false, witness: null, in: null })).not.toEqual([]);
+  });
+});
+
+describe('schemas/approx.schema.json', () => {
+  const validate = schema('approx');
+  const cases: string[][] = [
+    ['x + 0.3*sin(2*pi*y)', 'y', '--eps', '1e-2'],
+    ['0.8*x - 0.6*y', '0.6*x + 0.8*y', '--eps', '1e-3'],
+    ['3*x', 'y', '--eps', '1e-1', '--domain', '[0,2]x[-1,1]'],
+    ['0.8*x - 0.6*y', '0.6*x + 0.8*y', 'x', 'y + 0.2*x^3', '--eps', '1e-2', '--inverse'],
+    ['--flow', 'y', '-sin(x)', '--eps', '1e-1', '--grid', '17'],
+  ];
+  for (const args of cases) {
+    it(`validates approx ${args.join(' ')} --json, and its counts add up`, () => {
+      const [out] = jsonLines(['approx', ...args, '--json'], undefined, [0]);
+      expect(validate(out)).toEqual([]);
+      const a = out as { sentence: [string, number][]; length: number; error: { grid_points: number; grid: number; bound: number | null }; domain: number[][] };
+      expect(a.length).toBe(a.sentence.reduce((n, [, c]) => n + c, 0));
+      expect(Number.isInteger(Math.sqrt(a.error.grid_points))).toBe(true);
+      expect(a.domain[0]![0]).toBeLessThan(a.domain[0]![1]!);
+      expect(a.error.grid).toBeLessThanOrEqual(Number(args[args.indexOf('--eps') + 1]));
+      expect(a.error.bound === null).toBe(args[0] === '--flow');
+    });
+  }
+
+  it('rejects broken approx JSON', () => {
+    const [good] = jsonLines(['approx', 'x + y', 'y', '--eps', '1e-2', '--json']) as Record<string, unknown>[];
+    expect(validate(good)).toEqual([]);
+    expect(validate({ ...good, sentence: [['warp', 1]] })).not.toEqual([]);
+    expect(validate({ ...good, sentence: [['hx', 0]] })).not.toEqual([]);
+    expect(validate({ ...good, vocabulary: ['hx'] })).not.toEqual([]);
+    expect(validate({ ...good, error: { grid: 0.1, grid_points: 100 } })).not.toEqual([]);
+    expect(validate({ ...good, target: { kind: 'flow', maps: [['x', 'y']], eps: 0.1, inverse: false } })).not.toEqual([]);
+    const { length: _l, ...noLength } = good!;
+    expect(validate(noLength)).not.toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ import {
 import {
   action,
   EXIT,
+  fileError,
   limitsOf,
   lineBuffer,
   loadLanguageOrLazy,
@@ -88,7 +89,7 @@ export function register(program: Command): void {
     .option(
       '--jsonl',
       'read {"pattern": p, "input": s} (or {"fa": path, …}; optional "syntax": "wordflow"|"ecma" ' +
-        'overrides --syntax) lines on stdin; write {"accept": bool} or {"error": msg} per line',
+        'overrides --syntax) lines on stdin; write {"accept": bool, "line": n} or {"error": msg, "line": n} per line',
     )
     .option('--null', 'strings are NUL-separated instead of one per line')
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
@@ -112,6 +113,8 @@ Examples:
   $ wordflow check '(a|b)*a(a|b){30}' abababababababababababababababab   # lazy DFA: past --max-states
   $ wordflow check 'a*b' aab --embedding flow2d
 
+Lines end at LF; a CR just before the LF is dropped, so CRLF text reads as
+LF text (--null and --whole take every byte as it is).
 With --whole, files of ${'16 MiB'} and more are read by several threads when
 several cores are available; the verdict is the same.`,
   );
@@ -133,7 +136,7 @@ several cores are available; the verdict is the same.`,
       let code: number;
       if (opts.whole) {
         if (args.strings.length > 0) throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
-        const ok = await checkWhole(language, opts.file, stats);
+        const ok = await fromFile(opts.file, () => checkWhole(language, opts.file, stats));
         stats.strings = 1;
         const source = opts.file ?? '-';
         await writeLine(opts.json ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes }) : `${ok ? 'accept' : 'reject'}\t${source}`);
@@ -146,7 +149,7 @@ several cores are available; the verdict is the same.`,
         const counting = opts.stats === true;
         const out = lineBuffer();
         try {
-          for await (const batch of batches) {
+          for await (const batch of fromFileStream(opts.file, batches)) {
             for (const s of batch) {
               const ok = language.accepts(s);
               all &&= ok;
@@ -176,12 +179,30 @@ function modeOf(opts: CheckOptions): Mode {
 }
 
 function checkReadable(path: string): void {
+  let directory: boolean;
   try {
-    if (statSync(path).isDirectory()) throw new WordflowError('usage', `cannot read ${path}: it is a directory`);
+    directory = statSync(path).isDirectory();
   } catch (e) {
-    if (e instanceof WordflowError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WordflowError('usage', `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+    throw fileError('read', path, e);
+  }
+  if (directory) throw fileError('read', path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+}
+
+/** Runs a read of `path` (if any), turning system errors (EIO, …) into plain-words usage errors. */
+async function fromFile<T>(path: string | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
+  }
+}
+
+/** The batches of a file's records, its system errors turned into usage errors (see `fromFile`). */
+async function* fromFileStream<T>(path: string | undefined, batches: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  try {
+    yield* batches;
+  } catch (e) {
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
   }
 }
 
@@ -396,19 +417,19 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, 
     for await (const batch of recordBatches(process.stdin, '\n')) {
       for (const line of batch) {
         bar.update(++lines);
-        if (line.trim() === '') continue;
+        // Every input line gets its answer, an empty one too, with its number: one line out per line in.
         let out: object;
         try {
           const { source, input } = parseJsonlLine(line, syntax);
           const ok = cache.get(source).accepts(input);
           if (!ok && code === EXIT.yes) code = EXIT.no;
-          out = { accept: ok };
+          out = { accept: ok, line: lines };
         } catch (e) {
           const err = asWordflowError(e);
           // A disagreement under --verify is not one bad line: it fails the run loudly.
           if (err.kind === 'internal' && mode.kind === 'verify') throw err;
           code = EXIT.error;
-          out = { error: errorLine(err) };
+          out = { error: errorLine(err), line: lines };
         }
         if (answers.add(JSON.stringify(out))) await answers.flush();
       }
@@ -425,6 +446,7 @@ async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, 
 
 /** One `--jsonl` line; its `"syntax"` field, when present, overrides `--syntax` for that line. */
 function parseJsonlLine(line: string, defaultSyntax: Syntax): { source: Source; input: string } {
+  if (line.trim() === '') throw new WordflowError('usage', 'an empty line, where a JSON object was expected');
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -30,7 +30,8 @@ export function withEmbedding(cmd: Command): Command {
 /** The sigmoid gain flag as a number, or undefined. */
 export function gainOf(opts: EmbeddingOptions): number | undefined {
   if (opts.gain === undefined) return undefined;
-  const h = Number(opts.gain);
+  // A decimal number only (Number() would take '' as 0 and '0x10' as 16).
+  const h = /^\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(opts.gain) ? Number(opts.gain) : NaN;
   if (!(Number.isFinite(h) && h > 0)) throw new WordflowError('usage', `--gain needs a positive number, got '${opts.gain}'`);
   return h;
 }
@@ -72,7 +73,7 @@ export function register(program: Command): void {
     'after',
     `
 Examples:
-  $ wordflow compile '(a|b)*abb'                       # flow2d: each word a phrase of primitive flows
+  $ wordflow compile '(a|b)*abb'                       # flow2d: each word spelled with primitive flows
   $ wordflow compile '(aa)*' --embedding relu1d        # knots and the equivalent ReLU network
   $ wordflow compile 'ab*' --embedding sigmoid --gain 8 --json
   $ wordflow compile '[0-9]+' --embedding onehot --json --output digits.json`,

@@ -1,7 +1,8 @@
 /**
  * `wordflow explain PATTERN [--embedding E]`: the language read as a
- * vocabulary (Cai, ICML 2024): its words and maps, a phrase, an accepted and
- * a rejected sentence and where they land, and the analogy table.
+ * vocabulary (Cai, ICML 2024): its words and maps, members and a near miss
+ * over its own letters applied word by word to x0, the certificate's reach,
+ * a legend, and the analogy table.
  */
 import type { Command } from 'commander';
 import { explain, renderExplanation } from '../../vocabulary/index.js';

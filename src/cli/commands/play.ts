@@ -2,6 +2,7 @@
 import { type Command, Option } from 'commander';
 import { asWordflowError } from '../../errors.js';
 import { type GalleryEntry, loadGallery } from '../../gallery.js';
+import { LIVE_LIMITS } from '../../limits.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../../tui/state.js';
 import { action, intOption, limitsOf, syntaxOf, withLimits, withSyntax } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
@@ -29,7 +30,7 @@ Examples:
   $ wordflow play '(aa)*' -e relu1d
   $ wordflow play --syntax ecma 'a=1&b=2'          # & is a character (x or ^T switches the syntax)`,
   );
-  withLimits(cmd);
+  withLimits(cmd, { also: ['maxMonoid', 'maxEnumLength'], defaults: LIVE_LIMITS });
   withSyntax(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
       const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';

@@ -16,7 +16,15 @@ export function register(program: Command): void {
   withFa(cmd);
   withLimits(cmd);
   withSyntax(cmd);
-  cmd.addHelpText('after', `\nExamples:\n  $ wordflow regex --fa grammars/examples/parity.fa\n  $ wordflow regex '~(.*aa.*)&[ab]*'`);
+  cmd.addHelpText(
+    'after',
+    `
+The expression can grow exponentially with the number of states; past
+--max-regex-size nodes it stops with exit 2 instead of running on.
+Examples:
+  $ wordflow regex --fa grammars/examples/parity.fa
+  $ wordflow regex '~(.*aa.*)&[ab]*'`,
+  );
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
       const options = compileOptionsOf(opts);
@@ -26,7 +34,7 @@ export function register(program: Command): void {
         pattern === undefined || opts.fa !== undefined
           ? []
           : propertiesOf(parseRegex(pattern, withDefaults(options.limits), options.syntax));
-      const text = printRegex(regexOfDfa(dfa), properties);
+      const text = printRegex(regexOfDfa(dfa, withDefaults(options.limits)), properties);
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
     }),

@@ -5,10 +5,11 @@
  * when some is rejected. `--format svg` draws one string's trajectory.
  */
 import type { Command } from 'commander';
-import { WordflowError } from '../../errors.js';
+import { limitError, WordflowError } from '../../errors.js';
+import { limits as withDefaults } from '../../limits.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
-import { action, emit, EXIT, intOption, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
+import { action, emit, EXIT, intOption, limitsOf, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
@@ -29,7 +30,7 @@ export function register(program: Command): void {
     .argument('[strings...]', 'strings to trace; none = one per line on stdin')
     .option('--format <format>', 'text, json or svg (a picture of one string: flow2d path, relu1d cobweb, heat map)', 'text')
     .option('--json', 'same as --format json: one JSON value per string (flow2d: with continuous-time samples along every primitive flow)')
-    .option('--samples <n>', 'flow2d --json: samples per primitive-flow run (0 = none)', '4')
+    .option('--samples <n>', 'flow2d --json: samples per primitive-flow run (0 = none; at most --max-samples)', '4')
     .option('--null', 'stdin strings are NUL-separated instead of one per line');
   withEmbedding(cmd);
   withOutput(cmd);
@@ -40,6 +41,7 @@ export function register(program: Command): void {
     'after',
     `
 Exit status: 0 when every string is accepted, 1 when some string is rejected.
+Strings on stdin are lines; a CR just before each LF is dropped (CRLF reads as LF).
 Examples:
   $ wordflow trace '(a|b)*abb' abb
   $ wordflow trace '(aa)*' aaa --embedding onehot
@@ -60,6 +62,8 @@ vector over time.`,
       const args = splitPatternArgs(pattern, rest, opts.fa);
       const { v } = loadVocabulary(args.pattern, opts);
       const samples = intOption(opts.samples ?? '4', '--samples');
+      const { maxSamples } = withDefaults(limitsOf(opts));
+      if (samples > maxSamples) throw limitError('samples per flow (--samples)', 'maxSamples', maxSamples);
       const inputs: AsyncIterable<string> | Iterable<string> = args.strings.length > 0 ? args.strings : records(process.stdin, opts.null ? '\0' : '\n');
       if (format === 'svg') {
         const strings: string[] = [];
@@ -74,15 +78,15 @@ vector over time.`,
       const collected: string[] = [];
       const out = async (text: string): Promise<void> => (toFile ? void collected.push(text) : emit(text, undefined));
       let all = true;
-      let first = true;
+      let index = 0;
+      // Several strings (or any number from stdin): each table is headed by the string it traces.
+      const label = args.strings.length !== 1;
       for await (const s of inputs) {
         const t = trace(v, s, { samplesPerFlow: format === 'json' ? samples : 0 });
         all &&= t.accept;
         if (format === 'json') await out(JSON.stringify(t));
-        else {
-          await out((first ? '' : '\n') + formatTrace(t));
-          first = false;
-        }
+        else await out((index === 0 ? '' : '\n') + (label ? `string ${index + 1}: ${JSON.stringify(s)}\n` : '') + formatTrace(t));
+        index++;
       }
       if (toFile) await emit(collected.join('\n'), opts.output);
       return all ? EXIT.yes : EXIT.no;

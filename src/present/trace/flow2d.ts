@@ -4,7 +4,7 @@
  * point through every primitive flow of every word, in continuous time,
  * one colour per letter, with the point after each letter numbered.
  *
- * The phrases rescale the plane on the way (x by 4, y by 2^(k+1) and more),
+ * The spellings rescale the plane on the way (x by 4, y by 2^(k+1) and more),
  * so the path leaves the unit-height regions by orders of magnitude. The
  * axes are therefore linear on the regions and logarithmic beyond them
  * (`warpedScale`), which keeps the regions large and the whole path in view.
@@ -161,8 +161,8 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
   key.push(text(legendX, ly, verdict(t), { size: 12, weight: 'bold', fill: t.accept ? ACCEPT_STROKE : INK }));
 
   const subtitle = [
-    `${verdict(t)}. Each letter is a phrase of primitive flows; the path follows every flow in continuous time.`,
-    'The phrases rescale the plane, so the axes are linear inside the dashed box and logarithmic outside it.',
+    `${verdict(t)}. Each letter's word is spelled with primitive flows; the path follows every flow in continuous time.`,
+    'The spellings rescale the plane, so the axes are linear inside the dashed box and logarithmic outside it.',
   ];
   return page(WIDTH, Math.max(HEIGHT, ly + 24), traceTitle(t, options), subtitle, [
     el('defs', {}, el('clipPath', { id: 'plot' }, el('rect', { x: BOX.x, y: BOX.y, width: BOX.w, height: BOX.h }))),

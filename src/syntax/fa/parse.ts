@@ -135,7 +135,13 @@ function insideLabel(tokens: readonly IToken[], offset: number): boolean {
 function lexMessage(text: string, error: ILexingError, inLabel: boolean): string {
   const skipped = text.slice(error.offset, error.offset + error.length);
   const ch = String.fromCodePoint(skipped.codePointAt(0)!);
-  if (ch === '\\') return "a '\\' at the end of the line escapes nothing";
+  if (ch === '\\') {
+    const after = text.codePointAt(error.offset + 1);
+    const next = after === undefined || after === 10 ? undefined : String.fromCodePoint(after);
+    if (next === undefined) return "a '\\' at the end of the line escapes nothing";
+    if (inLabel) return `unknown escape '\\${next}' in a label`;
+    return `'\\${next}' outside an edge label: escapes are read only inside a label, between '-' and '->' (as in q -a,\\- -> r)`;
+  }
   if (inLabel && ch === '-') return "a '-' inside a label must be written '\\-'; a label ends at '->'";
   if (inLabel && ch === ']') return "unmatched ']' in a label; write '\\]' for the symbol ]";
   const shown = [...skipped].length <= 10 ? skipped : ch;

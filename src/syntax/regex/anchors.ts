@@ -20,9 +20,13 @@ function opensParen(token: IToken): boolean {
 export function stripAnchors(tokens: readonly IToken[]): IToken[] {
   const kept: IToken[] = [];
   let depth = 0;
+  // A `(` or `)` inside a class is a character (its token is a ClassChar), not a group.
+  let classDepth = 0;
   tokens.forEach((token, i) => {
-    if (opensParen(token)) depth++;
-    if (named(token, 'RParen')) depth = Math.max(0, depth - 1);
+    if (named(token, 'ClassOpen') || named(token, 'ClassOpenNeg')) classDepth++;
+    else if (named(token, 'ClassClose')) classDepth = Math.max(0, classDepth - 1);
+    else if (classDepth === 0 && opensParen(token)) depth++;
+    else if (classDepth === 0 && named(token, 'RParen')) depth = Math.max(0, depth - 1);
     const topLevel = depth === 0;
     const startsAlternative = i === 0 || named(tokens[i - 1], 'Pipe');
     const endsAlternative = i === tokens.length - 1 || named(tokens[i + 1], 'Pipe');

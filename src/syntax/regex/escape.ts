@@ -67,12 +67,13 @@ function decodeHex2(site: Site): Decoded {
 /** `\uHHHH`, `\uLEAD\uTRAIL` and `\u{H…}`. */
 function decodeUnicode(site: Site): Decoded {
   const { image } = site;
+  // Braces first: `\u{00000061}` is also 12 characters long.
+  if (image[2] === '{') return decodeBraced(site);
   if (image.length === 12) {
     const hi = parseInt(image.slice(2, 6), 16);
     const lo = parseInt(image.slice(8, 12), 16);
     return char(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
   }
-  if (image[2] === '{') return decodeBraced(site);
   if (image.length !== 6) fail(site, `\\u must be followed by exactly four hex digits or by {hex}, as in \\u00e9 or \\u{1F600}`);
   return char(parseInt(image.slice(2), 16));
 }

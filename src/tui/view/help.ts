@@ -32,6 +32,7 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['↑ ↓ j k', 'scroll the pane, or move its selection; PgUp PgDn by pages'],
   ['Enter', 'gallery: load · members: test the member · equivalence: edit B'],
   ['p s =', 'edit the pattern / the string / the 2nd pattern; g: gallery'],
+  ['Enter  f', 'approx: edit FX FY ε (Tab/↓ next, Esc done) · f: map or field'],
   ['', 'Anywhere'],
   ['F1', 'this help (↑ ↓ PgUp PgDn scroll it; ? Esc Enter close it)'],
   ['^T', 'switch the syntax, as x does'],

@@ -10,6 +10,7 @@ import type { Compiled, Members, Outcome, Summary } from '../analysis.js';
 import type { Run } from '../tracking.js';
 import type { GalleryEntry } from '../../gallery.js';
 import type { UiState } from '../state.js';
+import type { ApproxResult } from '../approxTab.js';
 import type { MonoidInfo, VocabularyView } from './vocabularyModel.js';
 
 /** A compiled language as the screen knows it. */
@@ -50,5 +51,7 @@ export interface ScreenModel {
   /** The certificate of `vocabulary.value`, checked after it is built. */
   readonly certificate: Pending<Outcome<Certificate>>;
   readonly gallery: readonly GalleryEntry[];
+  /** The Approx tab's sentence for its current inputs (computed only while the tab is on screen). */
+  readonly approx: Pending<Outcome<ApproxResult>>;
   readonly galleryError: string | null;
 }

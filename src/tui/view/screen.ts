@@ -13,6 +13,7 @@ import type { ScreenModel } from './model.js';
 import { besides, fitBlock, fitLine, type Line, seg, wrap } from './seg.js';
 import { footer, patternRows, stringRow, tabBar } from './top.js';
 import { tracePane } from './tracePane.js';
+import { approxPane } from './approxPane.js';
 import { vocabMaxScroll, vocabPane } from './vocabPane.js';
 
 type PaneRenderer = (m: ScreenModel, width: number, height: number) => Line[];
@@ -24,6 +25,7 @@ const RENDERERS: { readonly [P in PaneId]: PaneRenderer } = {
   equiv: equivPane,
   enum: membersPane,
   gallery: galleryPane,
+  approx: approxPane,
 };
 
 /** The title rule of a pane in a multi-pane layout. */

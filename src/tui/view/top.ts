@@ -9,6 +9,7 @@ import { PANE_SHORT_TITLES, PANE_TINY_TITLES, PANE_TITLES, PANES, type Focus, ty
 import { fit, showString, textWidth } from '../text.js';
 import type { Layout } from './layout.js';
 import type { ScreenModel } from './model.js';
+import type { MonoidInfo } from './vocabularyModel.js';
 import { type Line, type Seg, seg, fitLine, wrap } from './seg.js';
 
 /** Width of the labels in front of the editors ("pattern ▸ "). */
@@ -137,6 +138,14 @@ function errorText(error: WordflowError): string {
 }
 
 /** The summary and class rows. */
+/** After the monoid's size: aperiodic with its k, or the group and period that stop it (as `wordflow monoid` says). */
+function monoidNote(info: MonoidInfo): string {
+  if (info.kind !== 'size') return '';
+  if (info.aperiodic) return info.k === null ? ' (aperiodic)' : ` (aperiodic, k = ${info.k})`;
+  if (info.group === null) return info.period === null ? '' : ` (period ${info.period})`;
+  return ` (group ${info.group}, period ${info.period})`;
+}
+
 function summaryRows(m: ScreenModel, width: number): Line[] {
   const pad = seg(' '.repeat(LABEL_WIDTH));
   const { summary, language } = m;
@@ -150,12 +159,13 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
       ? ''
       : monoid.value.kind === 'over'
         ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ` (${LIMIT_FLAGS.maxMonoid})` : ' (not cheap)'}`
-        : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoid.value.aperiodic ? ' (aperiodic)' : ''}`;
+        : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoidNote(monoid.value)}`;
   const stats = `${s.states.toLocaleString('en-US')} state${s.states === 1 ? '' : 's'} (${s.accepting.toLocaleString('en-US')} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
   const line1: Seg[] = [pad];
   if (pendingNote !== null) line1.push(pendingNote);
   const room = width - LABEL_WIDTH - 2 - (pendingNote === null ? 0 : textWidth(pendingNote.text));
-  const shown = textWidth(stats) <= room ? stats : stats.replace(' (aperiodic)', '');
+  const note = monoid !== undefined && monoid !== null && monoid.ok ? monoidNote(monoid.value) : '';
+  const shown = textWidth(stats) <= room || note === '' ? stats : stats.replace(note, '');
   line1.push(seg(language.stale ? '' : '✓ ', 'good'), seg(shown, language.stale ? 'dim' : 'plain'));
   const shortest = s.shortest === null ? 'no members' : `shortest ${fit(showString(s.shortest), 16)}`;
   const ms = language.good !== null ? ` · ${language.good.ms < 1 ? '<1' : Math.round(language.good.ms)} ms` : '';
@@ -189,6 +199,7 @@ const FOOTERS: { readonly [F in Focus]: string } = {
   pattern: 'editing the pattern · Tab string · Esc keys · ^U clear · F1 help · ^C quit',
   string: 'editing the string · ←→ step · Tab 2nd pattern · Esc keys · ^U clear · F1 help',
   other: 'editing the 2nd pattern · Tab/Esc keys · ^U clear · F1 help · ^C quit',
+  approx: 'editing approx · Tab/↓ next field · Esc keys · ^U clear · F1 help · ^C quit',
   panes: `←→ step · ↑↓ scroll · e embedding · x syntax · 1-${PANES.length} panes · p s = edit · ? help · q quit`,
 };
 

@@ -113,13 +113,13 @@ function compositionDetail(c: StepContext, width: number): string[] {
     case 'sigmoid':
       return ['σ-layers do not fold into one matrix; x_i is computed word by word', `(gain H = ${num(v.json.constants['gain'] ?? 0)}, the state is read off the largest coordinate)`];
     case 'flow2d': {
-      if (long) return [`one phrase: the phrases of all ${i.toLocaleString('en-US')} words in order`];
+      if (long) return [`the spellings of all ${i.toLocaleString('en-US')} words in order`];
       let flows = 0;
       for (let j = 0; j < i; j++) {
         const word = v.json.words[classes[j]!]!.map;
         if (word.kind === 'flow2d') flows += word.length;
       }
-      return [`one phrase of ${flows.toLocaleString('en-US')} time-1 primitive flows`, `(the phrases of the words in order; each word is invertible)`].map((s) => fit(s, width));
+      return [`${flows.toLocaleString('en-US')} time-1 primitive flows`, `(the spellings of the words in order; each word is invertible)`].map((s) => fit(s, width));
     }
   }
 }

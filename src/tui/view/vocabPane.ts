@@ -2,7 +2,7 @@
  * The vocabulary pane: the shown DFA as a vocabulary of maps in the selected
  * embedding — one word per class with its map's real parameters (the image
  * array, the 0/1 matrix, the piecewise-linear knots, the gain and weights,
- * or the `flow2d` phrase and its length), plus the start point, regions,
+ * or the `flow2d` spelling and its length), plus the start point, regions,
  * target and certificate.
  */
 import type { MapJson, VocabularyJson } from '../../vocabulary/types.js';
@@ -84,7 +84,7 @@ export function mapLines(map: MapJson, json: VocabularyJson, width: number): Lin
       return [
         ...phrase.slice(0, 4).map((l) => [seg('    '), seg(l, 'accent')] as Line),
         ...(phrase.length > 4 ? [[seg('    …', 'dim')] as Line] : []),
-        [seg(`    ${map.length} primitive flows in ${map.steps} runs`, 'dim')],
+        [seg(`    ${map.length} primitive flow${map.length === 1 ? '' : 's'} in ${map.steps} run${map.steps === 1 ? '' : 's'}`, 'dim')],
       ];
     }
     default:
@@ -110,7 +110,7 @@ function headLines(m: ScreenModel, v: VocabularyView, width: number): Line[] {
         : seg(cert.error.kind === 'limit' ? `${cert.error.message} (not checked)` : `certificate not checked: ${cert.error.message}`, 'warn');
   const constants = Object.entries(j.constants).filter(([name]) => name !== 'radius');
   return [
-    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} words · built in ${Math.round(v.ms)} ms`, 'dim')],
+    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} word${j.words.length === 1 ? '' : 's'} · built in ${Math.round(v.ms)} ms`, 'dim')],
     ...wrap(certSeg.text, width).map((l) => [seg(l, certSeg.style)] as Line),
     ...(constants.length > 0 ? [[seg(constants.map(([name, value]) => `${name === 'gain' ? 'H' : name} = ${num(value)}`).join(' · '), 'accent')] as Line] : []),
     ...wrap(j.regions.description, width).map((l) => [seg(l, 'dim')] as Line),

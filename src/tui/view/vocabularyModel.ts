@@ -9,7 +9,7 @@ import type { CompleteDfa, Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
 import { attempt, type Outcome } from '../analysis.js';
-import { transitionMonoid } from '../../automata/monoid.js';
+import { monoidStructure, transitionMonoid } from '../../automata/monoid.js';
 import {
   certify,
   embeddingSpec,
@@ -112,7 +112,16 @@ export function traceOf(vocabulary: Vocabulary, classes: Int32Array): Trace {
 
 /** The monoid's size and aperiodicity, or the bound it went over. */
 export type MonoidInfo =
-  | { readonly kind: 'size'; readonly size: number; readonly aperiodic: boolean }
+  | {
+      readonly kind: 'size';
+      readonly size: number;
+      readonly aperiodic: boolean;
+      /** aperiodic: the least k with x^k = x^(k+1) for every x. */
+      readonly k: number | null;
+      /** not aperiodic: the group around the first periodic element and that element's period, e.g. `ℤ2`, 2. */
+      readonly group: string | null;
+      readonly period: number | null;
+    }
   /** `byFlag`: whether --max-monoid (rather than the live work bound) set the bound. */
   | { readonly kind: 'over'; readonly bound: number; readonly byFlag: boolean };
 
@@ -124,6 +133,10 @@ export function monoidSize(dfa: Dfa, limits: Limits): Outcome<MonoidInfo> {
   const work = Math.max(1, dfa.states * dfa.alphabet.classes.length);
   const bound = Math.max(1, Math.min(limits.maxMonoid, Math.floor(MONOID_WORK / work)));
   const r = attempt(() => transitionMonoid(dfa, { ...limits, maxMonoid: bound }));
-  if (r.ok) return { ok: true, value: { kind: 'size', size: r.value.size, aperiodic: r.value.aperiodic } };
+  if (r.ok) {
+    const s = monoidStructure(r.value);
+    const group = s.group === null ? null : s.group.name.name;
+    return { ok: true, value: { kind: 'size', size: r.value.size, aperiodic: r.value.aperiodic, k: s.aperiodicity, group, period: s.witness?.period ?? null } };
+  }
   return r.error.kind === 'limit' ? { ok: true, value: { kind: 'over', bound, byFlag: bound === limits.maxMonoid } } : r;
 }

@@ -250,7 +250,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
     const pushed = pushAllCorners(codes, times, n, w);
     for (let q = 0; q < n; q++) {
       if (pushed.inexact[q] === 1) {
-        b.fail({ condition: 'transition', state: q, class: c, message: `the phrase of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
+        b.fail({ condition: 'transition', state: q, class: c, message: `the spelling of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
         continue;
       }
       const slow = pushed.slow.get(q);
@@ -269,7 +269,7 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
         const fy = cornersY[i]! * f[at + Y_SCALE]! + f[at + Y_SHIFT]! + f[at + Y_AFTER]!;
         agrees = fx === polygons[0]!.xs[i] && fy === polygons[0]!.ys[i];
       }
-      if (!agrees) b.fail({ condition: 'transition', state: q, class: c, message: `the folded map of word ${wordName(dfa, c)} on R_${q} differs from its phrase` });
+      if (!agrees) b.fail({ condition: 'transition', state: q, class: c, message: `the folded map of word ${wordName(dfa, c)} on R_${q} differs from its spelling` });
     }
   }
   return b.result();

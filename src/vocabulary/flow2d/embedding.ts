@@ -1,6 +1,6 @@
 /** The registry record of `flow2d` (see ../registry.ts): its descriptions and how it is drawn. */
 import { formatPhrase, phraseLength } from '../../flows/phrase.js';
-import { type EmbeddingSpec, fmt } from '../registry.js';
+import { type EmbeddingSpec, fmt, plural } from '../registry.js';
 import { certifyFlow2d } from './certify.js';
 import { FOLD_WIDTH } from './construct.js';
 import { flow2dVocabulary, type Flow2dVocabulary } from './index.js';
@@ -14,7 +14,7 @@ export const flow2dEmbedding: EmbeddingSpec<Flow2dVocabulary> = {
   describeMap: (v, c) => {
     const p = v.params.phrases[c]!;
     const text = formatPhrase(p.slice(0, 12)) + (p.length > 12 ? ' …' : '');
-    return `a phrase of ${phraseLength(p)} primitive flows in ${p.length} runs: ${text}`;
+    return `spelled with ${plural(phraseLength(p), 'primitive flow')} in ${plural(p.length, 'run')}: ${text}`;
   },
   describeComposition: (v, classes) => {
     if (classes.length === 0) return '';
@@ -42,7 +42,7 @@ export const flow2dEmbedding: EmbeddingSpec<Flow2dVocabulary> = {
   formatWord: (map, label) =>
     map.kind === 'flow2d'
       ? [
-          `word ${label}: a phrase of ${map.length} primitive flows in ${map.steps} runs`,
+          `word ${label}: spelled with ${plural(map.length, 'primitive flow')} in ${plural(map.steps, 'run')}`,
           `  ${map.phrase}`,
           '  folded, one affine map per region:',
           ...map.folded.map(

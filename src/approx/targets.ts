@@ -1,0 +1,297 @@
+/**
+ * From map expressions to approximation targets: a pair (FX, FY) is read as
+ * an affine map, a coupling map (x + h(y), y) or (x, y + g(x)), or refused
+ * with the reason; a field (VX, VY) must be separable. The functions of one
+ * variable get their bounds from interval arithmetic on the symbolic
+ * derivatives, so the bounds the constructions prove rest on enclosures.
+ * Also here: the independent references the CLI measures against (the
+ * expressions evaluated directly; the reference integrator for fields;
+ * Newton's method for inverses).
+ */
+import { WordflowError } from '../errors.js';
+import { integrate } from '../flows/integrate.js';
+import {
+  boundOnBox,
+  compileExpr,
+  dependsOn,
+  derivative,
+  evaluate,
+  type Interval,
+  type MapExpr,
+  type MapVariable,
+  printMapExpr,
+} from '../mapexpr/index.js';
+import { type MapTarget, type SeparableField } from './approximate.js';
+import { type Box, type Function1 } from './steps.js';
+
+/** A map of the plane given by two expressions, with their source text (for messages). */
+export interface ExprPair {
+  readonly fx: MapExpr;
+  readonly fy: MapExpr;
+  readonly textX: string;
+  readonly textY: string;
+}
+
+const point = (v: number): Interval => ({ lo: v, hi: v });
+
+function constant(e: MapExpr): boolean {
+  return !dependsOn(e, 'x') && !dependsOn(e, 'y');
+}
+
+/** Whether e is affine in x and y (every first derivative constant). */
+function isAffine(e: MapExpr): boolean {
+  return constant(derivative(e, 'x')) && constant(derivative(e, 'y'));
+}
+
+function enclose(e: MapExpr, v: MapVariable, a: number, b: number): Interval {
+  const i = { lo: Math.min(a, b), hi: Math.max(a, b) };
+  return v === 'x' ? boundOnBox(e, i, point(0), 16) : boundOnBox(e, point(0), i, 16);
+}
+
+function absBound(i: Interval): number {
+  const m = Math.max(Math.abs(i.lo), Math.abs(i.hi));
+  return Number.isNaN(i.lo) || Number.isNaN(i.hi) ? Infinity : m;
+}
+
+/** The function v ↦ e(v) of the one variable e depends on (the other set to 0), with interval bounds. */
+export function function1(e: MapExpr, v: MapVariable): Function1 {
+  const f = compileExpr(e);
+  const d1 = derivative(e, v);
+  const d2 = derivative(d1, v);
+  const at = v === 'x' ? (t: number) => f(t, 0) : (t: number) => f(0, t);
+  const linear = constant(d1) ? { slope: evaluate(d1, 0, 0), offset: evaluate(e, 0, 0) } : undefined;
+  return {
+    at,
+    range: (a, b) => {
+      const i = enclose(e, v, a, b);
+      return [i.lo, i.hi];
+    },
+    slope: (a, b) => absBound(enclose(d1, v, a, b)),
+    curvature: (a, b) => absBound(enclose(d2, v, a, b)),
+    ...(linear === undefined ? {} : { linear }),
+  };
+}
+
+/** The 2×2 Jacobian of a pair at (x, y). */
+function jacobian(p: ExprPair): (x: number, y: number) => [number, number, number, number] {
+  const [a, b, c, d] = [derivative(p.fx, 'x'), derivative(p.fx, 'y'), derivative(p.fy, 'x'), derivative(p.fy, 'y')].map(
+    compileExpr,
+  );
+  return (x, y) => [a!(x, y), b!(x, y), c!(x, y), d!(x, y)];
+}
+
+/** The pair evaluated directly from the expressions: the independent reference for maps. */
+export function pairMap(p: ExprPair): (x: number, y: number) => [number, number] {
+  const fx = compileExpr(p.fx);
+  const fy = compileExpr(p.fy);
+  return (x, y) => [fx(x, y), fy(x, y)];
+}
+
+const fmt = (v: number): string => String(Number(v.toPrecision(4)));
+
+function gridPoints(box: Box, n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++)
+      out.push([box.x0 + ((box.x1 - box.x0) * i) / (n - 1), box.y0 + ((box.y1 - box.y0) * j) / (n - 1)]);
+  }
+  return out;
+}
+
+function describe(p: ExprPair): string {
+  return `(x, y) ↦ (${p.textX}, ${p.textY})`;
+}
+
+/**
+ * Refusals that hold for any pair, checked on a 65² grid of the domain (and
+ * the image boxes of the composition before it): a value that is NaN or
+ * infinite; a Jacobian determinant < 0 (orientation reversed near there);
+ * two points with the same image (not injective).
+ */
+function refuseBadPair(p: ExprPair, box: Box, which: string): void {
+  const map = pairMap(p);
+  const jac = jacobian(p);
+  const pts = gridPoints(box, 65);
+  for (const [x, y] of pts) {
+    const [u, v] = map(x, y);
+    if (!Number.isFinite(u) || !Number.isFinite(v)) {
+      throw new WordflowError(
+        'usage',
+        `${which}${describe(p)} is not a finite number at (${fmt(x)}, ${fmt(y)}) of the domain (${fmt(u)}, ` +
+          `${fmt(v)}): a sentence can only approximate a map defined everywhere on the domain`,
+      );
+    }
+  }
+  const seen = new Map<string, [number, number]>();
+  for (const [x, y] of pts) {
+    const [u, v] = map(x, y);
+    const key = `${u.toPrecision(12)},${v.toPrecision(12)}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new WordflowError(
+        'usage',
+        `${which}${describe(p)} is not injective on the domain: (${fmt(other[0])}, ${fmt(other[1])}) ` +
+          `and (${fmt(x)}, ${fmt(y)}) both map to (${fmt(u)}, ${fmt(v)}). Every sentence is a homeomorphism, ` +
+          `and no injective map comes uniformly close to a map that folds (for (x*x, y) on [-1,1]x[-1,1], ` +
+          `none within 1/3); such maps are reachable only in the Lp sense, which approx does not offer`,
+      );
+    }
+    seen.set(key, [x, y]);
+  }
+  for (const [x, y] of pts) {
+    const [a, b, c, d] = jac(x, y);
+    const det = a * d - b * c;
+    if (det < 0) {
+      throw new WordflowError(
+        'usage',
+        `${which}${describe(p)} reverses orientation: its Jacobian determinant is ${fmt(det)} < 0 at ` +
+          `(${fmt(x)}, ${fmt(y)}). Every word is a flow, so every sentence preserves orientation, and by ` +
+          `a degree argument no orientation-preserving map comes near it (for (-x, y) or (y, x) on [-1,1]x[-1,1], ` +
+          `none within ε < 1)`,
+      );
+    }
+  }
+}
+
+/** The image box of a pair on a box (interval enclosure, subdivided). */
+export function pairImageBox(p: ExprPair, box: Box): Box {
+  const x = { lo: box.x0, hi: box.x1 };
+  const y = { lo: box.y0, hi: box.y1 };
+  const u = boundOnBox(p.fx, x, y, 16);
+  const v = boundOnBox(p.fy, x, y, 16);
+  if (![u.lo, u.hi, v.lo, v.hi].every(Number.isFinite)) {
+    throw new WordflowError(
+      'usage',
+      `cannot bound the image of ${describe(p)} on [${fmt(box.x0)}, ${fmt(box.x1)}]x[${fmt(box.y0)}, ` +
+        `${fmt(box.y1)}]: interval arithmetic finds it may be undefined or unbounded there`,
+    );
+  }
+  return { x0: u.lo, x1: u.hi, y0: v.lo, y1: v.hi };
+}
+
+const SUPPORTED =
+  'approx builds affine maps with det > 0, coupling maps (x + h(y), y) and (x, y + g(x)), and compositions ' +
+  'of them given as several pairs (e.g. a rotation then a coupling), and time-T maps of separable fields ' +
+  'with --flow';
+
+/** One pair as a target, or a `usage` error that says why not and what is supported. */
+export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarget {
+  const which = count > 1 ? `map ${index + 1} of ${count}, ` : '';
+  refuseBadPair(p, box, which);
+  if (isAffine(p.fx) && isAffine(p.fy)) {
+    const [a, b, c, d] = [
+      derivative(p.fx, 'x'),
+      derivative(p.fx, 'y'),
+      derivative(p.fy, 'x'),
+      derivative(p.fy, 'y'),
+    ].map((e) => evaluate(e, 0, 0));
+    const det = a! * d! - b! * c!;
+    if (!(det > 0)) {
+      throw new WordflowError(
+        'usage',
+        det === 0
+          ? `${which}${describe(p)} is affine with determinant 0: it collapses the plane onto a line, so ` +
+              `it is not injective and no sentence (a homeomorphism) comes uniformly close`
+          : `${which}${describe(p)} is affine with determinant ${fmt(det)} < 0: it reverses orientation, ` +
+              `every sentence preserves it, and by a degree argument no orientation-preserving map comes ` +
+              `within σ_min·r of it (r = half the domain's shorter side; ε < 1 for (-x, y) on [-1,1]x[-1,1])`,
+      );
+    }
+    return {
+      kind: 'affine',
+      matrix: { a: a!, b: b!, c: c!, d: d! },
+      offset: [evaluate(p.fx, 0, 0), evaluate(p.fy, 0, 0)],
+    };
+  }
+  const dxx = derivative(p.fx, 'x');
+  const dyy = derivative(p.fy, 'y');
+  const isOne = (e: MapExpr): boolean => constant(e) && evaluate(e, 0, 0) === 1;
+  // (x + h(y), y): FY is y, FX − x depends on y only.
+  if (
+    isOne(dxx) &&
+    !dependsOn(derivative(p.fx, 'y'), 'x') &&
+    isAffine(p.fy) &&
+    isOne(dyy) &&
+    constant(derivative(p.fy, 'x')) &&
+    evaluate(derivative(p.fy, 'x'), 0, 0) === 0 &&
+    evaluate(p.fy, 0, 0) === 0
+  ) {
+    return { kind: 'coupling', axis: 'x', g: function1(minusVar(p.fx, 'x'), 'y') };
+  }
+  if (
+    isOne(dyy) &&
+    !dependsOn(derivative(p.fy, 'x'), 'y') &&
+    isAffine(p.fx) &&
+    isOne(dxx) &&
+    constant(derivative(p.fx, 'y')) &&
+    evaluate(derivative(p.fx, 'y'), 0, 0) === 0 &&
+    evaluate(p.fx, 0, 0) === 0
+  ) {
+    return { kind: 'coupling', axis: 'y', g: function1(minusVar(p.fy, 'y'), 'x') };
+  }
+  throw new WordflowError(
+    'usage',
+    `${which}${describe(p)} is an orientation-preserving map that approx cannot build yet: general diffeomorphisms ` +
+      `(the straight-line isotopy and its splitting) are not implemented. ${SUPPORTED}; write the map as ` +
+      `such a composition if you can`,
+  );
+}
+
+/** e − v as an expression (e.g. FX − x, the h of a coupling (x + h(y), y)). */
+function minusVar(e: MapExpr, v: MapVariable): MapExpr {
+  return { kind: 'binary', op: '-', left: e, right: { kind: 'var', name: v, span: e.span }, span: e.span };
+}
+
+/** A field (VX, VY) as a separable field x' = a(y), y' = b(x), or a `usage` error. */
+export function separableField(vx: MapExpr, vy: MapExpr, textX: string, textY: string): SeparableField {
+  if (dependsOn(vx, 'x') || dependsOn(vy, 'y')) {
+    throw new WordflowError(
+      'usage',
+      `the field (${textX}, ${textY}) is not separable: approx splits fields x' = a(y), y' = b(x) into ` +
+        `coupling maps (the pendulum: --flow y '-sin(x)'); general fields (Van der Pol, a saddle x' = x, ` +
+        `y' = -y, a rotation field with x' depending on x) need a ridge fit that is not implemented`,
+    );
+  }
+  return { a: function1(vx, 'y'), b: function1(vy, 'x') };
+}
+
+/** The time-T map of a field by the reference integrator (DOP853 at tolerance 1e-13). */
+export function flowReference(vx: MapExpr, vy: MapExpr, time: number): (x: number, y: number) => [number, number] {
+  const fx = compileExpr(vx);
+  const fy = compileExpr(vy);
+  const field = (x: number, y: number): readonly [number, number] => [fx(x, y), fy(x, y)];
+  return (x, y) => integrate(field, [x, y], time, { tol: 1e-13 }).z;
+}
+
+/**
+ * The inverse of a pair at w by Newton's method on the expressions and their
+ * Jacobian, started from `guess`: independent of any sentence once it has
+ * converged (the map is injective, so the preimage is unique).
+ */
+export function newtonInverse(
+  p: ExprPair,
+): (w: readonly [number, number], guess: readonly [number, number]) => [number, number] {
+  const map = pairMap(p);
+  const jac = jacobian(p);
+  return (w, guess) => {
+    let [x, y] = guess;
+    for (let k = 0; k < 60; k++) {
+      const [u, v] = map(x, y);
+      const [a, b, c, d] = jac(x, y);
+      const det = a * d - b * c;
+      const ru = u - w[0];
+      const rv = v - w[1];
+      const dx = (d * ru - b * rv) / det;
+      const dy = (-c * ru + a * rv) / det;
+      x -= dx;
+      y -= dy;
+      if (Math.hypot(dx, dy) <= 1e-15 * Math.max(1, Math.hypot(x, y))) break;
+    }
+    return [x, y];
+  };
+}
+
+/** The printed form of an expression (for JSON and messages). */
+export function exprText(e: MapExpr): string {
+  return printMapExpr(e);
+}
