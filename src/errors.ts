@@ -119,9 +119,10 @@ export function formatError(error: WordflowError): string {
   if (span === undefined || source === undefined) return escapeControls(error.message);
   const { line, column } = lineColumn(source, span.start);
   const chars = [...(source.split('\n')[line - 1] ?? '')].map(showControl);
-  const where = source.includes('\n') || error.sourceName !== undefined
-    ? `${error.sourceName ?? 'input'}:${line}:${column}`
-    : `column ${column}`;
+  const where =
+    source.includes('\n') || error.sourceName !== undefined
+      ? `${error.sourceName ?? 'input'}:${line}:${column}`
+      : `column ${column}`;
   const message = escapeControls(error.message);
   const head = message.includes(where) ? message : `${message} (at ${where})`;
   const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, chars.length - column + 1, 40));

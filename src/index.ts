@@ -40,7 +40,18 @@ export { fromRanges, single, range, has, size, MAX_CODE_POINT, type CharSet, typ
 export { compileRegex, compileFa, compileAst, nfaOfRegex, dfaOfNfa, type CompileOptions } from './language.js';
 export { determinize, type Progress } from './automata/determinize.js';
 export { minimize } from './automata/minimize.js';
-export { accepts, complete, isComplete, deadState, dfaFromTable, classesOfString, runClasses, step, classCount, type Dfa } from './automata/dfa.js';
+export {
+  accepts,
+  complete,
+  isComplete,
+  deadState,
+  dfaFromTable,
+  classesOfString,
+  runClasses,
+  step,
+  classCount,
+  type Dfa,
+} from './automata/dfa.js';
 export type { Nfa } from './automata/nfa.js';
 
 // Language operations.

@@ -112,7 +112,12 @@ export interface LanguageOptions extends CompileOptions {
  */
 export type Language =
   | { readonly engine: 'dfa'; readonly source: LanguageSource; readonly dfa: CompleteDfa }
-  | { readonly engine: 'lazy'; readonly source: LanguageSource; readonly lazy: LazyDfa; readonly overflow: WordflowError };
+  | {
+      readonly engine: 'lazy';
+      readonly source: LanguageSource;
+      readonly lazy: LazyDfa;
+      readonly overflow: WordflowError;
+    };
 
 /**
  * The language of a pattern or an automaton file's text. Every error is a

@@ -8,14 +8,7 @@
  * `[0, MAX_CODE_POINT]`; `starts`/`classAt` list the maximal intervals of the
  * partition in order, so `classOf` is one binary search.
  */
-import {
-  type CharSet,
-  type Range,
-  MAX_CODE_POINT,
-  fromRanges,
-  intersect,
-  isEmpty,
-} from './charset.js';
+import { type CharSet, type Range, MAX_CODE_POINT, fromRanges, intersect, isEmpty } from './charset.js';
 
 /** A partition of all code points into classes (see the module comment for its invariant). */
 export interface Alphabet {
@@ -79,7 +72,7 @@ export function partition(sets: readonly CharSet[]): Alphabet {
     list.push([lo, hi]);
   };
   let from = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = Math.floor(events[i]! / 2 ** 21);
     if (at > from) emit(from, at - 1);
     from = Math.max(from, at);
@@ -165,10 +158,7 @@ export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array | 
  * exactly one class of `a` and one of `b`. Returns the refinement and, per
  * new class, its class in `a` and in `b`.
  */
-export function refine(
-  a: Alphabet,
-  b: Alphabet,
-): { alphabet: Alphabet; toA: Int32Array; toB: Int32Array } {
+export function refine(a: Alphabet, b: Alphabet): { alphabet: Alphabet; toA: Int32Array; toB: Int32Array } {
   const pieces: { set: CharSet; ca: number; cb: number; isOther: boolean }[] = [];
   a.classes.forEach((sa, ca) => {
     b.classes.forEach((sb, cb) => {

@@ -68,7 +68,13 @@ function determinizeBitsets(nfa: Nfa, core: SubsetCore, step: BitsetStep, limits
   const start = core.start();
   if (start.length === 0 || pool.intern(start, 0) < 0) {
     // Start closure is empty only for a stateless NFA: one rejecting state with no edges.
-    return { alphabet: nfa.alphabet, states: 1, start: 0, accepting: new Uint8Array(1), delta: new Int32Array(k).fill(-1) };
+    return {
+      alphabet: nfa.alphabet,
+      states: 1,
+      start: 0,
+      accepting: new Uint8Array(1),
+      delta: new Int32Array(k).fill(-1),
+    };
   }
   const scratch = new Int32Array(k * W);
   const delta = crawl(

@@ -129,7 +129,13 @@ export function minimize(input: Dfa): CompleteDfa {
     for (let c = 0; c < k; c++) quotientDelta[b * k + c] = blockOf[delta[rep * k + c]!]!;
   }
   // The quotient of a complete DFA is complete.
-  const quotient = { alphabet: dfa.alphabet, states: blocks, start: blockOf[dfa.start]!, accepting, delta: quotientDelta };
+  const quotient = {
+    alphabet: dfa.alphabet,
+    states: blocks,
+    start: blockOf[dfa.start]!,
+    accepting,
+    delta: quotientDelta,
+  };
   return canonical(quotient as CompleteDfa);
 }
 

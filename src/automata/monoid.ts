@@ -225,7 +225,9 @@ export function elementOf(m: Monoid, word: ArrayLike<number>): number {
 /** A word as text: class labels in a row (multi-character labels bracketed by the label itself), ε when empty. */
 export function formatWord(m: Monoid, word: readonly number[]): string {
   if (word.length === 0) return 'ε';
-  return word.map((c) => classLabel(m.dfa.alphabet, c)).join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
+  return word
+    .map((c) => classLabel(m.dfa.alphabet, c))
+    .join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
 }
 
 /** Index and period of a transformation: the least i ≥ 0 and p ≥ 1 with x^i = x^(i+p). */
@@ -283,7 +285,13 @@ export interface MonoidStructure {
   /** aperiodic: the least k ≥ 0 with x^k = x^(k+1) for every element x; null otherwise. */
   readonly aperiodicity: number | null;
   /** The monoid's periodic witness x with x^index = x^(index+period), period > 1, and the elements x^index and x^(index+1). */
-  readonly witness: { readonly element: number; readonly index: number; readonly period: number; readonly power: number; readonly next: number } | null;
+  readonly witness: {
+    readonly element: number;
+    readonly index: number;
+    readonly period: number;
+    readonly power: number;
+    readonly next: number;
+  } | null;
   /** The maximal subgroup around the witness's cycle (at the idempotent power of x). */
   readonly group: MaximalSubgroup | null;
   /** The largest maximal subgroup, when larger than `group`. */
@@ -334,7 +342,8 @@ export function monoidStructure(m: Monoid): MonoidStructure {
   const lookup = new Map<string, number>();
   const keyOf = (map: ArrayLike<number>): string => Array.prototype.join.call(map, ',');
   const groupsComputed = size * n <= GROUP_CELLS;
-  if (witness !== null && groupsComputed) for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
+  if (witness !== null && groupsComputed)
+    for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
   const power = (x: number, e: number): number => {
     const out = Array.from({ length: n }, (_, q) => q);
     for (let j = 0; j < e; j++) for (let q = 0; q < n; q++) out[q] = maps[x * n + out[q]!]!;
@@ -344,7 +353,11 @@ export function monoidStructure(m: Monoid): MonoidStructure {
   let group: MaximalSubgroup | null = null;
   let largestGroup: MaximalSubgroup | null = null;
   if (witness !== null && groupsComputed) {
-    witness = { ...witness, power: power(witness.element, witness.index), next: power(witness.element, witness.index + 1) };
+    witness = {
+      ...witness,
+      power: power(witness.element, witness.index),
+      next: power(witness.element, witness.index + 1),
+    };
     // The idempotent power x^ω: x^j for the multiple j of the period in [index, index + period).
     const j = Math.max(witness.period, Math.ceil(witness.index / witness.period) * witness.period);
     const omega = power(witness.element, j);

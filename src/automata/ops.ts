@@ -75,9 +75,11 @@ const tidy = (dfa: Dfa): CompleteDfa => mergeEquivalentClasses(minimize(dfa));
 /** L(a) ∪ L(b), as a minimal complete DFA. */
 export const union = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x || y, limits));
 /** L(a) ∩ L(b), as a minimal complete DFA. */
-export const intersection = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x && y, limits));
+export const intersection = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
+  tidy(product(a, b, (x, y) => x && y, limits));
 /** L(a) \ L(b), as a minimal complete DFA. */
-export const difference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x && !y, limits));
+export const difference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
+  tidy(product(a, b, (x, y) => x && !y, limits));
 /** The strings in exactly one of L(a) and L(b), as a minimal complete DFA. */
 export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
   tidy(product(a, b, (x, y) => x !== y, limits));
@@ -208,7 +210,8 @@ export function isFinite(dfa0: Dfa): boolean {
   const dfa = minimize(dfa0);
   const k = dfa.alphabet.classes.length;
   const dead = dfa.states - 1;
-  const hasDead = dfa.accepting[dead] === 0 && Array.from({ length: k }, (_, c) => dfa.delta[dead * k + c]).every((t) => t === dead);
+  const hasDead =
+    dfa.accepting[dead] === 0 && Array.from({ length: k }, (_, c) => dfa.delta[dead * k + c]).every((t) => t === dead);
   // Colour-based DFS for a cycle among live states (all but the dead one).
   const colour = new Uint8Array(dfa.states);
   const stack: [number, number][] = [[dfa.start, 0]];

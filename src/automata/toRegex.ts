@@ -157,7 +157,8 @@ class Builder {
   /** Kleene star, simplified: `()*` = `()`, `(x*)*` = `x*`, `(x?)*` = `x*`. */
   star(r: Regex): Regex {
     if (r.kind === 'empty' || isNothing(r)) return EPSILON;
-    if (r.kind === 'repeat' && (r.min === 0 || r.min === 1) && (r.max === null || r.max === 1)) return this.star(r.item);
+    if (r.kind === 'repeat' && (r.min === 0 || r.min === 1) && (r.max === null || r.max === 1))
+      return this.star(r.item);
     if (r.kind === 'alt' && r.items.some((x) => x.kind === 'empty')) {
       return this.star(this.alt(r.items.filter((x) => x.kind !== 'empty')));
     }

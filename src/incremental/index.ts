@@ -63,7 +63,6 @@ function blockSizeFor(states: number): number {
   return Math.min(1 << 16, Math.max(256, states * 4));
 }
 
-
 /**
  * An incrementally re-checked string over `dfa`, initially `text`.
  * Falls back to re-reading the whole text after each edit only when the

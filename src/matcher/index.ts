@@ -117,7 +117,12 @@ export function compileMatcher(dfa: CompleteDfa, options: MatcherOptions = {}): 
   const bytes = (): ByteRunner | null => {
     if (byteRunner === undefined) {
       byteAutomaton = utf8Automaton(dfa);
-      byteRunner = byteAutomaton === null ? null : options.bytes === 'js' ? jsByteRunner(byteAutomaton) : (wasmRunner(byteAutomaton) ?? jsByteRunner(byteAutomaton));
+      byteRunner =
+        byteAutomaton === null
+          ? null
+          : options.bytes === 'js'
+            ? jsByteRunner(byteAutomaton)
+            : (wasmRunner(byteAutomaton) ?? jsByteRunner(byteAutomaton));
     }
     return byteRunner;
   };
@@ -149,8 +154,14 @@ export function compileMatcher(dfa: CompleteDfa, options: MatcherOptions = {}): 
   const loop =
     engine === 'wasm'
       ? handOffLoop(long)
-      : ((units === null ? null : pairLoop(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: rented } : undefined)) ??
-        handOffLoop(engine === 'js' ? strings.accepts : (s) => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : (rented(s) ?? strings.accepts(s)))));
+      : ((units === null
+          ? null
+          : pairLoop(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: rented } : undefined)) ??
+        handOffLoop(
+          engine === 'js'
+            ? strings.accepts
+            : (s) => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : (rented(s) ?? strings.accepts(s))),
+        ));
   return new CompiledMatcher(dfa, strings, loop, bytes);
 }
 

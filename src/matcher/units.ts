@@ -82,7 +82,8 @@ function assemble(dfa: CompleteDfa, b: Builder): UnitAutomaton | null {
   const states = n + live * b.groups;
   if (states * b.symbols > MAX_UNIT_TABLE) return null;
   // Pending state of (q, g): DFA states other than the dead one, in order.
-  const pend = (q: number, g: number): number => (q === dead ? dead : n + g * live + (dead >= 0 && q > dead ? q - 1 : q));
+  const pend = (q: number, g: number): number =>
+    q === dead ? dead : n + g * live + (dead >= 0 && q > dead ? q - 1 : q);
   const delta = new Int32Array(states * b.symbols);
   const outcome = new Int32Array(states);
   const settledStep = (q: number, s: number): number => {
@@ -101,7 +102,8 @@ function assemble(dfa: CompleteDfa, b: Builder): UnitAutomaton | null {
       outcome[u] = broken;
       for (let s = 0; s < b.symbols; s++) {
         const a = b.inGroup[g * b.symbols + s]!;
-        delta[u * b.symbols + s] = a === BREAK ? settledStep(broken, s) : a >= 0 ? dfa.delta[q * k + a]! : pend(q, -1 - a);
+        delta[u * b.symbols + s] =
+          a === BREAK ? settledStep(broken, s) : a >= 0 ? dfa.delta[q * k + a]! : pend(q, -1 - a);
       }
     }
   }
@@ -247,8 +249,10 @@ export function utf8Automaton(dfa: CompleteDfa): UnitAutomaton | null {
   for (let b = 0; b < 256; b++) {
     if (b < 0x80) settledAction[b] = classOf(alphabet, b);
     else if (b >= 0xc2 && b <= 0xdf) settledAction[b] = -1 - need1Cached((b & 0x1f) << 6);
-    else if (b >= 0xe0 && b <= 0xef) settledAction[b] = -1 - need2((b & 0x0f) << 12, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
-    else if (b >= 0xf0 && b <= 0xf4) settledAction[b] = -1 - need3((b & 0x07) << 18, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
+    else if (b >= 0xe0 && b <= 0xef)
+      settledAction[b] = -1 - need2((b & 0x0f) << 12, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
+    else if (b >= 0xf0 && b <= 0xf4)
+      settledAction[b] = -1 - need3((b & 0x07) << 18, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
     else settledAction[b] = replacement;
   }
   // Byte symbols: bytes that act alike everywhere.

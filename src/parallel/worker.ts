@@ -53,5 +53,8 @@ parentPort?.on('message', (job: Job) => {
   } catch (e) {
     result = { id: job.id, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(result, (result.maps ?? []).map(([, map]) => map.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    result,
+    (result.maps ?? []).map(([, map]) => map.buffer as ArrayBuffer),
+  );
 });

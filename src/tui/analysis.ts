@@ -13,7 +13,8 @@ import { dfaOf, language, type LanguageSource } from '../language.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 /** A result or the error that stopped it. */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
 
 /** Runs `f`, turning anything thrown into a `WordflowError`. */
 export function attempt<T>(f: () => T): Outcome<T> {
@@ -94,7 +95,12 @@ export interface Members {
  * per length), so a language whose members are all very long returns quickly
  * with an honest "none up to length N".
  */
-export function firstMembers(dfa: Dfa, count: number, limits: Limits = DEFAULT_LIMITS, budget = 4_000_000): Outcome<Members> {
+export function firstMembers(
+  dfa: Dfa,
+  count: number,
+  limits: Limits = DEFAULT_LIMITS,
+  budget = 4_000_000,
+): Outcome<Members> {
   return attempt(() => {
     const perLength = Math.max(1, dfa.states * dfa.alphabet.classes.length);
     const horizon = Math.max(1, Math.min(limits.maxEnumLength, Math.floor(budget / perLength)));

@@ -70,15 +70,26 @@ export function hasDot(canvas: Canvas, px: number, py: number): boolean {
  * would come out NaN.
  */
 export function clipSegment(
-  x0: number, y0: number, x1: number, y1: number,
-  xmin: number, ymin: number, xmax: number, ymax: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
 ): [number, number, number, number] | null {
   if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
   const hx = x1 / 2 - x0 / 2;
   const hy = y1 / 2 - y0 / 2;
   let v0 = 0;
   let v1 = 2;
-  const edges: [number, number][] = [[-hx, x0 - xmin], [hx, xmax - x0], [-hy, y0 - ymin], [hy, ymax - y0]];
+  const edges: [number, number][] = [
+    [-hx, x0 - xmin],
+    [hx, xmax - x0],
+    [-hy, y0 - ymin],
+    [hy, ymax - y0],
+  ];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q < 0) return null;
@@ -220,14 +231,27 @@ export function plotPoint(canvas: Canvas, view: Viewport, x: number, y: number, 
 }
 
 /** Plots a world segment. */
-export function plotLine(canvas: Canvas, view: Viewport, x0: number, y0: number, x1: number, y1: number, layer = 1): void {
+export function plotLine(
+  canvas: Canvas,
+  view: Viewport,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  layer = 1,
+): void {
   const [a, b] = toPixel(canvas, view, x0, y0);
   const [c, d] = toPixel(canvas, view, x1, y1);
   drawLine(canvas, a, b, c, d, layer);
 }
 
 /** Plots a polyline through world points. */
-export function plotPath(canvas: Canvas, view: Viewport, points: readonly (readonly [number, number])[], layer = 1): void {
+export function plotPath(
+  canvas: Canvas,
+  view: Viewport,
+  points: readonly (readonly [number, number])[],
+  layer = 1,
+): void {
   if (points.length === 1) plotPoint(canvas, view, points[0]![0], points[0]![1], layer);
   for (let i = 1; i < points.length; i++) {
     plotLine(canvas, view, points[i - 1]![0], points[i - 1]![1], points[i]![0], points[i]![1], layer);
@@ -235,7 +259,15 @@ export function plotPath(canvas: Canvas, view: Viewport, points: readonly (reado
 }
 
 /** Outlines the world rectangle `[x0, x1] × [y0, y1]`. */
-export function plotRect(canvas: Canvas, view: Viewport, x0: number, y0: number, x1: number, y1: number, layer = 1): void {
+export function plotRect(
+  canvas: Canvas,
+  view: Viewport,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  layer = 1,
+): void {
   const [a, b] = toPixel(canvas, view, x0, y0);
   const [c, d] = toPixel(canvas, view, x1, y1);
   drawRect(canvas, a, b, c, d, layer);

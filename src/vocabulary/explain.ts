@@ -342,7 +342,13 @@ function point(p: ArrayLike<number>): string {
 
 /** The composed map of a sentence, in the embedding's own terms (from its registry record). */
 function describeComposition(v: Vocabulary, classes: readonly number[], words: readonly string[]): string {
-  const symbolic = classes.length === 0 ? 'id (the empty composition)' : [...words].reverse().map((w) => `f_${w}`).join(' ∘ ');
+  const symbolic =
+    classes.length === 0
+      ? 'id (the empty composition)'
+      : [...words]
+          .reverse()
+          .map((w) => `f_${w}`)
+          .join(' ∘ ');
   return symbolic + embeddingSpec(v.embedding).describeComposition(v, classes);
 }
 
@@ -383,7 +389,11 @@ const MARGIN_MEANING =
   '0 means some image touches the border of its region (the inclusion still holds), negative means it sticks out';
 
 /** The linguistic reading of a complete DFA's language in one embedding. */
-export function explain(dfa: CompleteDfa, embedding: EmbeddingName = 'flow2d', options: VocabularyOptions = {}): Explanation {
+export function explain(
+  dfa: CompleteDfa,
+  embedding: EmbeddingName = 'flow2d',
+  options: VocabularyOptions = {},
+): Explanation {
   const v = vocabulary(dfa, embedding, options);
   const spec = embeddingSpec(embedding);
   const full = v.dfa;

@@ -26,7 +26,9 @@ function pt(p: readonly number[]): string {
 export function formatVocabulary(json: VocabularyJson): string {
   const lines: string[] = [];
   const labels = json.words.map((w) => w.label);
-  lines.push(`${json.embedding} vocabulary: ${plural(json.states, 'state')}, ${plural(json.words.length, 'word')} (${labels.join(', ')}), space ℝ^${json.dimension}`);
+  lines.push(
+    `${json.embedding} vocabulary: ${plural(json.states, 'state')}, ${plural(json.words.length, 'word')} (${labels.join(', ')}), space ℝ^${json.dimension}`,
+  );
   lines.push(`start x0 = ${pt(json.start)} in R_${json.startState}; accepting {${json.accepting.join(', ')}}`);
   lines.push(`regions: ${json.regions.description}`);
   lines.push(`target: ${json.target.description}`);
@@ -65,7 +67,11 @@ export function formatTrace(t: Trace): string {
   }
   // Columns by display width: an emoji or a CJK letter takes two cells.
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '));
-  lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '),
+  );
+  lines.push(
+    `${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`,
+  );
   return lines.join('\n');
 }

@@ -29,8 +29,21 @@ export {
   type PlotKind,
 } from './registry.js';
 export { trace, type Trace, type TraceStep, type TraceOptions } from './trace.js';
-export { transformVocabulary, transformParams, certifyTransform, type TransformParams, type TransformVocabulary } from './transform.js';
-export { onehotVocabulary, onehotParams, certifyOnehot, type OnehotParams, type OnehotVocabulary, type SparseColumns } from './onehot.js';
+export {
+  transformVocabulary,
+  transformParams,
+  certifyTransform,
+  type TransformParams,
+  type TransformVocabulary,
+} from './transform.js';
+export {
+  onehotVocabulary,
+  onehotParams,
+  certifyOnehot,
+  type OnehotParams,
+  type OnehotVocabulary,
+  type SparseColumns,
+} from './onehot.js';
 export {
   relu1dVocabulary,
   relu1dParams,
@@ -70,7 +83,14 @@ export {
 export { FOLD_WIDTH, X_SHIFT, X_SCALE, Y_SCALE, Y_SHIFT, Y_AFTER } from './flow2d/construct.js';
 export { decode, type Decoded } from './flow2d/decode.js';
 export { certifyFlow2d, regionImage, type RegionImage } from './flow2d/certify.js';
-export { explain, renderExplanation, representative, type Explanation, type SentenceReading, type AnalogyRow } from './explain.js';
+export {
+  explain,
+  renderExplanation,
+  representative,
+  type Explanation,
+  type SentenceReading,
+  type AnalogyRow,
+} from './explain.js';
 export { formatVocabulary, formatCertificate, formatTrace } from './format.js';
 export { soundness, sigmoidRoundingBound, type Soundness } from './soundness.js';
 

@@ -78,7 +78,11 @@ export function onehotVocabulary(dfa: CompleteDfa, params: OnehotParams = onehot
         startState: dfa.start,
         accepting,
         start: [...start],
-        words: params.matrices.map((m, c) => ({ class: c, label: names[c]!, map: { kind: 'onehot', entries: entries(m) } })),
+        words: params.matrices.map((m, c) => ({
+          class: c,
+          label: names[c]!,
+          map: { kind: 'onehot', entries: entries(m) },
+        })),
         regions: { description: `R_q = {x : ‖x − e_q‖₁ ≤ ${params.radius}}`, norm: 'L1', radius: params.radius },
         target: { description: 'T = {x : Σ_{q∈F} x_q > 1/2}', states: accepting, threshold: 0.5 },
         constants: { radius: params.radius },
@@ -100,7 +104,12 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const r = params.radius;
   const b = new CertificateBuilder('onehot', n, k, 'exact');
-  if (!(r >= 0 && r < 1)) b.fail({ condition: 'regions', state: 0, message: `L1 balls of radius ${r} around unit vectors overlap (need r < 1)` });
+  if (!(r >= 0 && r < 1))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `L1 balls of radius ${r} around unit vectors overlap (need r < 1)`,
+    });
   for (let q = 0; q < n; q++) {
     if (v.start[q] !== (q === dfa.start ? 1 : 0)) {
       b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not e_{q0}' });
@@ -109,8 +118,10 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
   }
   const anyAccepting = dfa.accepting.includes(1);
   for (let q = 0; q < n; q++) {
-    if (dfa.accepting[q] === 1 && !(1 - r > 0.5)) b.fail({ condition: 'target', state: q, message: `R_${q} leaves T: its points can have Σ_F x = ${1 - r}` });
-    if (dfa.accepting[q] === 0 && anyAccepting && !(r <= 0.5)) b.fail({ condition: 'target', state: q, message: `R_${q} meets T: its points can have Σ_F x = ${r}` });
+    if (dfa.accepting[q] === 1 && !(1 - r > 0.5))
+      b.fail({ condition: 'target', state: q, message: `R_${q} leaves T: its points can have Σ_F x = ${1 - r}` });
+    if (dfa.accepting[q] === 0 && anyAccepting && !(r <= 0.5))
+      b.fail({ condition: 'target', state: q, message: `R_${q} meets T: its points can have Σ_F x = ${r}` });
   }
   for (let c = 0; c < k; c++) {
     const m = params.matrices[c]!;
@@ -126,7 +137,8 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
       const d = new Map<number, number>([[target, -1]]);
-      for (let e = m.colStart[q]!; e < m.colStart[q + 1]!; e++) d.set(m.rows[e]!, (d.get(m.rows[e]!) ?? 0) + m.values[e]!);
+      for (let e = m.colStart[q]!; e < m.colStart[q + 1]!; e++)
+        d.set(m.rows[e]!, (d.get(m.rows[e]!) ?? 0) + m.values[e]!);
       for (const [row, val] of [...d]) if (val === 0) d.delete(row);
       let dNorm = 0;
       for (const val of d.values()) dNorm += Math.abs(val);
@@ -141,13 +153,19 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
       for (const j of touching) {
         for (const sign of [1, -1]) {
           const w = new Map(d);
-          for (let e = m.colStart[j]!; e < m.colStart[j + 1]!; e++) w.set(m.rows[e]!, (w.get(m.rows[e]!) ?? 0) + sign * r * m.values[e]!);
+          for (let e = m.colStart[j]!; e < m.colStart[j + 1]!; e++)
+            w.set(m.rows[e]!, (w.get(m.rows[e]!) ?? 0) + sign * r * m.values[e]!);
           let s = 0;
           for (const val of w.values()) s += Math.abs(val);
           worst = Math.max(worst, s);
         }
       }
-      b.image(r - worst, q, c, () => `M_${wordName(dfa, c)} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`);
+      b.image(
+        r - worst,
+        q,
+        c,
+        () => `M_${wordName(dfa, c)} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`,
+      );
     }
   }
   return b.result();
@@ -159,7 +177,8 @@ export const onehotEmbedding: EmbeddingSpec<OnehotVocabulary> = {
   summary: 'ℝ^n; linear, x ↦ M_c x with M_c 0/1; T = {x : Σ_{q∈F} x_q > ½}',
   build: (dfa) => onehotVocabulary(dfa),
   certify: certifyOnehot,
-  describeMap: (v, c) => `the 0/1 matrix sending e_q to e_δ(q,c): ${list(imageOf(v.dfa, c).map((s) => `e${s.replace('→', '→e')}`))}`,
+  describeMap: (v, c) =>
+    `the 0/1 matrix sending e_q to e_δ(q,c): ${list(imageOf(v.dfa, c).map((s) => `e${s.replace('→', '→e')}`))}`,
   describeComposition: (v, classes) => `: the 0/1 matrix of ${list(composedImage(v.dfa, classes))}`,
   formatWord: (map, label, json) =>
     map.kind === 'onehot'

@@ -85,7 +85,8 @@ const names: string[] = [];
 
 /** Adds an embedding to the registry; its name must be new. */
 export function registerEmbedding(spec: EmbeddingSpec): void {
-  if (names.includes(spec.name)) throw new WordflowError('usage', `an embedding named '${spec.name}' is already registered`);
+  if (names.includes(spec.name))
+    throw new WordflowError('usage', `an embedding named '${spec.name}' is already registered`);
   specs.push(spec);
   names.push(spec.name);
 }
@@ -101,7 +102,8 @@ export const REGISTERED_NAMES: readonly string[] = names;
 /** The record of a registered embedding, or a usage error listing the names. */
 export function embeddingSpec(name: string): EmbeddingSpec {
   const spec = specs.find((s) => s.name === name);
-  if (spec === undefined) throw new WordflowError('usage', `unknown embedding '${name}'; choose one of ${names.join(', ')}`);
+  if (spec === undefined)
+    throw new WordflowError('usage', `unknown embedding '${name}'; choose one of ${names.join(', ')}`);
   return spec;
 }
 

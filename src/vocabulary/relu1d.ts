@@ -12,9 +12,23 @@
  * computes it, so its equality with the knot form is testable.
  */
 import type { CompleteDfa } from '../automata/dfa.js';
-import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
+import {
+  acceptingStates,
+  nearAcceptingState,
+  checkPoint,
+  checkSentence,
+  checkWord,
+  labels,
+  wordName,
+} from './common.js';
 import { type Interval, add, div, mul, point, sub } from './interval.js';
-import { CertificateBuilder, type Certificate, type ReluNetworkJson, type VocabularyBase, type VocabularyJson } from './types.js';
+import {
+  CertificateBuilder,
+  type Certificate,
+  type ReluNetworkJson,
+  type VocabularyBase,
+  type VocabularyJson,
+} from './types.js';
 import { composedImage, type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** A continuous piecewise-linear map: strictly increasing knot abscissae, values at them; constant outside. */
@@ -183,8 +197,14 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const r = params.radius;
   const b = new CertificateBuilder('relu1d', n, k, 'interval');
-  if (!(r >= 0 && r < 0.5)) b.fail({ condition: 'regions', state: 0, message: `regions of half-width ${r} around consecutive integers overlap (need r < 1/2)` });
-  if (v.start[0] !== dfa.start) b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not q0' });
+  if (!(r >= 0 && r < 0.5))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `regions of half-width ${r} around consecutive integers overlap (need r < 1/2)`,
+    });
+  if (v.start[0] !== dfa.start)
+    b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not q0' });
   // T = ⋃_{q∈F} (q − ½, q + ½) contains R_q for q ∈ F and misses it otherwise as soon as r < ½.
   for (let c = 0; c < k; c++) {
     const w = params.words[c]!;
@@ -200,10 +220,17 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
       };
       visit(lo);
       visit(hi);
-      for (let i = Math.max(0, segment(w.xs, lo)); i < w.xs.length && w.xs[i]! < hi; i++) if (w.xs[i]! > lo) visit(w.xs[i]!);
+      for (let i = Math.max(0, segment(w.xs, lo)); i < w.xs.length && w.xs[i]! < hi; i++)
+        if (w.xs[i]! > lo) visit(w.xs[i]!);
       const target = dfa.delta[q * k + c]!;
       const inside = Math.min(min - (target - r), target + r - max);
-      b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`);
+      b.image(
+        inside,
+        q,
+        c,
+        () =>
+          `word ${wordName(dfa, c)} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`,
+      );
     }
   }
   return b.result();
@@ -222,7 +249,9 @@ export const relu1dEmbedding: EmbeddingSpec<Relu1dVocabulary> = {
   },
   // The empty composition is the identity, which is not constant on a region; every word is.
   describeComposition: (v, classes) =>
-    classes.length === 0 ? ': every point stays where it is' : `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
+    classes.length === 0
+      ? ': every point stays where it is'
+      : `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
   formatWord: (map, label) => {
     if (map.kind !== 'relu1d') return [];
     const net = map.network;

@@ -104,8 +104,13 @@ export function bestEpsilon(gain: number, d: number): number {
 }
 
 /** The network of a complete DFA at gain H. */
-export function sigmoidParams(dfa: CompleteDfa, gain: number, epsilon = bestEpsilon(gain, crowding(dfa))): SigmoidParams {
-  if (!(gain > 0 && Number.isFinite(gain))) throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
+export function sigmoidParams(
+  dfa: CompleteDfa,
+  gain: number,
+  epsilon = bestEpsilon(gain, crowding(dfa)),
+): SigmoidParams {
+  if (!(gain > 0 && Number.isFinite(gain)))
+    throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
   const n = dfa.states;
   const weights = dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, gain));
   const bias = dfa.alphabet.classes.map(() => new Float64Array(n).fill(-gain / 2));
@@ -133,7 +138,8 @@ export function sigmoidVocabulary(dfa: CompleteDfa, params: SigmoidParams): Sigm
     for (let q = 0; q < n; q++) if (q !== best && !(x[q]! <= eps && x[q]! >= 0)) return null;
     return best;
   };
-  const wordStep = (word: number, x: Float64Array, out: Float64Array): void => step(params.weights[word]!, params.bias[word]!, x, out);
+  const wordStep = (word: number, x: Float64Array, out: Float64Array): void =>
+    step(params.weights[word]!, params.bias[word]!, x, out);
   return {
     embedding: 'sigmoid',
     dfa,
@@ -196,7 +202,12 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const eps = params.epsilon;
   const b = new CertificateBuilder('sigmoid', n, k, 'interval');
-  if (!(eps >= 0 && eps < 0.5)) b.fail({ condition: 'regions', state: 0, message: `with ε = ${eps} the regions overlap or leave T (need 0 ≤ ε < 1/2)` });
+  if (!(eps >= 0 && eps < 0.5))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `with ε = ${eps} the regions overlap or leave T (need 0 ≤ ε < 1/2)`,
+    });
   for (let q = 0; q < n; q++) {
     if (v.start[q] !== (q === dfa.start ? 1 : 0)) {
       b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not e_{q0}' });
@@ -234,7 +245,10 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
         const was = raised.get(i) ?? { lo: baseLo[i]!, hi: baseHi[i]! };
         const tLow = termBounds(w.values[e]!, low);
         const tHigh = termBounds(w.values[e]!, high);
-        raised.set(i, { lo: addDown(addDown(was.lo, -tLow.loUp), tHigh.loDown), hi: addUp(addUp(was.hi, -tLow.hiDown), tHigh.hiUp) });
+        raised.set(i, {
+          lo: addDown(addDown(was.lo, -tLow.loUp), tHigh.loDown),
+          hi: addUp(addUp(was.hi, -tLow.hiDown), tHigh.hiUp),
+        });
       }
       let highLo = Infinity;
       let lowHi = -Infinity;
@@ -387,7 +401,8 @@ export function omlinGilesBound(r: number): number {
     lo = hi;
     hi *= 2;
     // The bound grows like log r; a doubling that never ends would be a bug, not a long wait.
-    if (hi > GRID * 2 ** 30) throw new WordflowError('internal', `no gain up to 2^30 meets the Omlin–Giles conditions for in-degree ${rr}`);
+    if (hi > GRID * 2 ** 30)
+      throw new WordflowError('internal', `no gain up to 2^30 meets the Omlin–Giles conditions for in-degree ${rr}`);
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);

@@ -30,7 +30,10 @@ export function transformParams(dfa: CompleteDfa): TransformParams {
 }
 
 /** The `transform` vocabulary of a complete DFA with the given maps. */
-export function transformVocabulary(dfa: CompleteDfa, params: TransformParams = transformParams(dfa)): TransformVocabulary {
+export function transformVocabulary(
+  dfa: CompleteDfa,
+  params: TransformParams = transformParams(dfa),
+): TransformVocabulary {
   const n = dfa.states;
   const { maps } = params;
   const stateOf = (x: Float64Array): number | null => {
@@ -52,7 +55,7 @@ export function transformVocabulary(dfa: CompleteDfa, params: TransformParams = 
     },
     run(classes, from) {
       checkSentence(dfa, classes);
-      let q = from === undefined ? dfa.start : stateOf(from) ?? -1;
+      let q = from === undefined ? dfa.start : (stateOf(from) ?? -1);
       for (let i = 0; i < classes.length && q >= 0; i++) q = maps[classes[i]!]![q]!;
       return Float64Array.of(q < 0 ? NaN : q);
     },
@@ -92,7 +95,12 @@ export function certifyTransform(v: TransformVocabulary): Certificate {
     const m = v.params.maps[c]!;
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
-      b.image(m[q] === target ? 0 : -1, q, c, () => `word ${wordName(dfa, c)} sends state ${q} to ${m[q]}, not to ${target}`);
+      b.image(
+        m[q] === target ? 0 : -1,
+        q,
+        c,
+        () => `word ${wordName(dfa, c)} sends state ${q} to ${m[q]}, not to ${target}`,
+      );
     }
   }
   return b.result();
@@ -107,7 +115,9 @@ export const transformEmbedding: EmbeddingSpec<TransformVocabulary> = {
   describeMap: (v, c) => `the transformation q ↦ δ(q, c): ${list(imageOf(v.dfa, c))}`,
   describeComposition: (v, classes) => `: the transformation ${list(composedImage(v.dfa, classes))}`,
   formatWord: (map, label) =>
-    map.kind === 'transform' ? [`word ${label}: q ↦ δ(q, ${label})`, `  ${map.image.map((t, q) => `${q}→${t}`).join('  ')}`] : [],
+    map.kind === 'transform'
+      ? [`word ${label}: q ↦ δ(q, ${label})`, `  ${map.image.map((t, q) => `${q}→${t}`).join('  ')}`]
+      : [],
   targetScore: () => null,
   picture: 'heatmap',
   plot: 'path',

@@ -24,7 +24,9 @@ const POINTS = [
 ];
 
 const pointArb = fc.oneof(fc.constantFrom(...POINTS), fc.integer({ min: 0, max: 0x10ffff }));
-const rangeArb: fc.Arbitrary<Range> = fc.tuple(pointArb, pointArb).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as Range);
+const rangeArb: fc.Arbitrary<Range> = fc
+  .tuple(pointArb, pointArb)
+  .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as Range);
 
 /** A random complete DFA: random partition, 1–8 states, random table and accepting set. */
 export const dfaArb: fc.Arbitrary<CompleteDfa> = fc
@@ -65,7 +67,9 @@ export function stringArb(maxLength = 40): fc.Arbitrary<string> {
 
 /** Well-formed strings (no lone surrogates). */
 export function wellFormedArb(maxLength = 40): fc.Arbitrary<string> {
-  return stringArb(maxLength).map((s) => [...s].filter((ch) => !(ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800)).join(''));
+  return stringArb(maxLength).map((s) =>
+    [...s].filter((ch) => !(ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800)).join(''),
+  );
 }
 
 /** Byte strings biased towards UTF-8 structure: valid sequences, stray continuation and lead bytes. */

@@ -63,7 +63,8 @@ describe('UTF-8 decoding by the byte automaton', () => {
               const expected = walk(dfa, Buffer.from(view).toString('utf8'));
               for (const r of runners) {
                 const got = a.outcome[r.runBytes(dfa.start, view)];
-                if (got !== expected) expect([...view].map((b) => b.toString(16)).join(' ') + ` → ${got}`).toBe(`→ ${expected}`);
+                if (got !== expected)
+                  expect([...view].map((b) => b.toString(16)).join(' ') + ` → ${got}`).toBe(`→ ${expected}`);
               }
               checked++;
             }

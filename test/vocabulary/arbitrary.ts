@@ -24,12 +24,17 @@ export function arbDfa({ maxStates = 30, maxClasses = 4 }: DfaShape = {}): fc.Ar
     .record({ n: fc.integer({ min: 1, max: maxStates }), m: fc.integer({ min: 1, max: maxClasses }) })
     .chain(({ n, m }) =>
       fc.record({
-        table: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        table: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }), {
+          minLength: n,
+          maxLength: n,
+        }),
         start: fc.integer({ min: 0, max: n - 1 }),
         accepting: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: n }),
       }),
     )
-    .map(({ table, start, accepting }) => complete(dfaFromTable(alphabetOf(table[0]!.length), table, start, accepting)));
+    .map(({ table, start, accepting }) =>
+      complete(dfaFromTable(alphabetOf(table[0]!.length), table, start, accepting)),
+    );
 }
 
 /** A sentence (class ids) for a DFA with m classes, of length up to maxLength. */

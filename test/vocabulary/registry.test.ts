@@ -36,10 +36,19 @@ const liar: EmbeddingSpec<LiarVocabulary> = {
   summary: 'transform with T negated (a test fixture)',
   build: (dfa: CompleteDfa) => {
     const v = transformVocabulary(dfa);
-    return { ...v, embedding: 'liar', inTarget: (x) => !v.inTarget(x), describe: () => ({ ...v.describe(), embedding: 'liar' }) };
+    return {
+      ...v,
+      embedding: 'liar',
+      inTarget: (x) => !v.inTarget(x),
+      describe: () => ({ ...v.describe(), embedding: 'liar' }),
+    };
   },
   describeMap: (_v, c) => `the liar's word ${c}`,
-  certify: (v) => ({ ...transformEmbedding.certify(v as unknown as TransformVocabulary), embedding: 'liar', holds: false }),
+  certify: (v) => ({
+    ...transformEmbedding.certify(v as unknown as TransformVocabulary),
+    embedding: 'liar',
+    holds: false,
+  }),
 };
 registerEmbedding(liar);
 const LIAR = 'liar' as EmbeddingName;

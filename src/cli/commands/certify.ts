@@ -43,16 +43,27 @@ Examples:
       const { v } = loadVocabulary(pattern, opts);
       const { maxFlowStates } = withDefaults(limitsOf(opts));
       if (v.embedding === 'flow2d' && v.dfa.states > maxFlowStates) {
-        throw limitError(`flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`, 'maxFlowStates', maxFlowStates);
+        throw limitError(
+          `flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`,
+          'maxFlowStates',
+          maxFlowStates,
+        );
       }
       const c = certify(v);
       const sound = soundness(v, c);
-      const gain = v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
+      const gain =
+        v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
       if (opts.json) {
         const extra =
           gain === null
             ? {}
-            : { gain: gain.gain, epsilon: gain.epsilon, minimalGain: gain.minimal, omlinGiles: gain.omlinGiles, omlinGilesWorstCase: gain.omlinGilesWorstCase };
+            : {
+                gain: gain.gain,
+                epsilon: gain.epsilon,
+                minimalGain: gain.minimal,
+                omlinGiles: gain.omlinGiles,
+                omlinGilesWorstCase: gain.omlinGilesWorstCase,
+              };
         await writeLine(
           JSON.stringify({
             embedding: c.embedding,

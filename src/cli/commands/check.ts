@@ -126,7 +126,8 @@ several cores are available; the verdict is the same.`,
       if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode, syntax);
       const args = splitPatternArgs(pattern, rest, opts.fa);
       if (opts.file !== undefined) {
-        if (args.strings.length > 0) throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
+        if (args.strings.length > 0)
+          throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
         checkReadable(opts.file);
       }
       const compileStart = process.hrtime.bigint();
@@ -135,16 +136,23 @@ several cores are available; the verdict is the same.`,
       const stats = { bytes: 0, strings: 0 };
       let code: number;
       if (opts.whole) {
-        if (args.strings.length > 0) throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
+        if (args.strings.length > 0)
+          throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
         const ok = await fromFile(opts.file, () => checkWhole(language, opts.file, stats));
         stats.strings = 1;
         const source = opts.file ?? '-';
-        await writeLine(opts.json ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes }) : `${ok ? 'accept' : 'reject'}\t${source}`);
+        await writeLine(
+          opts.json
+            ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes })
+            : `${ok ? 'accept' : 'reject'}\t${source}`,
+        );
         code = ok ? EXIT.yes : EXIT.no;
       } else {
         const separator = opts.null ? '\0' : '\n';
         const batches: AsyncIterable<string[]> | Iterable<string[]> =
-          args.strings.length > 0 ? [args.strings] : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
+          args.strings.length > 0
+            ? [args.strings]
+            : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
         let all = true;
         const counting = opts.stats === true;
         const out = lineBuffer();
@@ -154,7 +162,8 @@ several cores are available; the verdict is the same.`,
               const ok = language.accepts(s);
               all &&= ok;
               if (counting) stats.bytes += Buffer.byteLength(s) + 1;
-              if (out.add(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`)) await out.flush();
+              if (out.add(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`))
+                await out.flush();
             }
             stats.strings += batch.length;
             // Answers go out as each chunk of input is read (a pipe from `tail -f` is answered as it flows).
@@ -172,7 +181,8 @@ several cores are available; the verdict is the same.`,
 }
 
 function modeOf(opts: CheckOptions): Mode {
-  if (opts.verify && opts.embedding !== undefined) throw new WordflowError('usage', '--verify already uses every embedding; drop --embedding');
+  if (opts.verify && opts.embedding !== undefined)
+    throw new WordflowError('usage', '--verify already uses every embedding; drop --embedding');
   if (opts.verify) return { kind: 'verify' };
   if (opts.embedding !== undefined) return { kind: 'embedding', name: embeddingName(opts.embedding) };
   return { kind: 'dfa' };
@@ -193,20 +203,32 @@ async function fromFile<T>(path: string | undefined, read: () => Promise<T>): Pr
   try {
     return await read();
   } catch (e) {
-    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined
+      ? e
+      : fileError('read', path, e);
   }
 }
 
 /** The batches of a file's records, its system errors turned into usage errors (see `fromFile`). */
-async function* fromFileStream<T>(path: string | undefined, batches: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+async function* fromFileStream<T>(
+  path: string | undefined,
+  batches: AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<T> {
   try {
     yield* batches;
   } catch (e) {
-    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined
+      ? e
+      : fileError('read', path, e);
   }
 }
 
-function reportStats(stats: { bytes: number; strings: number }, compileStart: bigint, started: bigint, engine: string): void {
+function reportStats(
+  stats: { bytes: number; strings: number },
+  compileStart: bigint,
+  started: bigint,
+  engine: string,
+): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const compileMs = Number(started - compileStart) / 1e6;
   const mbps = stats.bytes / 1e6 / Math.max(seconds, 1e-9);
@@ -230,7 +252,11 @@ interface Source {
  * the full DFA, so they still stop at the limit.
  */
 function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Language {
-  const lang = loadLanguageOrLazy(source, { limits: limitOverrides, syntax: source.syntax, lazyFallback: mode.kind === 'dfa' });
+  const lang = loadLanguageOrLazy(source, {
+    limits: limitOverrides,
+    syntax: source.syntax,
+    lazyFallback: mode.kind === 'dfa',
+  });
   if (lang.engine === 'lazy') return lazyLanguage(lang.lazy);
   const { dfa } = lang;
   switch (mode.kind) {
@@ -320,7 +346,8 @@ export function verifyingLanguage(dfa: CompleteDfa): Language {
     accepts(s) {
       const r = verifyAll(dfa, s);
       const fast = m.accepts(s);
-      if (fast !== r.accept) throw new WordflowError('internal', `the compiled matcher disagrees with the DFA walk on ${JSON.stringify(s)}`);
+      if (fast !== r.accept)
+        throw new WordflowError('internal', `the compiled matcher disagrees with the DFA walk on ${JSON.stringify(s)}`);
       if (r.disagreements.length > 0) throw disagreement(r.disagreements, r.accept, JSON.stringify(s));
       return r.accept;
     },
@@ -406,11 +433,18 @@ class LanguageCache {
 }
 
 async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, syntax: Syntax): Promise<number> {
-  if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
+  if (extra.length > 0)
+    throw new WordflowError(
+      'usage',
+      '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments',
+    );
   const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
   // A counter on the terminal while the answers go to a pipe or file (never mixed into them).
-  const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, { label: 'checking', unit: 'lines' });
+  const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, {
+    label: 'checking',
+    unit: 'lines',
+  });
   let lines = 0;
   const answers = lineBuffer();
   try {

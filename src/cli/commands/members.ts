@@ -40,10 +40,7 @@ function common(cmd: Command): Command {
 
 export function register(program: Command): void {
   const en = common(
-    program
-      .command('enum')
-      .description(descriptionOf('enum'))
-      .option('--limit <n>', 'how many members to print', '20'),
+    program.command('enum').description(descriptionOf('enum')).option('--limit <n>', 'how many members to print', '20'),
   );
   en.addHelpText(
     'after',
@@ -91,7 +88,10 @@ Examples:
       .description(descriptionOf('count'))
       .requiredOption('--length <n>', 'the length, in code points'),
   );
-  count.addHelpText('after', `\nKeeps one layer of counts at a time; the work grows as states × length², bounded by\n--max-count-cells (states × length).\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`);
+  count.addHelpText(
+    'after',
+    `\nKeeps one layer of counts at a time; the work grows as states × length², bounded by\n--max-count-cells (states × length).\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`,
+  );
   count.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
@@ -113,12 +113,16 @@ Examples:
       // The old spelling, kept so scripts keep working; --limit is the name every command shares.
       .addOption(new Option('--n <k>', 'same as --limit').hideHelp()),
   );
-  sample.addHelpText('after', `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, about four times that of count, is bounded by --max-count-cells (4 × states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --limit 3 --seed 7`);
+  sample.addHelpText(
+    'after',
+    `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, about four times that of count, is bounded by --max-count-cells (4 × states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --limit 3 --seed 7`,
+  );
   sample.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
-      if (opts.limit !== undefined && opts.n !== undefined) throw new WordflowError('usage', 'give --limit or its old spelling --n, not both');
+      if (opts.limit !== undefined && opts.n !== undefined)
+        throw new WordflowError('usage', 'give --limit or its old spelling --n, not both');
       const n = opts.limit !== undefined ? intOption(opts.limit, '--limit') : intOption(opts.n ?? '1', '--n');
       // Zero members asked for: nothing to print and nothing to deny.
       if (n === 0) return EXIT.yes;

@@ -8,14 +8,7 @@
  * table below, and then cached. No `RegExp` is ever built from user text — a
  * property name only selects a row of the table.
  */
-import {
-  type CharSet,
-  ALL,
-  MAX_CODE_POINT,
-  complement,
-  fromRanges,
-  range,
-} from '../../alphabet/charset.js';
+import { type CharSet, ALL, MAX_CODE_POINT, complement, fromRanges, range } from '../../alphabet/charset.js';
 import { BINARY_PROPERTY_ROWS, type PropertyRow, SCRIPT_EXTENSION_ROWS, SCRIPT_ROWS } from './properties.js';
 
 /** `\d`: the ASCII digits (JavaScript does not widen `\d` under `u`). */
@@ -49,13 +42,20 @@ export const SPACE: CharSet = fromRanges([
 /** The set of a shorthand letter (`d`, `D`, `w`, `W`, `s`, `S`), or undefined. */
 export function shorthandSet(letter: string): CharSet | undefined {
   switch (letter) {
-    case 'd': return DIGIT;
-    case 'D': return complement(DIGIT);
-    case 'w': return WORD;
-    case 'W': return complement(WORD);
-    case 's': return SPACE;
-    case 'S': return complement(SPACE);
-    default: return undefined;
+    case 'd':
+      return DIGIT;
+    case 'D':
+      return complement(DIGIT);
+    case 'w':
+      return WORD;
+    case 'W':
+      return complement(WORD);
+    case 's':
+      return SPACE;
+    case 'S':
+      return complement(SPACE);
+    default:
+      return undefined;
   }
 }
 
@@ -236,4 +236,3 @@ export const PROPERTY_NAMES: {
   binary: BINARY_PROPERTIES.flatMap((r) => r.names),
   scripts: SCRIPTS.flatMap((r) => r.names),
 };
-

@@ -39,7 +39,12 @@ export function escapeAtom(token: IToken, text: string, syntax: Syntax = 'wordfl
   const span = tokenSpan(token);
   return decoded.kind === 'char'
     ? { kind: 'char', cp: decoded.cp, span }
-    : { kind: 'set', set: decoded.set, span, what: `${/^\\[pP]/.test(token.image) ? 'the property' : 'the class shorthand'} ${token.image}` };
+    : {
+        kind: 'set',
+        set: decoded.set,
+        span,
+        what: `${/^\\[pP]/.test(token.image) ? 'the property' : 'the class shorthand'} ${token.image}`,
+      };
 }
 
 const NESTED = 'a nested class';

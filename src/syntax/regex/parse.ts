@@ -16,8 +16,23 @@ import { stripAnchors } from './anchors.js';
 import { classReader, escapeAtom, literalAtoms } from './classset.js';
 import { decodeEscape } from './escape.js';
 import {
-  ALL_TOKENS, Amp, ClassChar, ClassClose, ClassOpener, Dash, Dot, Escape, GroupOpen, Literal, Pipe,
-  Quantifier, RParen, Stray, Tilde, isEof, lex,
+  ALL_TOKENS,
+  Amp,
+  ClassChar,
+  ClassClose,
+  ClassOpener,
+  Dash,
+  Dot,
+  Escape,
+  GroupOpen,
+  Literal,
+  Pipe,
+  Quantifier,
+  RParen,
+  Stray,
+  Tilde,
+  isEof,
+  lex,
 } from './lexer.js';
 import { type GroupReader, groupReader } from './groups.js';
 import { fromParserError, strayError, tokenSpan } from './messages.js';
@@ -69,9 +84,10 @@ export class RegexParser extends EmbeddedActionsParser {
           },
         },
         {
-          ALT: () => this.on(this.CONSUME(Stray), (t) => {
-            throw strayError(t, this.text, this.syntax);
-          }),
+          ALT: () =>
+            this.on(this.CONSUME(Stray), (t) => {
+              throw strayError(t, this.text, this.syntax);
+            }),
         },
       ]);
     });
@@ -128,7 +144,9 @@ function literals(token: IToken, g: GroupReader): void {
 /** The set an escape outside a class stands for. */
 function escapeChars(token: IToken, text: string, syntax: Syntax): Regex {
   const decoded = decodeEscape(token.image, token.startOffset, text, false, syntax);
-  return decoded.kind === 'set' ? chars(decoded.set, tokenSpan(token), decoded.property) : chars(single(decoded.cp), tokenSpan(token));
+  return decoded.kind === 'set'
+    ? chars(decoded.set, tokenSpan(token), decoded.property)
+    : chars(single(decoded.cp), tokenSpan(token));
 }
 
 let parser: RegexParser | undefined;

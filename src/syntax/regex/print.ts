@@ -101,14 +101,18 @@ function plainSet(set: CharSet): string {
  */
 export function printSet(set: CharSet, properties: readonly PropertyText[] = []): string {
   const [first] = set.ranges;
-  if (first === undefined || (set.ranges.length === 1 && (first[0] === first[1] || (first[0] === 0 && first[1] === MAX_CODE_POINT)))) {
+  if (
+    first === undefined ||
+    (set.ranges.length === 1 && (first[0] === first[1] || (first[0] === 0 && first[1] === MAX_CODE_POINT)))
+  ) {
     return plainSet(set);
   }
   const shorthand = SHORTHANDS.find(([s]) => equals(s, set));
   if (shorthand !== undefined) return shorthand[1];
   for (const p of properties) {
     if (equals(p.set, set)) return p.text;
-    if (equals(complement(p.set), set)) return p.text.startsWith('\\p') ? '\\P' + p.text.slice(2) : '\\p' + p.text.slice(2);
+    if (equals(complement(p.set), set))
+      return p.text.startsWith('\\p') ? '\\P' + p.text.slice(2) : '\\p' + p.text.slice(2);
   }
   return plainSet(set);
 }
@@ -135,7 +139,8 @@ export function propertiesOf(ast: Regex): PropertyText[] {
   const walk = (node: Regex): void => {
     switch (node.kind) {
       case 'chars':
-        if (node.property !== undefined && !out.some((p) => p.text === node.property)) out.push({ set: node.set, text: node.property });
+        if (node.property !== undefined && !out.some((p) => p.text === node.property))
+          out.push({ set: node.set, text: node.property });
         return;
       case 'alt':
       case 'and':
@@ -165,23 +170,37 @@ function levelOf(node: Regex): number {
       if (first !== undefined) return levelOf(first);
       return node.kind === 'and' ? NOT : ATOM;
     }
-    case 'not': return NOT;
-    case 'repeat': return REPEAT;
-    default: return ATOM;
+    case 'not':
+      return NOT;
+    case 'repeat':
+      return REPEAT;
+    default:
+      return ATOM;
   }
 }
 
 function quantifierText(min: number, max: number | null, lazy: boolean): string {
   const core =
-    max === null ? (min === 0 ? '*' : min === 1 ? '+' : `{${min},}`)
-    : min === 0 && max === 1 ? '?'
-    : min === max ? `{${min}}`
-    : `{${min},${max}}`;
+    max === null
+      ? min === 0
+        ? '*'
+        : min === 1
+          ? '+'
+          : `{${min},}`
+      : min === 0 && max === 1
+        ? '?'
+        : min === max
+          ? `{${min}}`
+          : `{${min},${max}}`;
   return lazy ? core + '?' : core;
 }
 
 /** An n-ary node with 0 or 1 items: what it means on its own. */
-function degenerate(kind: 'alt' | 'and' | 'concat', items: readonly Regex[], properties: readonly PropertyText[]): string {
+function degenerate(
+  kind: 'alt' | 'and' | 'concat',
+  items: readonly Regex[],
+  properties: readonly PropertyText[],
+): string {
   const only = items[0];
   if (only !== undefined) return bare(only, properties);
   return kind === 'alt' ? '[]' : kind === 'and' ? '~[]' : '()';
@@ -189,8 +208,10 @@ function degenerate(kind: 'alt' | 'and' | 'concat', items: readonly Regex[], pro
 
 function bare(node: Regex, properties: readonly PropertyText[]): string {
   switch (node.kind) {
-    case 'empty': return '()';
-    case 'chars': return node.property ?? printSet(node.set, properties);
+    case 'empty':
+      return '()';
+    case 'chars':
+      return node.property ?? printSet(node.set, properties);
     case 'alt':
     case 'and':
     case 'concat': {
@@ -198,8 +219,10 @@ function bare(node: Regex, properties: readonly PropertyText[]): string {
       const [inner, sep] = node.kind === 'alt' ? [AND, '|'] : node.kind === 'and' ? [CONCAT, '&'] : [NOT, ''];
       return node.items.map((item) => at(item, inner, properties)).join(sep);
     }
-    case 'not': return '~' + at(node.item, NOT, properties);
-    case 'repeat': return at(node.item, ATOM, properties) + quantifierText(node.min, node.max, node.lazy);
+    case 'not':
+      return '~' + at(node.item, NOT, properties);
+    case 'repeat':
+      return at(node.item, ATOM, properties) + quantifierText(node.min, node.max, node.lazy);
   }
 }
 

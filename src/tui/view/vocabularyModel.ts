@@ -29,7 +29,6 @@ export interface VocabularyView {
   readonly ms: number;
 }
 
-
 function pairs(dfa: Dfa): number {
   return dfa.states * dfa.alphabet.classes.length;
 }
@@ -53,7 +52,11 @@ function overBudget(dfa: Dfa, embedding: EmbeddingName, what: string, cap: numbe
 }
 
 /** Builds and describes the vocabulary (its certificate is a separate, later job). */
-export function vocabularyView(dfa: CompleteDfa, embedding: EmbeddingName, livePairs?: number): Outcome<VocabularyView> {
+export function vocabularyView(
+  dfa: CompleteDfa,
+  embedding: EmbeddingName,
+  livePairs?: number,
+): Outcome<VocabularyView> {
   return attempt(() => {
     const cap = budget(embedding, 'build', livePairs);
     if (pairs(dfa) > cap) throw overBudget(dfa, embedding, 'vocabulary', cap, 'compile');
@@ -136,7 +139,19 @@ export function monoidSize(dfa: Dfa, limits: Limits): Outcome<MonoidInfo> {
   if (r.ok) {
     const s = monoidStructure(r.value);
     const group = s.group === null ? null : s.group.name.name;
-    return { ok: true, value: { kind: 'size', size: r.value.size, aperiodic: r.value.aperiodic, k: s.aperiodicity, group, period: s.witness?.period ?? null } };
+    return {
+      ok: true,
+      value: {
+        kind: 'size',
+        size: r.value.size,
+        aperiodic: r.value.aperiodic,
+        k: s.aperiodicity,
+        group,
+        period: s.witness?.period ?? null,
+      },
+    };
   }
-  return r.error.kind === 'limit' ? { ok: true, value: { kind: 'over', bound, byFlag: bound === limits.maxMonoid } } : r;
+  return r.error.kind === 'limit'
+    ? { ok: true, value: { kind: 'over', bound, byFlag: bound === limits.maxMonoid } }
+    : r;
 }

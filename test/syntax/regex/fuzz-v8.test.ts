@@ -16,17 +16,115 @@ import { WordflowError } from '../../../src/errors.js';
 import { compileRegex } from '../../../src/language.js';
 
 const UNITS = [
-  'a', 'b', '1', ',', ':', '=', '!', '<', '>', '/', 'é', '😀', '\u0000',
-  '(', ')', '(?:', '(?<n>', '(?<m>', '|', '*', '+', '?', '{', '}', '{2}', '{1,2}', '{0,}', '{1,', '{,2}', '{2,1}',
-  '[', '[^', ']', '-', '.', '^', '$', '[a-', '-b]', '[(]', '[)]', '[\\u{00000061}-b]',
-  '\\u{00000061}', '\\u{12345678}', '\\u{10FFFF}', '\\u{110000}', '\\u{}', '\\u{0061', '\\uD83D\\uDE00', '\\uD83D', '\\u0061',
-  '\\x61', '\\p{L}', '\\P{Ll}', '\\w', '\\d', '\\s', '\\S', '\\n', '\\r', '\\t', '\\0', '\\cJ',
-  '\\-', '\\/', '\\^', '\\$', '\\.', '\\(', '\\)', '\\[', '\\]', '\\{', '\\}', '\\|', '\\\\',
+  'a',
+  'b',
+  '1',
+  ',',
+  ':',
+  '=',
+  '!',
+  '<',
+  '>',
+  '/',
+  'é',
+  '😀',
+  '\u0000',
+  '(',
+  ')',
+  '(?:',
+  '(?<n>',
+  '(?<m>',
+  '|',
+  '*',
+  '+',
+  '?',
+  '{',
+  '}',
+  '{2}',
+  '{1,2}',
+  '{0,}',
+  '{1,',
+  '{,2}',
+  '{2,1}',
+  '[',
+  '[^',
+  ']',
+  '-',
+  '.',
+  '^',
+  '$',
+  '[a-',
+  '-b]',
+  '[(]',
+  '[)]',
+  '[\\u{00000061}-b]',
+  '\\u{00000061}',
+  '\\u{12345678}',
+  '\\u{10FFFF}',
+  '\\u{110000}',
+  '\\u{}',
+  '\\u{0061',
+  '\\uD83D\\uDE00',
+  '\\uD83D',
+  '\\u0061',
+  '\\x61',
+  '\\p{L}',
+  '\\P{Ll}',
+  '\\w',
+  '\\d',
+  '\\s',
+  '\\S',
+  '\\n',
+  '\\r',
+  '\\t',
+  '\\0',
+  '\\cJ',
+  '\\-',
+  '\\/',
+  '\\^',
+  '\\$',
+  '\\.',
+  '\\(',
+  '\\)',
+  '\\[',
+  '\\]',
+  '\\{',
+  '\\}',
+  '\\|',
+  '\\\\',
 ];
-const PROBES = ['', 'a', 'b', 'aa', 'ab', 'ba', 'aaa', 'a1', '1', ',', '(', ')', '-', '^', '$', '/', '{', '}', '[', ']', '.', '|', '\n', '\0', 'é', '😀'];
+const PROBES = [
+  '',
+  'a',
+  'b',
+  'aa',
+  'ab',
+  'ba',
+  'aaa',
+  'a1',
+  '1',
+  ',',
+  '(',
+  ')',
+  '-',
+  '^',
+  '$',
+  '/',
+  '{',
+  '}',
+  '[',
+  ']',
+  '.',
+  '|',
+  '\n',
+  '\0',
+  'é',
+  '😀',
+];
 
 /** The reasons grammars/regex.md gives for refusing what JavaScript accepts. */
-const DOCUMENTED = /only allowed at the (start|end)|backreferences|lookahead|lookbehind|word boundaries|unclosed character class/;
+const DOCUMENTED =
+  /only allowed at the (start|end)|backreferences|lookahead|lookbehind|word boundaries|unclosed character class/;
 
 /** What wordflow does with a pattern V8 accepts, when it is not the same language: a description, or null. */
 function difference(p: string, v8: RegExp | undefined): string | null {
@@ -39,7 +137,8 @@ function difference(p: string, v8: RegExp | undefined): string | null {
     return `refused: ${e.message}`;
   }
   if (v8 === undefined) return null;
-  for (const s of PROBES) if (accepts(dfa, s) !== v8.test(s)) return `verdict on ${JSON.stringify(s)}: ${accepts(dfa, s)}`;
+  for (const s of PROBES)
+    if (accepts(dfa, s) !== v8.test(s)) return `verdict on ${JSON.stringify(s)}: ${accepts(dfa, s)}`;
   return null;
 }
 
