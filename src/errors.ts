@@ -4,6 +4,7 @@
  * Library code throws them; only the front ends turn them into text and exit
  * codes (see `formatError`).
  */
+import { type LimitKey, LIMIT_FLAGS, limitFlag } from './limits.js';
 
 /** A half-open span `[start, end)` of UTF-16 offsets into the source text. */
 export interface Span {
@@ -15,7 +16,7 @@ export interface Span {
 export type ErrorKind =
   /** The expression or automaton file is malformed. */
   | 'syntax'
-  /** A named limit (see `limits.ts`) was reached; the message names its flag. */
+  /** A named limit (see `limits.ts`) was reached; `limit` says which and the message names its flag. */
   | 'limit'
   /** Well-formed input that cannot be used as asked (e.g. an unknown embedding). */
   | 'usage'
@@ -37,23 +38,30 @@ export class WordflowError extends Error {
     readonly source?: string,
     /** What the source is called in messages, e.g. a file name. */
     readonly sourceName?: string,
+    /**
+     * For kind `limit`: which limit was reached, so callers can react to one
+     * limit (the lazy DFA past `maxStates`) without reading the message.
+     */
+    readonly limit?: LimitKey,
   ) {
     super(message);
   }
 
   /** The same error, pointing into `source` (used when a span was found without it). */
   withSource(source: string, sourceName?: string): WordflowError {
-    return new WordflowError(this.kind, this.message, this.span, source, sourceName ?? this.sourceName);
+    return new WordflowError(this.kind, this.message, this.span, source, sourceName ?? this.sourceName, this.limit);
   }
 }
 
-/** Throws a `limit` error naming the flag that raises the limit. */
-export function limitError(what: string, limit: number, flag: string, span?: Span, source?: string): WordflowError {
+/** A `limit` error for `limit` (set to `value`), naming the flag that raises it. */
+export function limitError(what: string, limit: LimitKey, value: number, span?: Span, source?: string): WordflowError {
   return new WordflowError(
     'limit',
-    `${what}: over the limit of ${limit.toLocaleString("en-US")}; raise it with ${flag}`,
+    `${what}: over the limit of ${value.toLocaleString('en-US')}; raise it with ${limitFlag(limit)}`,
     span,
     source,
+    undefined,
+    limit,
   );
 }
 
@@ -111,9 +119,10 @@ export function formatError(error: WordflowError): string {
   if (span === undefined || source === undefined) return escapeControls(error.message);
   const { line, column } = lineColumn(source, span.start);
   const chars = [...(source.split('\n')[line - 1] ?? '')].map(showControl);
-  const where = source.includes('\n') || error.sourceName !== undefined
-    ? `${error.sourceName ?? 'input'}:${line}:${column}`
-    : `column ${column}`;
+  const where =
+    source.includes('\n') || error.sourceName !== undefined
+      ? `${error.sourceName ?? 'input'}:${line}:${column}`
+      : `column ${column}`;
   const message = escapeControls(error.message);
   const head = message.includes(where) ? message : `${message} (at ${where})`;
   const width = Math.max(1, Math.min([...source.slice(span.start, span.end)].length, chars.length - column + 1, 40));
@@ -130,10 +139,20 @@ export function formatError(error: WordflowError): string {
 export function asWordflowError(e: unknown): WordflowError {
   if (e instanceof WordflowError) return e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new WordflowError('limit', 'the input is nested too deeply to process; lower its nesting or raise --max-depth only as far as the stack allows');
+    return new WordflowError(
+      'limit',
+      `the input is nested too deeply to process; lower its nesting or raise ${LIMIT_FLAGS.maxDepth} only as far as the stack allows`,
+      undefined,
+      undefined,
+      undefined,
+      'maxDepth',
+    );
   }
   if (e instanceof RangeError && /(Invalid array length|allocation failed|out of memory)/i.test(e.message)) {
-    return new WordflowError('limit', 'the input needs more memory than is available; lower the limits (--max-states, --max-repeat)');
+    return new WordflowError(
+      'limit',
+      `the input needs more memory than is available; lower the limits (${LIMIT_FLAGS.maxStates}, ${LIMIT_FLAGS.maxRepeat})`,
+    );
   }
   return new WordflowError('internal', e instanceof Error ? e.message : String(e));
 }

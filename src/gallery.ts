@@ -31,7 +31,11 @@ export function packageRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new WordflowError('usage', 'cannot find the wordflow package folder (no package.json above the gallery module)');
+    if (parent === dir)
+      throw new WordflowError(
+        'usage',
+        'cannot find the wordflow package folder (no package.json above the gallery module)',
+      );
     dir = parent;
   }
 }
@@ -60,7 +64,10 @@ export function galleryEntry(path: string, text: string): GalleryEntry {
   if (kind === 'fa') return { name, kind, description: description(lines), source: text, path };
   let k = 0;
   while (k < lines.length && lines[k]!.startsWith('#')) k++;
-  const pattern = lines.slice(k).join('\n').replace(/\r?\n$/, '');
+  const pattern = lines
+    .slice(k)
+    .join('\n')
+    .replace(/\r?\n$/, '');
   return { name, kind, description: description(lines.slice(0, k)), source: pattern, path };
 }
 
@@ -75,7 +82,10 @@ export function loadGallery(dir: string = galleryDir()): GalleryEntry[] {
   try {
     names = readdirSync(folder);
   } catch (e) {
-    throw new WordflowError('usage', `cannot read the gallery folder ${folder}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new WordflowError(
+      'usage',
+      `cannot read the gallery folder ${folder}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   return names
     .filter((n) => n.endsWith('.re') || n.endsWith('.fa'))
@@ -86,7 +96,10 @@ export function loadGallery(dir: string = galleryDir()): GalleryEntry[] {
       try {
         text = readFileSync(path, 'utf8');
       } catch (e) {
-        throw new WordflowError('usage', `cannot read the gallery file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        throw new WordflowError(
+          'usage',
+          `cannot read the gallery file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        );
       }
       return galleryEntry(path, text);
     });

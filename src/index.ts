@@ -1,7 +1,7 @@
 /**
  * wordflow as a library: `import { compileRegex, vocabulary, trace } from 'wordflow'`.
  *
- * The pipeline of DESIGN.md, one stage per export group, each a pure
+ * The pipeline of docs/ARCHITECTURE.md, one stage per export group, each a pure
  * function over readonly data (no I/O): parse text into an AST or an
  * automaton file, build the NFA, determinize and minimize into a complete
  * DFA over alphabet classes, operate on languages, count and list members,
@@ -32,14 +32,26 @@ export { parseFa } from './syntax/fa/parse.js';
 export type { FaFile, FaState, FaEdge, FaLabel } from './syntax/fa/ast.js';
 
 // The alphabet: code-point sets and their partition into classes.
-export { classOf, classesOf, classLabel, classLabels, type Alphabet } from './alphabet/alphabet.js';
-export { fromRanges, single, range, has, size, format as formatCharSet, MAX_CODE_POINT, type CharSet, type Range } from './alphabet/charset.js';
+export { classOf, classesOf, type Alphabet } from './alphabet/alphabet.js';
+export { classLabel, classLabels, printClassLabel as formatCharSet } from './syntax/regex/print.js';
+export { fromRanges, single, range, has, size, MAX_CODE_POINT, type CharSet, type Range } from './alphabet/charset.js';
 
 // The pipeline: text → AST → NFA → DFA → minimal DFA.
 export { compileRegex, compileFa, compileAst, nfaOfRegex, dfaOfNfa, type CompileOptions } from './language.js';
 export { determinize, type Progress } from './automata/determinize.js';
 export { minimize } from './automata/minimize.js';
-export { accepts, complete, isComplete, deadState, dfaFromTable, classesOfString, runClasses, step, classCount, type Dfa } from './automata/dfa.js';
+export {
+  accepts,
+  complete,
+  isComplete,
+  deadState,
+  dfaFromTable,
+  classesOfString,
+  runClasses,
+  step,
+  classCount,
+  type Dfa,
+} from './automata/dfa.js';
 export type { Nfa } from './automata/nfa.js';
 
 // Language operations.

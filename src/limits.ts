@@ -155,3 +155,11 @@ export const MATRIX_LIMIT_FLAGS: { readonly [K in keyof MatrixLimits]: string } 
   maxSentenceLength: '--max-length',
   maxDimension: '--max-dimension',
 };
+
+/** Any limit's key: a field of `Limits` or of `MatrixLimits` (a limit error carries one). */
+export type LimitKey = keyof Limits | keyof MatrixLimits;
+
+/** The flag of any limit, by key. */
+export function limitFlag(key: LimitKey): string {
+  return key in LIMIT_FLAGS ? LIMIT_FLAGS[key as keyof Limits] : MATRIX_LIMIT_FLAGS[key as keyof MatrixLimits];
+}

@@ -85,11 +85,13 @@ describe('the gallery folder', () => {
   });
 
   it('has at least two nondeterministic automata with ε-edges', () => {
-    const eNfas = gallery.filter((e) => e.kind === 'fa').filter((e) => {
-      const fa = parseFa(e.source);
-      const hasEpsilon = fa.edges.some((x) => x.label === 'epsilon');
-      return hasEpsilon;
-    });
+    const eNfas = gallery
+      .filter((e) => e.kind === 'fa')
+      .filter((e) => {
+        const fa = parseFa(e.source);
+        const hasEpsilon = fa.edges.some((x) => x.label === 'epsilon');
+        return hasEpsilon;
+      });
     expect(eNfas.length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -104,7 +106,10 @@ function runs(s: string): string[] {
 /** The brute-force predicates, over their alphabets. */
 const PREDICATES: Record<string, { alphabet: string[]; test: (s: string) => boolean }> = {
   tomita1: { alphabet: ['0', '1'], test: (s) => count(s, '0') === 0 },
-  tomita2: { alphabet: ['0', '1'], test: (s) => s.length % 2 === 0 && [...s].every((c, i) => c === (i % 2 === 0 ? '1' : '0')) },
+  tomita2: {
+    alphabet: ['0', '1'],
+    test: (s) => s.length % 2 === 0 && [...s].every((c, i) => c === (i % 2 === 0 ? '1' : '0')),
+  },
   tomita3: {
     alphabet: ['0', '1'],
     test: (s) => {
@@ -141,10 +146,37 @@ describe('exhaustive checks up to length 8', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('Tomita 3 agrees with Tomita\'s own examples', () => {
+  it("Tomita 3 agrees with Tomita's own examples", () => {
     const inLanguage = member(entry('tomita3'));
-    const positive = ['', '1', '0', '01', '11', '00', '100', '110', '111', '000', '100100', '110000011100001', '111101100010011100'];
-    const negative = ['10', '101', '010', '1010', '1110', '1011', '10001', '111010', '1001000', '11111000', '0111001101', '11011100110'];
+    const positive = [
+      '',
+      '1',
+      '0',
+      '01',
+      '11',
+      '00',
+      '100',
+      '110',
+      '111',
+      '000',
+      '100100',
+      '110000011100001',
+      '111101100010011100',
+    ];
+    const negative = [
+      '10',
+      '101',
+      '010',
+      '1010',
+      '1110',
+      '1011',
+      '10001',
+      '111010',
+      '1001000',
+      '11111000',
+      '0111001101',
+      '11011100110',
+    ];
     expect(positive.filter((s) => !inLanguage(s))).toEqual([]);
     expect(negative.filter(inLanguage)).toEqual([]);
   });
@@ -218,7 +250,13 @@ describe('the loader', () => {
 
   it('keeps a whole .fa file as its source and takes its first comment as the description', () => {
     const text = 'start q # not this\n# the language\naccept q\n';
-    expect(galleryEntry('/x/q.fa', text)).toEqual({ name: 'q', kind: 'fa', description: 'the language', source: text, path: '/x/q.fa' });
+    expect(galleryEntry('/x/q.fa', text)).toEqual({
+      name: 'q',
+      kind: 'fa',
+      description: 'the language',
+      source: text,
+      path: '/x/q.fa',
+    });
   });
 
   it('loads only .re and .fa files, sorted by name', () => {

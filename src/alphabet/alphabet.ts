@@ -8,16 +8,7 @@
  * `[0, MAX_CODE_POINT]`; `starts`/`classAt` list the maximal intervals of the
  * partition in order, so `classOf` is one binary search.
  */
-import {
-  type CharSet,
-  type Range,
-  MAX_CODE_POINT,
-  fromRanges,
-  format,
-  ALL,
-  intersect,
-  isEmpty,
-} from './charset.js';
+import { type CharSet, type Range, MAX_CODE_POINT, fromRanges, intersect, isEmpty } from './charset.js';
 
 /** A partition of all code points into classes (see the module comment for its invariant). */
 export interface Alphabet {
@@ -44,9 +35,6 @@ function build(classes: readonly CharSet[], other: number | null): Alphabet {
     classAt: Int32Array.from(intervals, (x) => x[1]),
   };
 }
-
-/** The one-class alphabet: every code point alike. */
-export const TRIVIAL: Alphabet = build([ALL], 0);
 
 /**
  * The coarsest partition in which each of `sets` is a union of classes.
@@ -84,7 +72,7 @@ export function partition(sets: readonly CharSet[]): Alphabet {
     list.push([lo, hi]);
   };
   let from = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const at = Math.floor(events[i]! / 2 ** 21);
     if (at > from) emit(from, at - 1);
     from = Math.max(from, at);
@@ -165,26 +153,12 @@ export function fillClasses(alphabet: Alphabet, base: number, out: Int32Array | 
   }
 }
 
-/** A readable name for a class: `a`, `[0-9]`, `[^a-z]`, or `other`. */
-export function classLabel(alphabet: Alphabet, id: number): string {
-  if (id === alphabet.other && alphabet.classes.length > 1) return 'other';
-  return format(alphabet.classes[id]!);
-}
-
-/** The labels of all classes, in class order. */
-export function classLabels(alphabet: Alphabet): string[] {
-  return alphabet.classes.map((_, id) => classLabel(alphabet, id));
-}
-
 /**
  * The common refinement of two alphabets: each class of the result lies in
  * exactly one class of `a` and one of `b`. Returns the refinement and, per
  * new class, its class in `a` and in `b`.
  */
-export function refine(
-  a: Alphabet,
-  b: Alphabet,
-): { alphabet: Alphabet; toA: Int32Array; toB: Int32Array } {
+export function refine(a: Alphabet, b: Alphabet): { alphabet: Alphabet; toA: Int32Array; toB: Int32Array } {
   const pieces: { set: CharSet; ca: number; cb: number; isOther: boolean }[] = [];
   a.classes.forEach((sa, ca) => {
     b.classes.forEach((sb, cb) => {

@@ -53,11 +53,6 @@ export function range(lo: number, hi: number): CharSet {
   return fromRanges([[lo, hi]]);
 }
 
-/** The set of the given code points. */
-export function ofCodePoints(cps: Iterable<number>): CharSet {
-  return fromRanges([...cps].map((c) => [c, c] as const));
-}
-
 export function union(a: CharSet, b: CharSet): CharSet {
   return fromRanges([...a.ranges, ...b.ranges]);
 }
@@ -131,66 +126,4 @@ export function size(a: CharSet): number {
 /** The smallest code point of a non-empty set. */
 export function first(a: CharSet): number | undefined {
   return a.ranges[0]?.[0];
-}
-
-const NAMED: Record<number, string> = {
-  0x09: '\\t',
-  0x0a: '\\n',
-  0x0b: '\\v',
-  0x0c: '\\f',
-  0x0d: '\\r',
-};
-
-/** Metacharacters that need a backslash outside a class. */
-const META = new Set([...'\\.|&~*+?()[]{}^$']);
-/** Characters that need a backslash inside a class. */
-const CLASS_META = new Set([...'\\]-^[']);
-/** Non-ASCII code points that would be invisible or would combine with a neighbour. */
-const INVISIBLE = /[\p{Z}\p{C}\p{M}]/u;
-
-function hexEscape(cp: number): string {
-  if (cp < 0x80) return '\\x' + cp.toString(16).padStart(2, '0');
-  return cp <= 0xffff ? '\\u' + cp.toString(16).padStart(4, '0') : `\\u{${cp.toString(16)}}`;
-}
-
-/**
- * One code point written so that the expression parser reads it back as
- * that code point, whatever follows it: U+0000 is `\x00` (not `\0`, which a
- * digit would turn into an octal escape), lone surrogates are `\u{d83d}`
- * (two `\uXXXX` in a row would fuse into one code point), and invisible or
- * combining characters are hex escapes.
- */
-export function formatCodePoint(cp: number, inClass = false): string {
-  const named = NAMED[cp];
-  if (named !== undefined) return named;
-  if (cp >= 0xd800 && cp <= 0xdfff) return `\\u{${cp.toString(16)}}`;
-  const ch = String.fromCodePoint(cp);
-  if ((inClass ? CLASS_META : META).has(ch)) return '\\' + ch;
-  if (cp < 0x20 || cp === 0x7f) return hexEscape(cp);
-  if (cp >= 0x80 && INVISIBLE.test(ch)) return hexEscape(cp);
-  return ch;
-}
-
-function formatRanges(ranges: readonly Range[]): string {
-  return ranges
-    .map(([lo, hi]) => {
-      if (lo === hi) return formatCodePoint(lo, true);
-      if (hi === lo + 1) return formatCodePoint(lo, true) + formatCodePoint(hi, true);
-      return `${formatCodePoint(lo, true)}-${formatCodePoint(hi, true)}`;
-    })
-    .join('');
-}
-
-/**
- * A readable label in the expression syntax: `a`, `[0-9]`, `[^a-z]`, `.`,
- * `[]`. Chooses the shorter of the set and its complement.
- */
-export function format(a: CharSet): string {
-  if (a.ranges.length === 0) return '[]';
-  if (a.ranges.length === 1 && a.ranges[0]![0] === 0 && a.ranges[0]![1] === MAX_CODE_POINT) return '.';
-  if (a.ranges.length === 1 && a.ranges[0]![0] === a.ranges[0]![1]) return formatCodePoint(a.ranges[0]![0]);
-  const c = complement(a);
-  const direct = `[${formatRanges(a.ranges)}]`;
-  const negated = `[^${formatRanges(c.ranges)}]`;
-  return negated.length < direct.length ? negated : direct;
 }

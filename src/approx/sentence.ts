@@ -49,7 +49,7 @@ export function runCompiledSentence(p: CompiledSentence, x: number, y: number, o
   out[0] = x;
   out[1] = y;
   const { codes, counts } = p;
-  for (let i = 0; i < codes.length; i++) wordCodeAt(codes[i]!, counts[i]!, out[0]!, out[1]!, out);
+  for (let i = 0; i < codes.length; i++) wordCodeAt(codes[i]!, counts[i]!, out[0], out[1], out);
 }
 
 /** The sentence's map at (x, y), run by run in doubles. */

@@ -6,10 +6,10 @@
  * breadth-first searches in class order yielding the least strings.
  */
 import { merge } from '../alphabet/alphabet.js';
-import type { Dfa } from './dfa.js';
+import type { CompleteDfa } from './dfa.js';
 import { canonical } from './minimize.js';
 
-export function mergeEquivalentClasses(dfa: Dfa): Dfa {
+export function mergeEquivalentClasses(dfa: CompleteDfa): CompleteDfa {
   const k = dfa.alphabet.classes.length;
   const n = dfa.states;
   const groupOf = new Int32Array(k);

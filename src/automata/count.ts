@@ -83,14 +83,14 @@ export function nextLayer(edges: CountingEdges, prev: readonly bigint[]): bigint
  * which costs about four counts), is the budget named by `--max-count-cells`.
  */
 export function checkCountBudget(dfa: Dfa, length: number, limits: Limits, cost = 1): void {
-  if (length > limits.maxEnumLength) throw limitError('length', limits.maxEnumLength, '--max-enum-length');
+  if (length > limits.maxEnumLength) throw limitError('length', 'maxEnumLength', limits.maxEnumLength);
   const cells = dfa.states * (length + 1) * cost;
   if (cells > limits.maxCountCells) {
     const times = cost === 1 ? '' : `, ${cost} times over to sample`;
     throw limitError(
       `counting table (${dfa.states.toLocaleString('en-US')} states × length ${(length + 1).toLocaleString('en-US')}${times})`,
+      'maxCountCells',
       limits.maxCountCells,
-      '--max-count-cells',
     );
   }
 }

@@ -4,7 +4,9 @@
  * A `Dfa` is a flat transition table: `delta[q * classes + c]` is the state
  * reached from `q` on class `c`, or `-1` when the automaton is partial and has
  * no such transition (the string is then rejected). States are integers
- * `0..states-1`. A DFA is *complete* when no entry is `-1`.
+ * `0..states-1`. A DFA is *complete* when no entry is `-1`; the type
+ * `CompleteDfa` says so, and only `complete`, `minimize` and what is built
+ * from them produce one.
  */
 import { type Alphabet, classOf } from '../alphabet/alphabet.js';
 
@@ -18,6 +20,16 @@ export interface Dfa {
   /** Row-major `states × classes` transition table; `-1` = no transition. */
   readonly delta: Int32Array;
 }
+
+declare const COMPLETE: unique symbol;
+
+/**
+ * A DFA with a transition from every state on every class (no `-1` in
+ * `delta`): what the compiled matcher and the vocabularies require, since
+ * every word must be a total map. Made by `complete` (which checks) and
+ * `minimize`; `isComplete` narrows a `Dfa` to it.
+ */
+export type CompleteDfa = Dfa & { readonly [COMPLETE]: true };
 
 /** Number of classes (columns of `delta`). */
 export function classCount(dfa: Dfa): number {
@@ -61,7 +73,7 @@ export function accepts(dfa: Dfa, s: string): boolean {
 }
 
 /** Whether every state has a transition on every class (no `-1` in `delta`). */
-export function isComplete(dfa: Dfa): boolean {
+export function isComplete(dfa: Dfa): dfa is CompleteDfa {
   return !dfa.delta.includes(-1);
 }
 
@@ -69,7 +81,7 @@ export function isComplete(dfa: Dfa): boolean {
  * The same language with every missing transition sent to a new dead state
  * (appended last). A complete DFA is returned as it is.
  */
-export function complete(dfa: Dfa): Dfa {
+export function complete(dfa: Dfa): CompleteDfa {
   if (isComplete(dfa)) return dfa;
   const k = dfa.alphabet.classes.length;
   const dead = dfa.states;
@@ -78,7 +90,7 @@ export function complete(dfa: Dfa): Dfa {
   for (let c = 0; c < k; c++) delta[dead * k + c] = dead;
   const accepting = new Uint8Array(dfa.states + 1);
   accepting.set(dfa.accepting);
-  return { alphabet: dfa.alphabet, states: dfa.states + 1, start: dfa.start, accepting, delta };
+  return { alphabet: dfa.alphabet, states: dfa.states + 1, start: dfa.start, accepting, delta } as CompleteDfa;
 }
 
 /**

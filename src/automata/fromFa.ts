@@ -25,8 +25,8 @@ export function nfaFromFa(fa: FaFile): Nfa {
   const pairs: number[][] = Array.from({ length: n }, () => []);
   const eps: number[][] = Array.from({ length: n }, () => []);
   // Created on first use: most states of a large file have few edges.
-  const seenPairs: (Set<number> | undefined)[] = new Array(n);
-  const seenEps: (Set<number> | undefined)[] = new Array(n);
+  const seenPairs = new Array<Set<number> | undefined>(n);
+  const seenEps = new Array<Set<number> | undefined>(n);
   const k = alphabet.classes.length;
   for (const e of fa.edges) {
     if (e.label === 'epsilon') {

@@ -64,7 +64,7 @@ class NfaBuilder {
 
   state(): number {
     if (this.edges.length >= this.limits.maxNfaStates) {
-      throw limitError('NFA states', this.limits.maxNfaStates, '--max-nfa-states');
+      throw limitError('NFA states', 'maxNfaStates', this.limits.maxNfaStates);
     }
     this.edges.push([]);
     this.epsilon.push([]);
@@ -225,9 +225,19 @@ export function liveStates(dfa: Dfa): Uint8Array {
   }
   const live = new Uint8Array(dfa.states);
   const stack: number[] = [];
-  for (let q = 0; q < dfa.states; q++) if (dfa.accepting[q]) (live[q] = 1), stack.push(q);
+  for (let q = 0; q < dfa.states; q++) {
+    if (dfa.accepting[q]) {
+      live[q] = 1;
+      stack.push(q);
+    }
+  }
   while (stack.length > 0) {
-    for (const p of preds[stack.pop()!]!) if (!live[p]) (live[p] = 1), stack.push(p);
+    for (const p of preds[stack.pop()!]!) {
+      if (!live[p]) {
+        live[p] = 1;
+        stack.push(p);
+      }
+    }
   }
   return live;
 }

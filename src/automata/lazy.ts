@@ -296,7 +296,8 @@ export function lazyDfa(nfa: Nfa, cacheStates = DEFAULT_LAZY_CACHE, bitsetLimit 
 
   const bmp = new Int32Array(0x10000);
   fillClasses(nfa.alphabet, 0, bmp);
-  const astral = (high: number, low: number): number => classOf(nfa.alphabet, 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00));
+  const astral = (high: number, low: number): number =>
+    classOf(nfa.alphabet, 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00));
 
   const lazy: LazyDfa = {
     nfa,

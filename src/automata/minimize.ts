@@ -8,11 +8,12 @@
  * state, if any, moved last. Two DFAs of the same language over the same
  * alphabet therefore minimize to identical tables.
  */
-import { type Dfa, complete, deadState } from './dfa.js';
+import { type CompleteDfa, type Dfa, complete, deadState } from './dfa.js';
 
 /** The minimal complete DFA of the same language, canonically numbered (see the module comment). */
-export function minimize(input: Dfa): Dfa {
-  const dfa = reachable(complete(input));
+export function minimize(input: Dfa): CompleteDfa {
+  // The reachable part of a complete DFA is complete.
+  const dfa = reachable(complete(input)) as CompleteDfa;
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const { delta } = dfa;
@@ -73,7 +74,7 @@ export function minimize(input: Dfa): Dfa {
     inWork[a] = 0;
     // Copy the splitter: splitting may move its own states around.
     const size = end[a]! - first[a]!;
-    splitter.set(elems.subarray(first[a]!, end[a]!));
+    splitter.set(elems.subarray(first[a], end[a]));
     for (let c = 0; c < k; c++) {
       let touchedCount = 0;
       const inv = c * n;
@@ -107,7 +108,7 @@ export function minimize(input: Dfa): Dfa {
         first[nb] = first[b]!;
         end[nb] = first[b]! + m;
         first[b] = first[b]! + m;
-        for (let i = first[nb]!; i < end[nb]!; i++) blockOf[elems[i]!] = nb;
+        for (let i = first[nb]; i < end[nb]; i++) blockOf[elems[i]!] = nb;
         if (inWork[b]) {
           work[workSize++] = nb;
           inWork[nb] = 1;
@@ -127,7 +128,15 @@ export function minimize(input: Dfa): Dfa {
     accepting[b] = dfa.accepting[rep]!;
     for (let c = 0; c < k; c++) quotientDelta[b * k + c] = blockOf[delta[rep * k + c]!]!;
   }
-  return canonical({ alphabet: dfa.alphabet, states: blocks, start: blockOf[dfa.start]!, accepting, delta: quotientDelta });
+  // The quotient of a complete DFA is complete.
+  const quotient = {
+    alphabet: dfa.alphabet,
+    states: blocks,
+    start: blockOf[dfa.start]!,
+    accepting,
+    delta: quotientDelta,
+  };
+  return canonical(quotient as CompleteDfa);
 }
 
 /** The sub-automaton of states reachable from the start, numbered in BFS order. */
@@ -174,12 +183,12 @@ function renumber(dfa: Dfa, order: readonly number[], id: Int32Array, k: number)
  * Canonical numbering of a complete, reachable DFA: BFS order from the start,
  * then the dead state (if any) moved to the end.
  */
-export function canonical(dfa: Dfa): Dfa {
+export function canonical(dfa: CompleteDfa): CompleteDfa {
   const k = dfa.alphabet.classes.length;
   let order = bfsOrder(dfa);
   const dead = deadState(dfa);
   if (dead !== null && order.length > 1) order = [...order.filter((q) => q !== dead), dead];
   const id = new Int32Array(dfa.states).fill(-1);
   order.forEach((q, i) => (id[q] = i));
-  return renumber(dfa, order, id, k);
+  return renumber(dfa, order, id, k) as CompleteDfa;
 }

@@ -12,9 +12,9 @@
  * its shortest word and, among those, the least in class order.
  */
 import { complete, type Dfa } from './dfa.js';
-import { classLabel } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { limitError, WordflowError } from '../errors.js';
-import { limits as withDefaults, type Limits } from '../limits.js';
+import { LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { type GroupName, nameGroup } from './groups.js';
 
 /** Multiplication tables are kept only for monoids this small. */
@@ -105,9 +105,17 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
     const h = hashOf(maps, at, n);
     const bucket = index.get(h);
     if (bucket !== undefined) for (const i of bucket) if (sameMap(maps, i * n, at, n)) return i;
-    if (size >= maxSize) throw limitError('transition monoid size', maxSize, '--max-monoid');
+    if (size >= maxSize) throw limitError('transition monoid size', 'maxMonoid', maxSize);
     if (size >= memorySize) {
-      throw new WordflowError('limit', `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, more than wordflow can hold in memory`);
+      throw new WordflowError(
+        'limit',
+        `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, ` +
+          `more than wordflow can hold in memory whatever ${LIMIT_FLAGS.maxMonoid} allows`,
+        undefined,
+        undefined,
+        undefined,
+        'maxMonoid',
+      );
     }
     parent[size] = from;
     last[size] = cls;
@@ -217,7 +225,9 @@ export function elementOf(m: Monoid, word: ArrayLike<number>): number {
 /** A word as text: class labels in a row (multi-character labels bracketed by the label itself), ε when empty. */
 export function formatWord(m: Monoid, word: readonly number[]): string {
   if (word.length === 0) return 'ε';
-  return word.map((c) => classLabel(m.dfa.alphabet, c)).join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
+  return word
+    .map((c) => classLabel(m.dfa.alphabet, c))
+    .join(word.some((c) => classLabel(m.dfa.alphabet, c).length > 1) ? ' ' : '');
 }
 
 /** Index and period of a transformation: the least i ≥ 0 and p ≥ 1 with x^i = x^(i+p). */
@@ -275,7 +285,13 @@ export interface MonoidStructure {
   /** aperiodic: the least k ≥ 0 with x^k = x^(k+1) for every element x; null otherwise. */
   readonly aperiodicity: number | null;
   /** The monoid's periodic witness x with x^index = x^(index+period), period > 1, and the elements x^index and x^(index+1). */
-  readonly witness: { readonly element: number; readonly index: number; readonly period: number; readonly power: number; readonly next: number } | null;
+  readonly witness: {
+    readonly element: number;
+    readonly index: number;
+    readonly period: number;
+    readonly power: number;
+    readonly next: number;
+  } | null;
   /** The maximal subgroup around the witness's cycle (at the idempotent power of x). */
   readonly group: MaximalSubgroup | null;
   /** The largest maximal subgroup, when larger than `group`. */
@@ -326,7 +342,8 @@ export function monoidStructure(m: Monoid): MonoidStructure {
   const lookup = new Map<string, number>();
   const keyOf = (map: ArrayLike<number>): string => Array.prototype.join.call(map, ',');
   const groupsComputed = size * n <= GROUP_CELLS;
-  if (witness !== null && groupsComputed) for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
+  if (witness !== null && groupsComputed)
+    for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
   const power = (x: number, e: number): number => {
     const out = Array.from({ length: n }, (_, q) => q);
     for (let j = 0; j < e; j++) for (let q = 0; q < n; q++) out[q] = maps[x * n + out[q]!]!;
@@ -336,7 +353,11 @@ export function monoidStructure(m: Monoid): MonoidStructure {
   let group: MaximalSubgroup | null = null;
   let largestGroup: MaximalSubgroup | null = null;
   if (witness !== null && groupsComputed) {
-    witness = { ...witness, power: power(witness.element, witness.index), next: power(witness.element, witness.index + 1) };
+    witness = {
+      ...witness,
+      power: power(witness.element, witness.index),
+      next: power(witness.element, witness.index + 1),
+    };
     // The idempotent power x^ω: x^j for the multiple j of the period in [index, index + period).
     const j = Math.max(witness.period, Math.ceil(witness.index / witness.period) * witness.period);
     const omega = power(witness.element, j);

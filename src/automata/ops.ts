@@ -6,11 +6,11 @@
  * construction. Results are minimal complete DFAs with merged classes.
  */
 import { refine } from '../alphabet/alphabet.js';
-import { limitError } from '../errors.js';
+import { crawl, withinBudget } from './crawl.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { mergeEquivalentClasses } from './compact.js';
 import { determinize } from './determinize.js';
-import { type Dfa, complete } from './dfa.js';
+import { type CompleteDfa, type Dfa, complete } from './dfa.js';
 import { minimize } from './minimize.js';
 import type { Nfa } from './nfa.js';
 
@@ -42,75 +42,52 @@ export function product(a0: Dfa, b0: Dfa, combine: Combine, limits: Limits = DEF
   const k = a.alphabet.classes.length;
   const index = new Map<number, number>();
   const pairs: number[] = [];
-  let delta = new Int32Array(16 * k);
   const id = (p: number, q: number): number => {
     const key = p * b.states + q;
     let s = index.get(key);
     if (s === undefined) {
-      s = pairs.length / 2;
-      if (s >= limits.maxStates) throw limitError('DFA states', limits.maxStates, '--max-states');
+      s = withinBudget(pairs.length / 2, limits);
       index.set(key, s);
       pairs.push(p, q);
     }
     return s;
   };
   id(a.start, b.start);
-  for (let s = 0; s < pairs.length / 2; s++) {
-    if ((s + 1) * k > delta.length) {
-      const grown = new Int32Array(delta.length * 2);
-      grown.set(delta);
-      delta = grown;
-    }
-    const p = pairs[2 * s]!;
-    const q = pairs[2 * s + 1]!;
-    for (let c = 0; c < k; c++) delta[s * k + c] = id(a.delta[p * k + c]!, b.delta[q * k + c]!);
-  }
+  const delta = crawl(
+    k,
+    () => pairs.length / 2,
+    (s, row, at) => {
+      const p = pairs[2 * s]!;
+      const q = pairs[2 * s + 1]!;
+      for (let c = 0; c < k; c++) row[at + c] = id(a.delta[p * k + c]!, b.delta[q * k + c]!);
+    },
+  );
   const n = pairs.length / 2;
   const accepting = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
     accepting[s] = combine(a.accepting[pairs[2 * s]!] === 1, b.accepting[pairs[2 * s + 1]!] === 1) ? 1 : 0;
   }
-  return { alphabet: a.alphabet, states: n, start: 0, accepting, delta: delta.slice(0, n * k) };
+  return { alphabet: a.alphabet, states: n, start: 0, accepting, delta };
 }
 
-const tidy = (dfa: Dfa): Dfa => mergeEquivalentClasses(minimize(dfa));
+const tidy = (dfa: Dfa): CompleteDfa => mergeEquivalentClasses(minimize(dfa));
 
 /** L(a) ∪ L(b), as a minimal complete DFA. */
-export const union = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x || y, limits));
+export const union = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa => tidy(product(a, b, (x, y) => x || y, limits));
 /** L(a) ∩ L(b), as a minimal complete DFA. */
-export const intersection = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && y, limits));
+export const intersection = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
+  tidy(product(a, b, (x, y) => x && y, limits));
 /** L(a) \ L(b), as a minimal complete DFA. */
-export const difference = (a: Dfa, b: Dfa, limits?: Limits): Dfa => tidy(product(a, b, (x, y) => x && !y, limits));
+export const difference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
+  tidy(product(a, b, (x, y) => x && !y, limits));
 /** The strings in exactly one of L(a) and L(b), as a minimal complete DFA. */
-export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): Dfa =>
+export const symmetricDifference = (a: Dfa, b: Dfa, limits?: Limits): CompleteDfa =>
   tidy(product(a, b, (x, y) => x !== y, limits));
 
 /** All strings of code points not in the language. */
-export function complement(a: Dfa): Dfa {
+export function complement(a: Dfa): CompleteDfa {
   const c = complete(a);
   return tidy({ ...c, accepting: c.accepting.map((x) => 1 - x) });
-}
-
-/** A DFA as an NFA (no ε-edges), over the same alphabet. */
-export function nfaOfDfa(dfa: Dfa): Nfa {
-  const k = dfa.alphabet.classes.length;
-  const edges: Int32Array[] = [];
-  for (let q = 0; q < dfa.states; q++) {
-    const e: number[] = [];
-    for (let c = 0; c < k; c++) {
-      const t = dfa.delta[q * k + c]!;
-      if (t >= 0) e.push(c, t);
-    }
-    edges.push(Int32Array.from(e));
-  }
-  return {
-    alphabet: dfa.alphabet,
-    states: dfa.states,
-    start: dfa.start,
-    accepting: Uint8Array.from(dfa.accepting),
-    edges,
-    epsilon: edges.map(() => new Int32Array(0)),
-  };
 }
 
 interface NfaParts {
@@ -133,7 +110,7 @@ function copyInto(parts: NfaParts, dfa: Dfa, base: number): void {
   }
 }
 
-function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limits: Limits): Dfa {
+function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limits: Limits): CompleteDfa {
   const accepting = new Uint8Array(parts.edges.length);
   for (const q of parts.accepting) accepting[q] = 1;
   const nfa: Nfa = {
@@ -148,7 +125,7 @@ function finish(alphabet: Dfa['alphabet'], parts: NfaParts, start: number, limit
 }
 
 /** L(a)·L(b). */
-export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const [a, b] = align(a0, b0);
   const parts: NfaParts = { edges: [], epsilon: [], accepting: [] };
   copyInto(parts, a, 0);
@@ -159,7 +136,7 @@ export function concat(a0: Dfa, b0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
 }
 
 /** L(a)*. */
-export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const a = complete(a0);
   const parts: NfaParts = { edges: [], epsilon: [], accepting: [] };
   copyInto(parts, a, 0);
@@ -172,7 +149,7 @@ export function star(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
 }
 
 /** The reversal: every member read backwards. */
-export function reverse(a0: Dfa, limits: Limits = DEFAULT_LIMITS): Dfa {
+export function reverse(a0: Dfa, limits: Limits = DEFAULT_LIMITS): CompleteDfa {
   const a = complete(a0);
   const k = a.alphabet.classes.length;
   const parts: NfaParts = {
@@ -233,7 +210,8 @@ export function isFinite(dfa0: Dfa): boolean {
   const dfa = minimize(dfa0);
   const k = dfa.alphabet.classes.length;
   const dead = dfa.states - 1;
-  const hasDead = dfa.accepting[dead] === 0 && Array.from({ length: k }, (_, c) => dfa.delta[dead * k + c]).every((t) => t === dead);
+  const hasDead =
+    dfa.accepting[dead] === 0 && Array.from({ length: k }, (_, c) => dfa.delta[dead * k + c]).every((t) => t === dead);
   // Colour-based DFS for a cycle among live states (all but the dead one).
   const colour = new Uint8Array(dfa.states);
   const stack: [number, number][] = [[dfa.start, 0]];

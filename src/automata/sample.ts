@@ -7,7 +7,14 @@
  */
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { type CharSet, size } from '../alphabet/charset.js';
-import { acceptingLayer, checkCountBudget, type CountingEdges, countingEdges, fromCodePoints, nextLayer } from './count.js';
+import {
+  acceptingLayer,
+  checkCountBudget,
+  type CountingEdges,
+  countingEdges,
+  fromCodePoints,
+  nextLayer,
+} from './count.js';
 import type { Dfa } from './dfa.js';
 
 /** A seeded 32-bit generator (xoshiro128**, seeded through splitmix32). */

@@ -187,7 +187,8 @@ function keyOf(set: Int32Array): string {
   // Two UTF-16 units per 32-bit word: compact and collision-free.
   const u16 = new Uint16Array(set.buffer, set.byteOffset, set.length * 2);
   let s = '';
-  for (let i = 0; i < u16.length; i += 4096) s += String.fromCharCode.apply(null, u16.subarray(i, i + 4096) as unknown as number[]);
+  for (let i = 0; i < u16.length; i += 4096)
+    s += String.fromCharCode.apply(null, u16.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
 
@@ -204,7 +205,11 @@ export const BYTE_TABLE_WORDS = 1 << 20;
  * `byteTableWords` bounds the byte tables of the bitset step (tests force
  * each choice).
  */
-export function subsetCore(nfa: Nfa, bitsetLimit: number = BITSET_LIMIT, byteTableWords: number = BYTE_TABLE_WORDS): SubsetCore {
+export function subsetCore(
+  nfa: Nfa,
+  bitsetLimit: number = BITSET_LIMIT,
+  byteTableWords: number = BYTE_TABLE_WORDS,
+): SubsetCore {
   const kernel = kernelOf(nfa);
   return kernel.states.length <= bitsetLimit ? bitsetCore(nfa, kernel, byteTableWords) : sparseCore(nfa, kernel);
 }
@@ -389,7 +394,8 @@ function bitsetCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>, byteTableWord
 function sparseCore(nfa: Nfa, kernel: ReturnType<typeof kernelOf>): SubsetCore {
   const k = nfa.alphabet.classes.length;
   const buckets: number[][] = Array.from({ length: k }, () => []);
-  const closure = (targets: number[]): Int32Array => (targets.length === 0 ? EMPTY : kernel.closure(targets, targets.length));
+  const closure = (targets: number[]): Int32Array =>
+    targets.length === 0 ? EMPTY : kernel.closure(targets, targets.length);
   return {
     nfa,
     start: () => closure([nfa.start]),

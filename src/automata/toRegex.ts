@@ -7,7 +7,7 @@
  */
 import { EMPTY, type CharSet, union as unionSets, isEmpty as isEmptySet } from '../alphabet/charset.js';
 import { limitError, type Span } from '../errors.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import type { Regex } from '../syntax/regex/ast.js';
 import { type Dfa } from './dfa.js';
 import { minimize } from './minimize.js';
@@ -157,7 +157,8 @@ class Builder {
   /** Kleene star, simplified: `()*` = `()`, `(x*)*` = `x*`, `(x?)*` = `x*`. */
   star(r: Regex): Regex {
     if (r.kind === 'empty' || isNothing(r)) return EPSILON;
-    if (r.kind === 'repeat' && (r.min === 0 || r.min === 1) && (r.max === null || r.max === 1)) return this.star(r.item);
+    if (r.kind === 'repeat' && (r.min === 0 || r.min === 1) && (r.max === null || r.max === 1))
+      return this.star(r.item);
     if (r.kind === 'alt' && r.items.some((x) => x.kind === 'empty')) {
       return this.star(this.alt(r.items.filter((x) => x.kind !== 'empty')));
     }
@@ -185,13 +186,13 @@ export function regexOfDfa(dfa0: Dfa, limits: Limits = DEFAULT_LIMITS): Regex {
   const n = dfa.states;
   const S = n;
   const F = n + 1;
-  const out: Map<number, Regex>[] = Array.from({ length: n + 2 }, () => new Map());
+  const out = Array.from({ length: n + 2 }, () => new Map<number, Regex>());
   const ins: Set<number>[] = Array.from({ length: n + 2 }, () => new Set());
   const put = (p: number, q: number, r: Regex): void => {
     const old = out[p]!.get(q);
     const label = old === undefined ? r : b.alt([old, r]);
     if (b.sizeOf(label) > limits.maxRegexSize) {
-      throw limitError('expression size (nodes)', limits.maxRegexSize, LIMIT_FLAGS.maxRegexSize);
+      throw limitError('expression size (nodes)', 'maxRegexSize', limits.maxRegexSize);
     }
     out[p]!.set(q, label);
     ins[q]!.add(p);

@@ -64,9 +64,39 @@ export interface LongCase {
 
 /** Realistic patterns whose members can be long. */
 export const LONG_CASES: readonly LongCase[] = [
-  { name: 'identifier', pattern: '[A-Za-z_][A-Za-z0-9_]*', input: (n) => fill(n, 'x', unitOf(1, (r) => many(r, ALNUM + '_', 16)), '') },
-  { name: 'number', pattern: '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?', input: (n) => fill(n, '1', unitOf(2, (r) => many(r, '0123456789', 16)), '.5e-3') },
-  { name: 'email', pattern: '[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}', input: (n) => fill(n, 'a', unitOf(3, (r) => many(r, LOWER + '0123456789._%+-', 16)), '@example.com') },
+  {
+    name: 'identifier',
+    pattern: '[A-Za-z_][A-Za-z0-9_]*',
+    input: (n) =>
+      fill(
+        n,
+        'x',
+        unitOf(1, (r) => many(r, ALNUM + '_', 16)),
+        '',
+      ),
+  },
+  {
+    name: 'number',
+    pattern: '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?',
+    input: (n) =>
+      fill(
+        n,
+        '1',
+        unitOf(2, (r) => many(r, '0123456789', 16)),
+        '.5e-3',
+      ),
+  },
+  {
+    name: 'email',
+    pattern: '[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}',
+    input: (n) =>
+      fill(
+        n,
+        'a',
+        unitOf(3, (r) => many(r, LOWER + '0123456789._%+-', 16)),
+        '@example.com',
+      ),
+  },
   {
     name: 'C string',
     pattern: '"([^"\\\\\\n]|\\\\.)*"',
@@ -88,14 +118,70 @@ export const LONG_CASES: readonly LongCase[] = [
     pattern: '([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} (INFO|WARN|ERROR) [^\\n]*\\n)*',
     input: (n) => {
       const r = seeded(6);
-      return fill(n, '', () => `2024-05-${10 + Math.floor(r() * 18)} 12:${10 + Math.floor(r() * 49)}:00 ${pick(r, 'IWE') === 'I' ? 'INFO' : 'WARN'} request ${many(r, ALNUM, 24)} done\n`, '');
+      return fill(
+        n,
+        '',
+        () =>
+          `2024-05-${10 + Math.floor(r() * 18)} 12:${10 + Math.floor(r() * 49)}:00 ${pick(r, 'IWE') === 'I' ? 'INFO' : 'WARN'} request ${many(r, ALNUM, 24)} done\n`,
+        '',
+      );
     },
   },
-  { name: 'CSV words', pattern: '([a-z]+,)*[a-z]+', input: (n) => fill(n, 'a', unitOf(7, (r) => many(r, LOWER, 1 + Math.floor(r() * 9)) + ','), 'z') },
-  { name: 'JSON int list', pattern: '\\[([0-9]+(,[0-9]+)*)?\\]', input: (n) => fill(n, '[1', unitOf(8, (r) => ',' + many(r, '0123456789', 1 + Math.floor(r() * 6))), ']') },
-  { name: 'unicode text', pattern: '[^\\u0000-\\u001f]*', input: (n) => fill(n, '', unitOf(9, (r) => many(r, 'aé€ z', 5) + (r() < 0.2 ? '😀' : '')), '') },
-  { name: '(a|b)*abb', pattern: '(a|b)*abb', input: (n) => fill(n, '', unitOf(10, (r) => many(r, 'ab', 16)), 'abb') },
-  { name: 'hex words', pattern: '(0x[0-9a-f]+ )*', input: (n) => fill(n, '', unitOf(11, (r) => '0x' + many(r, '0123456789abcdef', 1 + Math.floor(r() * 8)) + ' '), '') },
+  {
+    name: 'CSV words',
+    pattern: '([a-z]+,)*[a-z]+',
+    input: (n) =>
+      fill(
+        n,
+        'a',
+        unitOf(7, (r) => many(r, LOWER, 1 + Math.floor(r() * 9)) + ','),
+        'z',
+      ),
+  },
+  {
+    name: 'JSON int list',
+    pattern: '\\[([0-9]+(,[0-9]+)*)?\\]',
+    input: (n) =>
+      fill(
+        n,
+        '[1',
+        unitOf(8, (r) => ',' + many(r, '0123456789', 1 + Math.floor(r() * 6))),
+        ']',
+      ),
+  },
+  {
+    name: 'unicode text',
+    pattern: '[^\\u0000-\\u001f]*',
+    input: (n) =>
+      fill(
+        n,
+        '',
+        unitOf(9, (r) => many(r, 'aé€ z', 5) + (r() < 0.2 ? '😀' : '')),
+        '',
+      ),
+  },
+  {
+    name: '(a|b)*abb',
+    pattern: '(a|b)*abb',
+    input: (n) =>
+      fill(
+        n,
+        '',
+        unitOf(10, (r) => many(r, 'ab', 16)),
+        'abb',
+      ),
+  },
+  {
+    name: 'hex words',
+    pattern: '(0x[0-9a-f]+ )*',
+    input: (n) =>
+      fill(
+        n,
+        '',
+        unitOf(11, (r) => '0x' + many(r, '0123456789abcdef', 1 + Math.floor(r() * 8)) + ' '),
+        '',
+      ),
+  },
 ];
 
 /** A pattern with fixed short inputs (matching and not). */
@@ -119,20 +205,53 @@ export const received = (s: string): string => Buffer.from(s, 'utf8').toString('
 
 /** Validation-style patterns with short inputs. */
 export const SHORT_CASES: readonly ShortCase[] = [
-  { name: 'identifier', pattern: '[A-Za-z_][A-Za-z0-9_]*', inputs: ['hello_world', 'x1', 'camelCaseName42', '9lives', '_private_member_x', 'a-b'] },
-  { name: 'number', pattern: '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?', inputs: ['12345', '-0.5e10', '3.14159265358979', '01', '1e', '-98765.4321E-12'] },
-  { name: 'email', pattern: '[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}', inputs: ['john.doe@example.com', 'a@b.co', 'not an email', 'x+tag@mail.server.org', 'bad@host', 'first.last@sub.domain.info'] },
-  { name: 'date', pattern: '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])', inputs: ['2024-05-17', '1999-12-31', '2024-13-01', '2024-02-30', '20240517', '0001-01-01'] },
+  {
+    name: 'identifier',
+    pattern: '[A-Za-z_][A-Za-z0-9_]*',
+    inputs: ['hello_world', 'x1', 'camelCaseName42', '9lives', '_private_member_x', 'a-b'],
+  },
+  {
+    name: 'number',
+    pattern: '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?',
+    inputs: ['12345', '-0.5e10', '3.14159265358979', '01', '1e', '-98765.4321E-12'],
+  },
+  {
+    name: 'email',
+    pattern: '[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}',
+    inputs: [
+      'john.doe@example.com',
+      'a@b.co',
+      'not an email',
+      'x+tag@mail.server.org',
+      'bad@host',
+      'first.last@sub.domain.info',
+    ],
+  },
+  {
+    name: 'date',
+    pattern: '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])',
+    inputs: ['2024-05-17', '1999-12-31', '2024-13-01', '2024-02-30', '20240517', '0001-01-01'],
+  },
   {
     name: 'IPv4',
     pattern: '((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])',
     inputs: ['192.168.0.1', '255.255.255.255', '256.1.1.1', '10.0.0', '8.8.8.8', '127.000.0.1'],
   },
-  { name: 'C string', pattern: '"([^"\\\\\\n]|\\\\.)*"', inputs: ['"hello, world"', '"a\\"b"', '"unterminated', '"tab\\there\\n"', '""', '"x"y"'] },
+  {
+    name: 'C string',
+    pattern: '"([^"\\\\\\n]|\\\\.)*"',
+    inputs: ['"hello, world"', '"a\\"b"', '"unterminated', '"tab\\there\\n"', '""', '"x"y"'],
+  },
   {
     name: 'URL',
     pattern: "https?://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@-]*)*(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?",
-    inputs: ['https://example.com/path', 'http://a.b:8080/x?y=1', 'ftp://nope.com', 'https://host/a/b/c/d', 'https//broken'],
+    inputs: [
+      'https://example.com/path',
+      'http://a.b:8080/x?y=1',
+      'ftp://nope.com',
+      'https://host/a/b/c/d',
+      'https//broken',
+    ],
   },
 ];
 

@@ -50,7 +50,12 @@ export function timeOnce(fn: () => unknown): number {
  * of each, then the next round), so that load from other processes falls on
  * all of them alike. Each call of `fns[i]` counts as `callsPer` calls.
  */
-export function interleavedPerCall(fns: readonly (() => unknown)[], callsPer: number, samples: number, minSampleMs: number): number[] {
+export function interleavedPerCall(
+  fns: readonly (() => unknown)[],
+  callsPer: number,
+  samples: number,
+  minSampleMs: number,
+): number[] {
   let reps = 1;
   for (;;) {
     const t = now();

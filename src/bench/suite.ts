@@ -127,20 +127,41 @@ export interface BenchResult {
     /** One-minute load averages at the start and the end of the run (the run itself adds about 1; more means other processes compete for the cores). */
     readonly load: readonly [number, number];
   };
-  readonly throughput: { readonly rows: ThroughputRow[]; readonly medianVsV8: number | null; readonly minVsV8: number | null; readonly medianVsRe2js: number | null };
+  readonly throughput: {
+    readonly rows: ThroughputRow[];
+    readonly medianVsV8: number | null;
+    readonly minVsV8: number | null;
+    readonly medianVsRe2js: number | null;
+  };
   readonly huge: { readonly rows: ThroughputRow[] };
   readonly short: { readonly processes: number; readonly rows: ShortRow[] };
   readonly catastrophic: { readonly rows: CatastrophicRow[] };
-  readonly compile: { readonly realistic: CompileRow[]; readonly medianSpeedup: number | null; readonly blowUp: CompileRow[]; readonly minBlowUpSpeedup: number | null };
+  readonly compile: {
+    readonly realistic: CompileRow[];
+    readonly medianSpeedup: number | null;
+    readonly blowUp: CompileRow[];
+    readonly minBlowUpSpeedup: number | null;
+  };
   readonly parallel: { readonly rows: ParallelRow[] };
   readonly startup: StartupRow | null;
-  readonly incremental: { readonly bytes: number; readonly edits: number; readonly medianMs: number; readonly maxMs: number };
+  readonly incremental: {
+    readonly bytes: number;
+    readonly edits: number;
+    readonly medianMs: number;
+    readonly maxMs: number;
+  };
   readonly memory: { readonly bytes: number; readonly rssGrowthMB: number; readonly MBps: number };
-  readonly embeddings: { readonly pattern: string; readonly letters: number; readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[] } | null;
+  readonly embeddings: {
+    readonly pattern: string;
+    readonly letters: number;
+    readonly rows: { readonly name: string; readonly nsPerLetter: number; readonly vsDfaWalk: number }[];
+  } | null;
   /** `approximateMatrix`: compile time and length (d = 2, 4, 8 — quick: 2, 4; ε = 1e-4, 1e-8). */
   readonly matrix: readonly MatrixBenchRow[];
   /** `wordflow approx` at ε = 1e-3: words and milliseconds to build (one run each, the measurement on a grid not included). */
-  readonly approx: { readonly rows: { readonly name: string; readonly eps: number; readonly words: number; readonly ms: number }[] };
+  readonly approx: {
+    readonly rows: { readonly name: string; readonly eps: number; readonly words: number; readonly ms: number }[];
+  };
   readonly notes: string[];
 }
 
@@ -183,10 +204,18 @@ async function competitors(notes: string[]): Promise<Competitors> {
 
 const v8 = (p: string): RegExp => new RegExp('^(?:' + p + ')$', 'su');
 const mbps = (bytes: number, ns: number): number => bytes / (ns / 1e9) / 1e6;
-const ratio = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b);
+const ratio = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b;
 const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-function throughputRow(name: string, pattern: string, input: string, c: Competitors, samples: number, minMs: number): ThroughputRow {
+function throughputRow(
+  name: string,
+  pattern: string,
+  input: string,
+  c: Competitors,
+  samples: number,
+  minMs: number,
+): ThroughputRow {
   const m = compileMatcher(compileRegex(pattern));
   const js = compileMatcher(m.dfa, { engine: 'js' });
   const bytes = utf8Length(input);
@@ -196,23 +225,48 @@ function throughputRow(name: string, pattern: string, input: string, c: Competit
   // Timed from the first call, a case whose JS calls take longer than a sample (a loaded machine, slow
   // non-ASCII text) was timed on those first calls alone: the JS loop, reported as the matcher.
   for (let read = input.length; read <= WASM_BUILD_UNITS; read += input.length) m.accepts(input);
-  const wordflow = mbps(bytes, timePerCall(() => m.accepts(input), samples, minMs));
-  const wordflowJs = mbps(bytes, timePerCall(() => js.accepts(input), samples, minMs));
+  const wordflow = mbps(
+    bytes,
+    timePerCall(() => m.accepts(input), samples, minMs),
+  );
+  const wordflowJs = mbps(
+    bytes,
+    timePerCall(() => js.accepts(input), samples, minMs),
+  );
   let v8Rate: number | null = null;
   let v8Error: string | null = null;
   try {
     const re = v8(pattern);
     if (re.test(input) !== expected) v8Error = 'disagrees';
-    else v8Rate = mbps(bytes, timePerCall(() => re.test(input), samples, minMs));
+    else
+      v8Rate = mbps(
+        bytes,
+        timePerCall(() => re.test(input), samples, minMs),
+      );
   } catch (e) {
     v8Error = e instanceof RangeError ? 'stack overflow' : String(e);
   }
   let re2: number | null = null;
   if (c.re2js !== null) {
     const re = c.re2js(pattern);
-    if (re !== null) re2 = mbps(bytes, timePerCall(() => re.testExact(input), Math.min(samples, 3), minMs));
+    if (re !== null)
+      re2 = mbps(
+        bytes,
+        timePerCall(() => re.testExact(input), Math.min(samples, 3), minMs),
+      );
   }
-  return { name, pattern, bytes, wordflow, wordflowJs, v8: v8Rate, v8Error, re2js: re2, vsV8: ratio(wordflow, v8Rate), vsRe2js: ratio(wordflow, re2) };
+  return {
+    name,
+    pattern,
+    bytes,
+    wordflow,
+    wordflowJs,
+    v8: v8Rate,
+    v8Error,
+    re2js: re2,
+    vsV8: ratio(wordflow, v8Rate),
+    vsRe2js: ratio(wordflow, re2),
+  };
 }
 
 /**
@@ -233,7 +287,8 @@ export function shortCase(index: number, quick: boolean): ShortRow {
   const re = v8(c.pattern);
   const inputs = c.inputs.map(received);
   for (const s of inputs) {
-    if (m.accepts(s) !== re.test(s)) throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
+    if (m.accepts(s) !== re.test(s))
+      throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
   }
   const wf = (): number => {
     let yes = 0;
@@ -246,7 +301,10 @@ export function shortCase(index: number, quick: boolean): ShortRow {
     return yes;
   };
   // Warm both up first, so neither is measured cold.
-  for (let i = 0; i < 5000; i++) (wf(), v());
+  for (let i = 0; i < 5000; i++) {
+    wf();
+    v();
+  }
   const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
   return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
 }
@@ -265,7 +323,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const parallelSize = q ? 16 << 20 : 64 << 20;
   const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
   const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
-  const total = LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + realisticPatterns.length + blowUpKs.length + 2 + 1 + 1 + 1 + 1 + 1;
+  const total =
+    LONG_CASES.length +
+    hugeCases.length +
+    1 +
+    CATASTROPHIC.length +
+    realisticPatterns.length +
+    blowUpKs.length +
+    2 +
+    1 +
+    1 +
+    1 +
+    1 +
+    1;
   let done = 0;
   const tick = (label: string) => options.onProgress?.(done++, total, label);
 
@@ -289,7 +359,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (let k = 0; k < SHORT_CASES.length; k++) {
       const runs: ShortRow[] = [];
       for (let i = 0; i < processes; i++) runs.push(await options.runShortChild(k));
-      shortRows.push({ name: runs[0]!.name, wordflow: median(runs.map((r) => r.wordflow)), v8: median(runs.map((r) => r.v8)), re2js: null });
+      shortRows.push({
+        name: runs[0]!.name,
+        wordflow: median(runs.map((r) => r.wordflow)),
+        v8: median(runs.map((r) => r.v8)),
+        re2js: null,
+      });
     }
   } else {
     shortRows = SHORT_CASES.map((_, k) => shortCase(k, q));
@@ -315,9 +390,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const m = compileMatcher(compileRegex(x.pattern));
     const input = x.input(catastrophicN);
     const wordflowNs = timePerCall(() => m.accepts(input), samples, minMs);
-    const measured = options.runBacktrackChild !== undefined ? await options.runBacktrackChild(index, catastrophicN, capMs) : backtrackV8(index, catastrophicN);
+    const measured =
+      options.runBacktrackChild !== undefined
+        ? await options.runBacktrackChild(index, catastrophicN, capMs)
+        : backtrackV8(index, catastrophicN);
     const v8Ns = measured ?? capMs * 1e6;
-    catastrophic.push({ pattern: x.pattern, n: catastrophicN, wordflowNs, v8Ns, v8Capped: measured === null, speedup: v8Ns / wordflowNs });
+    catastrophic.push({
+      pattern: x.pattern,
+      n: catastrophicN,
+      wordflowNs,
+      v8Ns,
+      v8Capped: measured === null,
+      speedup: v8Ns / wordflowNs,
+    });
   }
 
   const compileRow = (name: string, pattern: string, repeat: number): CompileRow => {
@@ -374,7 +459,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const s = mbps(shared.length, median(single));
     const p = mbps(shared.length, median(par));
     const best = Math.min(...single) / Math.min(...par);
-    parallelRows.push({ name, bytes: shared.length, threads, singleMBps: s, parallelMBps: p, speedup: p / s, bestSpeedup: best, load: loadavg()[0]! });
+    parallelRows.push({
+      name,
+      bytes: shared.length,
+      threads,
+      singleMBps: s,
+      parallelMBps: p,
+      speedup: p / s,
+      bestSpeedup: best,
+      load: loadavg()[0]!,
+    });
   }
 
   tick('start-up');
@@ -442,11 +536,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const m = compileMatcher(dfa);
     const rows = [
       { name: 'DFA walk', nsPerLetter: walk, vsDfaWalk: 1 },
-      { name: 'compiled matcher', nsPerLetter: timePerCall(() => m.accepts(s), samples, minMs) / letters, vsDfaWalk: 0 },
+      {
+        name: 'compiled matcher',
+        nsPerLetter: timePerCall(() => m.accepts(s), samples, minMs) / letters,
+        vsDfaWalk: 0,
+      },
     ];
     for (const name of EMBEDDING_NAMES) {
       const v = cachedVocabulary(dfa, name);
-      rows.push({ name, nsPerLetter: timePerCall(() => acceptsBy(v, s), Math.min(samples, 3), minMs) / letters, vsDfaWalk: 0 });
+      rows.push({
+        name,
+        nsPerLetter: timePerCall(() => acceptsBy(v, s), Math.min(samples, 3), minMs) / letters,
+        vsDfaWalk: 0,
+      });
     }
     return { pattern, letters, rows: rows.map((row) => ({ ...row, vsDfaWalk: row.nsPerLetter / walk })) };
   })();
@@ -465,7 +567,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const matrix = matrixBench(q ? [2, 4] : [2, 4, 8]);
 
   return {
-    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), quick: q, load: [loadAtStart, loadavg()[0]!] },
+    machine: {
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: availableParallelism(),
+      quick: q,
+      load: [loadAtStart, loadavg()[0]!],
+    },
     throughput: {
       rows: throughput,
       medianVsV8: vsV8.length > 0 ? median(vsV8) : null,
@@ -493,19 +601,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 }
 
 /** The `approx` benchmark targets (one build each; the expressions go through the same parser and checks as the CLI). */
-const APPROX_CASES: readonly { readonly name: string; readonly exprs: readonly [string, string]; readonly flow?: boolean }[] = [
+const APPROX_CASES: readonly {
+  readonly name: string;
+  readonly exprs: readonly [string, string];
+  readonly flow?: boolean;
+}[] = [
   { name: 'rotation by 0.7 rad', exprs: ['cos(0.7)*x - sin(0.7)*y', 'sin(0.7)*x + cos(0.7)*y'] },
   { name: '(3x, y)', exprs: ['3*x', 'y'] },
   { name: '(x + 0.3 sin 2πy, y)', exprs: ['x + 0.3*sin(2*pi*y)', 'y'] },
   { name: 'pendulum, time 1', exprs: ['y', '-sin(x)'], flow: true },
 ];
 
-function approxRow(c: (typeof APPROX_CASES)[number], eps: number): { name: string; eps: number; words: number; ms: number } {
+function approxRow(
+  c: (typeof APPROX_CASES)[number],
+  eps: number,
+): { name: string; eps: number; words: number; ms: number } {
   const domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
   const t = now();
   const [ex, ey] = c.exprs.map((e) => parseMapExpr(e)) as [MapExpr, MapExpr];
   const a = c.flow
-    ? approximateMap({ kind: 'flow', field: separableField(ex, ey, c.exprs[0], c.exprs[1]), time: 1 }, { domain, eps, reference: flowReference(ex, ey, 1) })
+    ? approximateMap(
+        { kind: 'flow', field: separableField(ex, ey, c.exprs[0], c.exprs[1]), time: 1 },
+        { domain, eps, reference: flowReference(ex, ey, 1) },
+      )
     : approximateMap(pairTarget({ fx: ex, fy: ey, textX: c.exprs[0], textY: c.exprs[1] }, domain), { domain, eps });
   return { name: c.name, eps, words: a.length, ms: (now() - t) / 1e6 };
 }

@@ -11,7 +11,7 @@
  * checks each line against what its module registers.
  */
 import type { Command } from 'commander';
-import { LIVE_LIMITS } from '../limits.js';
+import { LIMIT_FLAGS, LIVE_LIMITS, type Limits } from '../limits.js';
 
 /** A command module: registers its command(s) on the program. */
 export interface CommandModule {
@@ -37,8 +37,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: '[options] [pattern]',
     description:
       `the terminal playground (needs a terminal). Live typing uses smaller budgets ` +
-      `(--max-states ${LIVE_LIMITS.maxStates}, --max-nfa-states ${LIVE_LIMITS.maxNfaStates}, ` +
-      `--max-monoid ${LIVE_LIMITS.maxMonoid}); the flags raise them`,
+      `(${Object.entries(LIVE_LIMITS)
+        .map(([key, value]) => `${LIMIT_FLAGS[key as keyof Limits]} ${value}`)
+        .join(', ')}); the flags raise them`,
     load: () => import('./commands/play.js'),
   },
   {

@@ -5,11 +5,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { asWordflowError, formatError, WordflowError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { progressIndicator } from '../present/progress.js';
-import { compileFa, compileRegex, type CompileOptions } from '../language.js';
+import {
+  type CompileOptions,
+  dfaOf,
+  language,
+  type Language,
+  type LanguageOptions,
+  type LanguageSource,
+} from '../language.js';
 import { DEFAULT_SYNTAX, type Syntax, SYNTAXES, syntaxName } from '../syntax/regex/syntax.js';
 
 /** Exit codes of the contract: 0 yes / success, 1 a well-formed no, 2 bad input or a limit. */
@@ -38,7 +45,10 @@ function positiveInt(flag: string) {
   return (value: string): number => {
     const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n)) {
-      throw new WordflowError('usage', `${flag} needs a non-negative integer in decimal digits, got ${JSON.stringify(value)}`);
+      throw new WordflowError(
+        'usage',
+        `${flag} needs a non-negative integer in decimal digits, got ${JSON.stringify(value)}`,
+      );
     }
     return n;
   };
@@ -54,7 +64,10 @@ const LANGUAGE_LIMITS: readonly (keyof Limits)[] = ['maxLength', 'maxDepth', 'ma
  * live budgets); the others are still accepted, so one set of flags works
  * with every command, but hidden.
  */
-export function withLimits(cmd: Command, options: { also?: readonly (keyof Limits)[]; defaults?: Partial<Limits> } = {}): Command {
+export function withLimits(
+  cmd: Command,
+  options: { also?: readonly (keyof Limits)[]; defaults?: Partial<Limits> } = {},
+): Command {
   const shown = new Set([...LANGUAGE_LIMITS, ...(options.also ?? [])]);
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
     const value = options.defaults?.[key] ?? DEFAULT_LIMITS[key];
@@ -71,7 +84,7 @@ export function withLimits(cmd: Command, options: { also?: readonly (keyof Limit
 export function limitsOf(opts: Record<string, unknown>): Partial<Limits> {
   const out: Partial<Record<keyof Limits, number>> = {};
   for (const key of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
-    if (typeof opts[key] === 'number') out[key] = opts[key] as number;
+    if (typeof opts[key] === 'number') out[key] = opts[key];
   }
   return out;
 }
@@ -81,8 +94,8 @@ export function withSyntax(cmd: Command): Command {
   return cmd.addOption(
     new Option(
       '--syntax <name>',
-      "how patterns are read: wordflow (& intersects, ~ complements, [ nests in classes) or ecma " +
-        "(exactly what a JavaScript RegExp with flags su reads: & ~ [ are characters)",
+      'how patterns are read: wordflow (& intersects, ~ complements, [ nests in classes) or ecma ' +
+        '(exactly what a JavaScript RegExp with flags su reads: & ~ [ are characters)',
     )
       .choices([...SYNTAXES])
       .default(DEFAULT_SYNTAX),
@@ -160,11 +173,21 @@ export function readText(path: string): string {
   }
 }
 
-/** A pattern or automaton file → its DFA (minimal unless asked otherwise). */
-export function loadLanguage(source: { pattern?: string; fa?: string }, options: CompileOptions = {}): Dfa {
-  if (source.fa !== undefined) return compileFa(readText(source.fa), source.fa, options);
-  if (source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
-  return compileRegex(source.pattern, options);
+/** The command line's PATTERN or `--fa FILE` as a language source (the file read here). */
+export function sourceOf(args: { pattern?: string; fa?: string }): LanguageSource {
+  if (args.fa !== undefined) return { kind: 'fa', text: readText(args.fa), path: args.fa };
+  if (args.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
+  return { kind: 're', text: args.pattern };
+}
+
+/** PATTERN or `--fa FILE` → the library's `language` (a lazy DFA past --max-states). */
+export function loadLanguageOrLazy(args: { pattern?: string; fa?: string }, options: LanguageOptions = {}): Language {
+  return language(sourceOf(args), options);
+}
+
+/** PATTERN or `--fa FILE` → its full DFA (minimal unless asked otherwise); past --max-states, the limit error. */
+export function loadLanguage(args: { pattern?: string; fa?: string }, options: CompileOptions = {}): CompleteDfa {
+  return dfaOf(language(sourceOf(args), { ...options, lazyFallback: false }));
 }
 
 /**
@@ -190,7 +213,9 @@ export function reportError(e: unknown): void {
  * Wraps a command's action: any error → message on stderr and exit 2; the
  * action's result is the exit code. Never a stack trace.
  */
-export function action<A extends unknown[]>(fn: (...args: A) => number | Promise<number>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  fn: (...args: A) => number | Promise<number>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     let code: number;
     try {
@@ -255,7 +280,10 @@ export function intOption(value: string, flag: string): number {
 
 /** Adds `--output FILE` (write the result to a file instead of standard output). */
 export function withOutput(cmd: Command): Command {
-  return cmd.option('-o, --output <file>', 'write the result to FILE instead of standard output (overwrites; - = stdout)');
+  return cmd.option(
+    '-o, --output <file>',
+    'write the result to FILE instead of standard output (overwrites; - = stdout)',
+  );
 }
 
 /**
@@ -278,11 +306,22 @@ export async function emit(text: string, output: string | undefined): Promise<vo
 /** Whether text written to stdout may carry ANSI colour: a terminal, no `NO_COLOR`, not redirected to a file. */
 export function colourAllowed(output: string | undefined): boolean {
   const noColour = process.env['NO_COLOR'];
-  return (output === undefined || output === '-') && process.stdout.isTTY === true && (noColour === undefined || noColour === '');
+  return (
+    (output === undefined || output === '-') &&
+    process.stdout.isTTY === true &&
+    (noColour === undefined || noColour === '')
+  );
 }
 
 /** Compile options that draw a progress bar on a terminal while a large DFA is built. */
-export function withProgress(options: CompileOptions & { limits: NonNullable<CompileOptions['limits']> }): { options: CompileOptions; finish: () => void } {
-  const bar = progressIndicator(process.stderr, { label: 'building the DFA', total: withDefaults(options.limits).maxStates, unit: 'states' });
+export function withProgress(options: CompileOptions & { limits: NonNullable<CompileOptions['limits']> }): {
+  options: CompileOptions;
+  finish: () => void;
+} {
+  const bar = progressIndicator(process.stderr, {
+    label: 'building the DFA',
+    total: withDefaults(options.limits).maxStates,
+    unit: 'states',
+  });
   return { options: { ...options, onProgress: (n) => bar.update(n) }, finish: () => bar.finish() };
 }

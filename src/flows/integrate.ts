@@ -52,6 +52,8 @@ export interface IntegrateResult {
 }
 
 // DOP853 coefficients (Hairer's dop853.f; the same table as SciPy's dop853_coefficients).
+// The nodes c_i belong to the published table; the fields integrated here are autonomous, so they go unused.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const C = [
   0, 0.526001519587677318785587544488e-1, 0.789002279381515978178381316732e-1, 0.11835034190722739672675719751,
   0.28164965809277260327324280249, 0.333333333333333333333333333333, 0.25, 0.307692307692307692307692307692,

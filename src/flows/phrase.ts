@@ -41,7 +41,7 @@ export function runCompiled(p: CompiledPhrase, x: number, y: number, out: Float6
   const { codes, times } = p;
   out[0] = x;
   out[1] = y;
-  for (let i = 0; i < codes.length; i++) flowCodeAt(codes[i]!, times[i]!, out[0]!, out[1]!, out);
+  for (let i = 0; i < codes.length; i++) flowCodeAt(codes[i]!, times[i]!, out[0], out[1], out);
 }
 
 /** The phrase's map applied to (x, y). */
@@ -84,7 +84,10 @@ export function formatPhrase(phrase: Phrase): string {
 /** Reads the text form back; throws RangeError on anything else. */
 export function parsePhrase(text: string): Phrase {
   const out: PhraseStep[] = [];
-  for (const token of text.trim().split(/\s+/).filter((t) => t !== '')) {
+  for (const token of text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '')) {
     const m = /^([a-z]{2}[+-]?)(?:\^(\d+))?$/.exec(token);
     const name = m?.[1];
     if (m === null || name === undefined || !isFlowName(name)) throw new RangeError(`not a primitive flow: ${token}`);
@@ -133,5 +136,3 @@ export function phraseUsage(phrase: Phrase): Partial<Record<FlowName, number>> {
   for (const s of phrase) out[s.flow] = (out[s.flow] ?? 0) + s.times;
   return out;
 }
-
-

@@ -20,8 +20,21 @@
 /** The names of the twelve primitive flows. */
 export type FlowName = 'hx' | 'dx' | 'hy' | 'dy' | 'tx+' | 'tx-' | 'ty+' | 'ty-' | 'ry+' | 'ry-' | 'rx+' | 'rx-';
 
-/** All primitive flows, in the order of DESIGN.md. */
-export const FLOW_NAMES: readonly FlowName[] = ['hx', 'dx', 'hy', 'dy', 'tx+', 'tx-', 'ty+', 'ty-', 'ry+', 'ry-', 'rx+', 'rx-'];
+/** All primitive flows, in the order of docs/ARCHITECTURE.md ("flow2d"). */
+export const FLOW_NAMES: readonly FlowName[] = [
+  'hx',
+  'dx',
+  'hy',
+  'dy',
+  'tx+',
+  'tx-',
+  'ty+',
+  'ty-',
+  'ry+',
+  'ry-',
+  'rx+',
+  'rx-',
+];
 
 /** A primitive flow as a person reads it. */
 export interface PrimitiveFlow {
@@ -40,18 +53,102 @@ export interface PrimitiveFlow {
 
 /** The table of V. */
 export const PRIMITIVES: { readonly [F in FlowName]: PrimitiveFlow } = {
-  hx: { name: 'hx', gloss: 'halve x', inverse: 'dx', field: "x' = -ln2·x", timeOne: 'x ↦ x/2', closedForm: '(x·2^-t, y)' },
-  dx: { name: 'dx', gloss: 'double x', inverse: 'hx', field: "x' = ln2·x", timeOne: 'x ↦ 2x', closedForm: '(x·2^t, y)' },
-  hy: { name: 'hy', gloss: 'halve y', inverse: 'dy', field: "y' = -ln2·y", timeOne: 'y ↦ y/2', closedForm: '(x, y·2^-t)' },
-  dy: { name: 'dy', gloss: 'double y', inverse: 'hy', field: "y' = ln2·y", timeOne: 'y ↦ 2y', closedForm: '(x, y·2^t)' },
-  'tx+': { name: 'tx+', gloss: 'shift x right by 1', inverse: 'tx-', field: "x' = 1", timeOne: 'x ↦ x + 1', closedForm: '(x + t, y)' },
-  'tx-': { name: 'tx-', gloss: 'shift x left by 1', inverse: 'tx+', field: "x' = -1", timeOne: 'x ↦ x - 1', closedForm: '(x - t, y)' },
-  'ty+': { name: 'ty+', gloss: 'shift y up by 1', inverse: 'ty-', field: "y' = 1", timeOne: 'y ↦ y + 1', closedForm: '(x, y + t)' },
-  'ty-': { name: 'ty-', gloss: 'shift y down by 1', inverse: 'ty+', field: "y' = -1", timeOne: 'y ↦ y - 1', closedForm: '(x, y - t)' },
-  'ry+': { name: 'ry+', gloss: 'raise y by relu(x)', inverse: 'ry-', field: "y' = relu(x)", timeOne: 'y ↦ y + relu(x)', closedForm: '(x, y + t·relu(x))' },
-  'ry-': { name: 'ry-', gloss: 'lower y by relu(x)', inverse: 'ry+', field: "y' = -relu(x)", timeOne: 'y ↦ y - relu(x)', closedForm: '(x, y - t·relu(x))' },
-  'rx+': { name: 'rx+', gloss: 'push x right by relu(y)', inverse: 'rx-', field: "x' = relu(y)", timeOne: 'x ↦ x + relu(y)', closedForm: '(x + t·relu(y), y)' },
-  'rx-': { name: 'rx-', gloss: 'push x left by relu(y)', inverse: 'rx+', field: "x' = -relu(y)", timeOne: 'x ↦ x - relu(y)', closedForm: '(x - t·relu(y), y)' },
+  hx: {
+    name: 'hx',
+    gloss: 'halve x',
+    inverse: 'dx',
+    field: "x' = -ln2·x",
+    timeOne: 'x ↦ x/2',
+    closedForm: '(x·2^-t, y)',
+  },
+  dx: {
+    name: 'dx',
+    gloss: 'double x',
+    inverse: 'hx',
+    field: "x' = ln2·x",
+    timeOne: 'x ↦ 2x',
+    closedForm: '(x·2^t, y)',
+  },
+  hy: {
+    name: 'hy',
+    gloss: 'halve y',
+    inverse: 'dy',
+    field: "y' = -ln2·y",
+    timeOne: 'y ↦ y/2',
+    closedForm: '(x, y·2^-t)',
+  },
+  dy: {
+    name: 'dy',
+    gloss: 'double y',
+    inverse: 'hy',
+    field: "y' = ln2·y",
+    timeOne: 'y ↦ 2y',
+    closedForm: '(x, y·2^t)',
+  },
+  'tx+': {
+    name: 'tx+',
+    gloss: 'shift x right by 1',
+    inverse: 'tx-',
+    field: "x' = 1",
+    timeOne: 'x ↦ x + 1',
+    closedForm: '(x + t, y)',
+  },
+  'tx-': {
+    name: 'tx-',
+    gloss: 'shift x left by 1',
+    inverse: 'tx+',
+    field: "x' = -1",
+    timeOne: 'x ↦ x - 1',
+    closedForm: '(x - t, y)',
+  },
+  'ty+': {
+    name: 'ty+',
+    gloss: 'shift y up by 1',
+    inverse: 'ty-',
+    field: "y' = 1",
+    timeOne: 'y ↦ y + 1',
+    closedForm: '(x, y + t)',
+  },
+  'ty-': {
+    name: 'ty-',
+    gloss: 'shift y down by 1',
+    inverse: 'ty+',
+    field: "y' = -1",
+    timeOne: 'y ↦ y - 1',
+    closedForm: '(x, y - t)',
+  },
+  'ry+': {
+    name: 'ry+',
+    gloss: 'raise y by relu(x)',
+    inverse: 'ry-',
+    field: "y' = relu(x)",
+    timeOne: 'y ↦ y + relu(x)',
+    closedForm: '(x, y + t·relu(x))',
+  },
+  'ry-': {
+    name: 'ry-',
+    gloss: 'lower y by relu(x)',
+    inverse: 'ry+',
+    field: "y' = -relu(x)",
+    timeOne: 'y ↦ y - relu(x)',
+    closedForm: '(x, y - t·relu(x))',
+  },
+  'rx+': {
+    name: 'rx+',
+    gloss: 'push x right by relu(y)',
+    inverse: 'rx-',
+    field: "x' = relu(y)",
+    timeOne: 'x ↦ x + relu(y)',
+    closedForm: '(x + t·relu(y), y)',
+  },
+  'rx-': {
+    name: 'rx-',
+    gloss: 'push x left by relu(y)',
+    inverse: 'rx+',
+    field: "x' = -relu(y)",
+    timeOne: 'x ↦ x - relu(y)',
+    closedForm: '(x - t·relu(y), y)',
+  },
 };
 
 /** Op codes for the evaluator's switch (index into FLOW_NAMES). */
@@ -94,19 +191,56 @@ const LN2 = Math.LN2;
  */
 export function flowCodeAt(code: number, t: number, x: number, y: number, out: Float64Array | number[]): void {
   switch (code) {
-    case 0: out[0] = x * pow2(-t); out[1] = y; return;
-    case 1: out[0] = x * pow2(t); out[1] = y; return;
-    case 2: out[0] = x; out[1] = y * pow2(-t); return;
-    case 3: out[0] = x; out[1] = y * pow2(t); return;
-    case 4: out[0] = x + t; out[1] = y; return;
-    case 5: out[0] = x - t; out[1] = y; return;
-    case 6: out[0] = x; out[1] = y + t; return;
-    case 7: out[0] = x; out[1] = y - t; return;
-    case 8: out[0] = x; out[1] = x > 0 ? y + t * x : y; return;
-    case 9: out[0] = x; out[1] = x > 0 ? y - t * x : y; return;
-    case 10: out[0] = y > 0 ? x + t * y : x; out[1] = y; return;
-    case 11: out[0] = y > 0 ? x - t * y : x; out[1] = y; return;
-    default: throw new RangeError(`no primitive flow with code ${code}`);
+    case 0:
+      out[0] = x * pow2(-t);
+      out[1] = y;
+      return;
+    case 1:
+      out[0] = x * pow2(t);
+      out[1] = y;
+      return;
+    case 2:
+      out[0] = x;
+      out[1] = y * pow2(-t);
+      return;
+    case 3:
+      out[0] = x;
+      out[1] = y * pow2(t);
+      return;
+    case 4:
+      out[0] = x + t;
+      out[1] = y;
+      return;
+    case 5:
+      out[0] = x - t;
+      out[1] = y;
+      return;
+    case 6:
+      out[0] = x;
+      out[1] = y + t;
+      return;
+    case 7:
+      out[0] = x;
+      out[1] = y - t;
+      return;
+    case 8:
+      out[0] = x;
+      out[1] = x > 0 ? y + t * x : y;
+      return;
+    case 9:
+      out[0] = x;
+      out[1] = x > 0 ? y - t * x : y;
+      return;
+    case 10:
+      out[0] = y > 0 ? x + t * y : x;
+      out[1] = y;
+      return;
+    case 11:
+      out[0] = y > 0 ? x - t * y : x;
+      out[1] = y;
+      return;
+    default:
+      throw new RangeError(`no primitive flow with code ${code}`);
   }
 }
 
@@ -120,18 +254,30 @@ export function flowAt(flow: FlowName, t: number, x: number, y: number): [number
 /** The vector field of a primitive flow at (x, y). */
 export function fieldAt(flow: FlowName, x: number, y: number): [number, number] {
   switch (flow) {
-    case 'hx': return [-LN2 * x, 0];
-    case 'dx': return [LN2 * x, 0];
-    case 'hy': return [0, -LN2 * y];
-    case 'dy': return [0, LN2 * y];
-    case 'tx+': return [1, 0];
-    case 'tx-': return [-1, 0];
-    case 'ty+': return [0, 1];
-    case 'ty-': return [0, -1];
-    case 'ry+': return [0, Math.max(x, 0)];
-    case 'ry-': return [0, -Math.max(x, 0)];
-    case 'rx+': return [Math.max(y, 0), 0];
-    case 'rx-': return [-Math.max(y, 0), 0];
+    case 'hx':
+      return [-LN2 * x, 0];
+    case 'dx':
+      return [LN2 * x, 0];
+    case 'hy':
+      return [0, -LN2 * y];
+    case 'dy':
+      return [0, LN2 * y];
+    case 'tx+':
+      return [1, 0];
+    case 'tx-':
+      return [-1, 0];
+    case 'ty+':
+      return [0, 1];
+    case 'ty-':
+      return [0, -1];
+    case 'ry+':
+      return [0, Math.max(x, 0)];
+    case 'ry-':
+      return [0, -Math.max(x, 0)];
+    case 'rx+':
+      return [Math.max(y, 0), 0];
+    case 'rx-':
+      return [-Math.max(y, 0), 0];
   }
 }
 

@@ -21,7 +21,7 @@
  * doc.stateAfter(2);      // the DFA state after "ab"
  */
 import { rng } from '../automata/sample.js';
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa, Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import { codePointRunner, unitRunner, type StringRunner } from '../matcher/js.js';
 import { identity, vectorRun } from '../matcher/transform.js';
@@ -63,13 +63,12 @@ function blockSizeFor(states: number): number {
   return Math.min(1 << 16, Math.max(256, states * 4));
 }
 
-
 /**
  * An incrementally re-checked string over `dfa`, initially `text`.
  * Falls back to re-reading the whole text after each edit only when the
  * unit automaton would be too large (see `MAX_UNIT_TABLE`).
  */
-export function createIncremental(dfa: Dfa, text = ''): Incremental {
+export function createIncremental(dfa: CompleteDfa, text = ''): Incremental {
   const a = utf16Automaton(dfa);
   return a === null ? rereading(dfa, text) : tree(dfa, a, text);
 }
@@ -206,7 +205,7 @@ function tree(dfa: Dfa, a: UnitAutomaton, initial: string): Incremental {
 }
 
 /** The fallback: keeps the text and re-reads it (still exact, O(n) per edit). */
-function rereading(dfa: Dfa, initial: string): Incremental {
+function rereading(dfa: CompleteDfa, initial: string): Incremental {
   const runner: StringRunner = codePointRunner(dfa);
   let text = initial;
   const stateAfter = (p: number): number => runner.settle(runner.run(runner.enter(dfa.start), text, 0, p));

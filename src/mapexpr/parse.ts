@@ -11,7 +11,7 @@
 import type { IToken } from 'chevrotain';
 import { EmbeddedActionsParser } from '../syntax/chevrotain.js';
 import { type Span, WordflowError, asWordflowError, limitError, lineColumn } from '../errors.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import {
   FUNCTION_ARITY,
   FUNCTION_NAMES,
@@ -152,7 +152,7 @@ class Reader {
 
   private pushOperand(node: MapExpr, height: number): void {
     if (height > this.limits.maxDepth) {
-      throw limitError('expression depth', this.limits.maxDepth, LIMIT_FLAGS.maxDepth, node.span, this.text);
+      throw limitError('expression depth', 'maxDepth', this.limits.maxDepth, node.span, this.text);
     }
     this.operands.push(node);
     this.heights.push(height);
@@ -242,7 +242,7 @@ class Reader {
     if (!this.expectOperand) throw this.missingOperator(token);
     this.nesting++;
     if (this.nesting > this.limits.maxDepth) {
-      throw limitError('nesting depth', this.limits.maxDepth, LIMIT_FLAGS.maxDepth, span(token), this.text);
+      throw limitError('nesting depth', 'maxDepth', this.limits.maxDepth, span(token), this.text);
     }
     const callee = this.callee;
     if (callee !== undefined) {
@@ -387,8 +387,8 @@ export function parseMapExpr(text: string, limits: Partial<Limits> = {}): MapExp
     if (text.length > bounds.maxLength) {
       throw limitError(
         `expression length ${text.length.toLocaleString('en-US')}`,
+        'maxLength',
         bounds.maxLength,
-        LIMIT_FLAGS.maxLength,
         { start: bounds.maxLength, end: text.length },
         text,
       );

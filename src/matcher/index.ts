@@ -19,7 +19,7 @@
  * const m = compileMatcher(compileRegex('[a-z]+'));
  * m.accepts('hello'); // true
  */
-import { type Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { codePointRunner, type StringRunner, unitRunner } from './js.js';
 import { handOffLoop, type PairLoop, pairLoop, pairLoopAccepts } from './short.js';
 import { jsByteRunner } from './bytes.js';
@@ -60,7 +60,7 @@ export const WASM_BUILD_UNITS = 1 << 23;
 
 /** A DFA compiled for fast membership (see the module comment for its paths). */
 export interface Matcher {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   /** Whether the whole string is in the language. A method (like `RegExp#test`): call it on the matcher. */
   accepts(s: string): boolean;
   /** The JavaScript runner over strings (any piece boundaries). */
@@ -108,7 +108,7 @@ function mostlyAscii(s: string): boolean {
 }
 
 /** Compiles `dfa` into a matcher; the byte automaton and WebAssembly module are built on first use. */
-export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher {
+export function compileMatcher(dfa: CompleteDfa, options: MatcherOptions = {}): Matcher {
   const units = utf16Automaton(dfa);
   const strings = units === null ? codePointRunner(dfa) : unitRunner(units);
   let byteAutomaton: UnitAutomaton | null | undefined;
@@ -117,7 +117,12 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
   const bytes = (): ByteRunner | null => {
     if (byteRunner === undefined) {
       byteAutomaton = utf8Automaton(dfa);
-      byteRunner = byteAutomaton === null ? null : options.bytes === 'js' ? jsByteRunner(byteAutomaton) : (wasmRunner(byteAutomaton) ?? jsByteRunner(byteAutomaton));
+      byteRunner =
+        byteAutomaton === null
+          ? null
+          : options.bytes === 'js'
+            ? jsByteRunner(byteAutomaton)
+            : (wasmRunner(byteAutomaton) ?? jsByteRunner(byteAutomaton));
     }
     return byteRunner;
   };
@@ -149,8 +154,14 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
   const loop =
     engine === 'wasm'
       ? handOffLoop(long)
-      : ((units === null ? null : pairLoop(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: rented } : undefined)) ??
-        handOffLoop(engine === 'js' ? strings.accepts : (s) => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : (rented(s) ?? strings.accepts(s)))));
+      : ((units === null
+          ? null
+          : pairLoop(units, engine === 'auto' ? { from: WASM_MIN_LENGTH, accepts: rented } : undefined)) ??
+        handOffLoop(
+          engine === 'js'
+            ? strings.accepts
+            : (s) => (s.length < WASM_MIN_LENGTH ? strings.accepts(s) : (rented(s) ?? strings.accepts(s))),
+        ));
   return new CompiledMatcher(dfa, strings, loop, bytes);
 }
 
@@ -164,7 +175,7 @@ export function compileMatcher(dfa: Dfa, options: MatcherOptions = {}): Matcher 
  */
 class CompiledMatcher implements Matcher {
   constructor(
-    readonly dfa: Dfa,
+    readonly dfa: CompleteDfa,
     readonly strings: StringRunner,
     private readonly loop: PairLoop,
     private readonly lazyBytes: () => ByteRunner | null,

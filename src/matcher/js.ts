@@ -11,7 +11,7 @@
  * `accepts` in `automata/dfa.ts` (property-tested).
  */
 import { classOf } from '../alphabet/alphabet.js';
-import { type Dfa, deadState } from '../automata/dfa.js';
+import { type CompleteDfa, deadState } from '../automata/dfa.js';
 import { bmpClasses } from './classes.js';
 import type { UnitAutomaton } from './units.js';
 
@@ -21,7 +21,7 @@ import type { UnitAutomaton } from './units.js';
  * a surrogate pair split between two pieces is still read as one code point.
  */
 export interface StringRunner {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   /** The runner state for the DFA state `q` with nothing pending. */
   enter(q: number): number;
   /** Reads `s[from..to)` (UTF-16 offsets) from runner state `state`. */
@@ -31,7 +31,7 @@ export interface StringRunner {
   /** Whether reading more can never lead to acceptance. */
   isDead(state: number): boolean;
   /** Whether the whole of `s` is in the language (one call, no piece bookkeeping). */
-  accepts(s: string): boolean;
+  accepts(this: void, s: string): boolean;
 }
 
 /** Whether the whole of `s` is in the language, via a runner. */
@@ -89,7 +89,7 @@ export function unitRunner(a: UnitAutomaton): StringRunner {
  * piece is kept pending in the state (`q + n·(1 + h)` for high surrogate
  * `0xD800 + h`) until the next piece shows whether a low surrogate follows.
  */
-export function codePointRunner(dfa: Dfa): StringRunner {
+export function codePointRunner(dfa: CompleteDfa): StringRunner {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const bmp = bmpClasses(dfa.alphabet);

@@ -128,7 +128,16 @@ export function pairLoop(a: UnitAutomaton, long?: LongPath): PairLoop | null {
     for (let u = 0; u < n && endOk[sym] === 0; u++) endOk[sym] = T[T[rows + u * P + c]! + accept]! === 1 ? 1 : 0;
   }
   const row = (state: number): number => rows + state * P;
-  return loopRecord(T, accept, a.symbolOf, endOk, a.dead < 0 ? -1 : row(a.dead), row(a.dfa.start), long?.from ?? NEVER, long?.accepts ?? declineAll);
+  return loopRecord(
+    T,
+    accept,
+    a.symbolOf,
+    endOk,
+    a.dead < 0 ? -1 : row(a.dead),
+    row(a.dfa.start),
+    long?.from ?? NEVER,
+    long?.accepts ?? declineAll,
+  );
 }
 
 /**

@@ -23,12 +23,12 @@
  * changing its decoding, which is how parallel chunks are cut.
  */
 import { classOf } from '../alphabet/alphabet.js';
-import { type Dfa, deadState } from '../automata/dfa.js';
+import { type CompleteDfa, deadState } from '../automata/dfa.js';
 import { fillClasses, rangeKey } from './classes.js';
 
 /** A complete automaton over input units (UTF-16 code units or UTF-8 bytes) derived from a code-point DFA. */
 export interface UnitAutomaton {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   /** Unit states: the DFA's states first, then the pending states. */
   readonly states: number;
   /** Number of unit symbols (columns of `delta`). */
@@ -74,7 +74,7 @@ interface Builder {
 
 const BREAK = -0x40000000;
 
-function assemble(dfa: Dfa, b: Builder): UnitAutomaton | null {
+function assemble(dfa: CompleteDfa, b: Builder): UnitAutomaton | null {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const dead = deadState(dfa) ?? -1;
@@ -82,7 +82,8 @@ function assemble(dfa: Dfa, b: Builder): UnitAutomaton | null {
   const states = n + live * b.groups;
   if (states * b.symbols > MAX_UNIT_TABLE) return null;
   // Pending state of (q, g): DFA states other than the dead one, in order.
-  const pend = (q: number, g: number): number => (q === dead ? dead : n + g * live + (dead >= 0 && q > dead ? q - 1 : q));
+  const pend = (q: number, g: number): number =>
+    q === dead ? dead : n + g * live + (dead >= 0 && q > dead ? q - 1 : q);
   const delta = new Int32Array(states * b.symbols);
   const outcome = new Int32Array(states);
   const settledStep = (q: number, s: number): number => {
@@ -101,7 +102,8 @@ function assemble(dfa: Dfa, b: Builder): UnitAutomaton | null {
       outcome[u] = broken;
       for (let s = 0; s < b.symbols; s++) {
         const a = b.inGroup[g * b.symbols + s]!;
-        delta[u * b.symbols + s] = a === BREAK ? settledStep(broken, s) : a >= 0 ? dfa.delta[q * k + a]! : pend(q, -1 - a);
+        delta[u * b.symbols + s] =
+          a === BREAK ? settledStep(broken, s) : a >= 0 ? dfa.delta[q * k + a]! : pend(q, -1 - a);
       }
     }
   }
@@ -132,7 +134,7 @@ function interner(): { id(key: string): number; readonly size: number } {
  * the same classes), a low surrogate completes it; anything else resolves the
  * high surrogate as a lone code point first. Null when over `MAX_UNIT_TABLE`.
  */
-export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
+export function utf16Automaton(dfa: CompleteDfa): UnitAutomaton | null {
   const alphabet = dfa.alphabet;
   const k = alphabet.classes.length;
   if (k > 0xffff) return null;
@@ -197,7 +199,7 @@ export function utf16Automaton(dfa: Dfa): UnitAutomaton | null {
  * code points: two prefixes are alike when every completion yields the same
  * class and they allow the same next bytes. Null when over `MAX_UNIT_TABLE`.
  */
-export function utf8Automaton(dfa: Dfa): UnitAutomaton | null {
+export function utf8Automaton(dfa: CompleteDfa): UnitAutomaton | null {
   const alphabet = dfa.alphabet;
   const replacement = classOf(alphabet, 0xfffd);
   // A pending group: allowed range of the next byte, and per allowed byte
@@ -247,8 +249,10 @@ export function utf8Automaton(dfa: Dfa): UnitAutomaton | null {
   for (let b = 0; b < 256; b++) {
     if (b < 0x80) settledAction[b] = classOf(alphabet, b);
     else if (b >= 0xc2 && b <= 0xdf) settledAction[b] = -1 - need1Cached((b & 0x1f) << 6);
-    else if (b >= 0xe0 && b <= 0xef) settledAction[b] = -1 - need2((b & 0x0f) << 12, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
-    else if (b >= 0xf0 && b <= 0xf4) settledAction[b] = -1 - need3((b & 0x07) << 18, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
+    else if (b >= 0xe0 && b <= 0xef)
+      settledAction[b] = -1 - need2((b & 0x0f) << 12, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
+    else if (b >= 0xf0 && b <= 0xf4)
+      settledAction[b] = -1 - need3((b & 0x07) << 18, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
     else settledAction[b] = replacement;
   }
   // Byte symbols: bytes that act alike everywhere.

@@ -42,7 +42,7 @@
  * budget is tightened and the compile repeated).
  */
 import { WordflowError, limitError } from '../errors.js';
-import { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from '../limits.js';
+import { DEFAULT_MATRIX_LIMITS, type MatrixLimits } from '../limits.js';
 import { cheapestApproximant } from './approximants.js';
 import {
   exactProduct,
@@ -427,8 +427,8 @@ function compileAt(
   let target = a;
   let lnS: MidValue;
   if (detExact) {
-    lnS = LN2.times(exactLog2!);
-    if (!kron) emitDet(exactLog2! >= 0 ? 'D1' : 'H1', Math.abs(exactLog2!), 'determinant');
+    lnS = LN2.times(exactLog2);
+    if (!kron) emitDet(exactLog2 >= 0 ? 'D1' : 'H1', Math.abs(exactLog2), 'determinant');
   } else {
     // |ln s − ln δ| ≤ η moves A by about η/‖A⁻¹‖_F.
     const eta = Math.min(share * budget * inverseNorm * 0.999, 0.05);
@@ -533,7 +533,7 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
   const limits = { ...DEFAULT_MATRIX_LIMITS, ...options.limits };
   const name = options.vocabulary ?? 'dyadic';
   const d = target.dimension;
-  if (d > limits.maxDimension) throw limitError(`dimension ${d}`, limits.maxDimension, MATRIX_LIMIT_FLAGS.maxDimension);
+  if (d > limits.maxDimension) throw limitError(`dimension ${d}`, 'maxDimension', limits.maxDimension);
   if (d < 2)
     throw new WordflowError(
       'usage',
@@ -590,8 +590,8 @@ export function approximateMatrix(target: MatrixTarget, options: ApproximateMatr
     if (length > limits.maxSentenceLength) {
       throw limitError(
         `a sentence of ${length.toLocaleString('en-US')} words (ε = ${eps}, ${name})`,
+        'maxSentenceLength',
         limits.maxSentenceLength,
-        MATRIX_LIMIT_FLAGS.maxSentenceLength,
       );
     }
     const product = exactProduct(v, runs);

@@ -90,7 +90,7 @@ export function parseMatrixText(text: string, sourceName?: string): string[][] {
       fail(
         `ragged rows: row ${r + 1} has ${row.length} ${row.length === 1 ? 'entry' : 'entries'}, ` +
           `row 1 has ${rows[0]!.length}`,
-        rowStarts[r]!,
+        rowStarts[r],
         rowStarts[r]! + 1,
       );
     }

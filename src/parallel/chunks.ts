@@ -49,10 +49,13 @@ export type ByteSource = (into: Uint8Array, offset: number, length: number) => n
  */
 export function chunkTransform(dfa: Dfa, runner: ByteRunner, read: ByteSource, from: number, to: number): Int32Array {
   const a = runner.automaton;
-  const v = vectorRun(a, Array.from({ length: dfa.states }, (_, q) => q));
+  const v = vectorRun(
+    a,
+    Array.from({ length: dfa.states }, (_, q) => q),
+  );
   const buf = runner.buffer();
   let skip = from % READ_ALIGN;
-  for (let at = from - skip; at < to; ) {
+  for (let at = from - skip; at < to;) {
     const n = read(buf, at, Math.min(buf.length, to - at));
     if (n <= skip) break;
     v.feedBytes(buf, skip, n, (q, f, t) => runner.runBuffer(q, f, t));
@@ -69,7 +72,7 @@ export function chunkRun(dfa: Dfa, runner: ByteRunner, read: ByteSource, from: n
   const buf = runner.buffer();
   let state = dfa.start;
   let skip = from % READ_ALIGN;
-  for (let at = from - skip; at < to && state !== runner.automaton.dead; ) {
+  for (let at = from - skip; at < to && state !== runner.automaton.dead;) {
     const n = read(buf, at, Math.min(buf.length, to - at));
     if (n <= skip) break;
     state = runner.runBuffer(state, skip, n);
@@ -84,7 +87,13 @@ export function chunkRun(dfa: Dfa, runner: ByteRunner, read: ByteSource, from: n
  * chunk goes to exactly one thread) until none are left, and returns the
  * transformation of each chunk taken, by index.
  */
-export function takeChunks(dfa: Dfa, runner: ByteRunner, read: ByteSource, bounds: readonly number[], next: Int32Array): [number, Int32Array][] {
+export function takeChunks(
+  dfa: Dfa,
+  runner: ByteRunner,
+  read: ByteSource,
+  bounds: readonly number[],
+  next: Int32Array,
+): [number, Int32Array][] {
   const out: [number, Int32Array][] = [];
   for (;;) {
     const i = Atomics.add(next, 0, 1);

@@ -95,7 +95,13 @@ function getWorkers(count: number): PoolWorker[] {
   return pool.slice(0, count);
 }
 
-function submit(w: PoolWorker, dfa: Dfa, source: ChunkSource, bounds: readonly number[], next: Int32Array): Promise<readonly (readonly [number, Int32Array])[]> {
+function submit(
+  w: PoolWorker,
+  dfa: Dfa,
+  source: ChunkSource,
+  bounds: readonly number[],
+  next: Int32Array,
+): Promise<readonly (readonly [number, Int32Array])[]> {
   let languageId = languageIds.get(dfa);
   if (languageId === undefined) {
     languageId = nextLanguage++;
@@ -104,13 +110,21 @@ function submit(w: PoolWorker, dfa: Dfa, source: ChunkSource, bounds: readonly n
   const job: Job = { id: nextJob++, languageId, dfa: w.known.has(languageId) ? undefined : dfa, source, bounds, next };
   w.known.add(languageId);
   return new Promise((resolve, reject) => {
-    w.waiting.set(job.id, (r) => (r.maps !== undefined ? resolve(r.maps) : reject(new Error(`parallel worker failed: ${r.error}`))));
+    w.waiting.set(job.id, (r) =>
+      r.maps !== undefined ? resolve(r.maps) : reject(new Error(`parallel worker failed: ${r.error}`)),
+    );
     w.worker.ref();
     w.worker.postMessage(job);
   });
 }
 
-async function parallel(m: Matcher, size: number, read: ByteSource, source: ChunkSource, threads: number): Promise<ParallelResult> {
+async function parallel(
+  m: Matcher,
+  size: number,
+  read: ByteSource,
+  source: ChunkSource,
+  threads: number,
+): Promise<ParallelResult> {
   const probe = new Uint8Array(1);
   const byteAt = (i: number): number => (i < size && read(probe, i, 1) === 1 ? probe[0]! : -1);
   const bounds = chunkBounds(size, threads * CHUNKS_PER_THREAD, byteAt);
@@ -154,7 +168,7 @@ export async function acceptsFile(m: Matcher, path: string, options: ParallelOpt
     if (threads > 1) return await parallel(m, size, read, { kind: 'file', path }, threads);
     const scan = m.scanner();
     const buf = new Uint8Array(1 << 20);
-    for (let at = 0; at < size && !scan.dead; ) {
+    for (let at = 0; at < size && !scan.dead;) {
       const n = read(buf, at, buf.length);
       if (n <= 0) break;
       scan.push(buf.subarray(0, n));
@@ -170,7 +184,11 @@ export async function acceptsFile(m: Matcher, path: string, options: ParallelOpt
  * Whether the UTF-8 bytes are in the language; parallel above the threshold.
  * Bytes on a `SharedArrayBuffer` are shared with the workers without copying.
  */
-export async function acceptsBytes(m: Matcher, bytes: Uint8Array, options: ParallelOptions = {}): Promise<ParallelResult> {
+export async function acceptsBytes(
+  m: Matcher,
+  bytes: Uint8Array,
+  options: ParallelOptions = {},
+): Promise<ParallelResult> {
   const threads = threadsFor(m, bytes.length, options);
   if (threads === 1) {
     const scan = m.scanner();
@@ -187,7 +205,12 @@ export async function acceptsBytes(m: Matcher, bytes: Uint8Array, options: Paral
     into.set(shared.subarray(offset, offset + n));
     return n;
   };
-  const source: ChunkSource = { kind: 'shared', buffer: shared.buffer as SharedArrayBuffer, offset: shared.byteOffset, length: shared.length };
+  const source: ChunkSource = {
+    kind: 'shared',
+    buffer: shared.buffer as SharedArrayBuffer,
+    offset: shared.byteOffset,
+    length: shared.length,
+  };
   return parallel(m, bytes.length, read, source, threads);
 }
 

@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import type { Dfa } from '../automata/dfa.js';
+import { complete, type Dfa } from '../automata/dfa.js';
 import { compileMatcher, type Matcher } from '../matcher/index.js';
 import { type ByteSource, takeChunks } from './chunks.js';
 import type { Job, JobResult } from './protocol.js';
@@ -18,7 +18,8 @@ function matcherFor(id: number, dfa: Dfa | undefined): Matcher {
   if (m === undefined) {
     if (dfa === undefined) throw new Error(`unknown language ${id}`);
     if (matchers.size > 16) matchers.clear();
-    m = compileMatcher(dfa);
+    // The parent sends a matcher's complete DFA; structured cloning drops the type, complete() restores it (a check, no copy).
+    m = compileMatcher(complete(dfa));
     matchers.set(id, m);
   }
   return m;
@@ -52,5 +53,8 @@ parentPort?.on('message', (job: Job) => {
   } catch (e) {
     result = { id: job.id, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(result, (result.maps ?? []).map(([, map]) => map.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    result,
+    (result.maps ?? []).map(([, map]) => map.buffer as ArrayBuffer),
+  );
 });

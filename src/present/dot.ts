@@ -7,8 +7,8 @@
  * and they hide the shape of the language. A highlighted string colours the
  * states and edges of its run and numbers its steps.
  */
-import { classLabel } from '../alphabet/alphabet.js';
-import { type CharSet, format, unionAll } from '../alphabet/charset.js';
+import { classLabel, printClassLabel as format } from '../syntax/regex/print.js';
+import { type CharSet, unionAll } from '../alphabet/charset.js';
 import { complete, deadState, type Dfa } from '../automata/dfa.js';
 import { FAINT, INK, PATH_COLOUR, PATH_FILL } from './palette.js';
 import { type DfaRun, formatRun, runOf } from './run.js';
@@ -76,7 +76,10 @@ function wrap(line: string, width: number): string[] {
 function attrs(list: Record<string, string | number | undefined>): string {
   const parts = Object.entries(list)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${typeof v === 'number' ? String(v) : k === 'label' && list['labeljust'] === 'l' ? dotString(v! + '\n', '\\l') : dotString(v!)}`);
+    .map(
+      ([k, v]) =>
+        `${k}=${typeof v === 'number' ? String(v) : k === 'label' && list['labeljust'] === 'l' ? dotString(v! + '\n', '\\l') : dotString(v!)}`,
+    );
   return parts.length === 0 ? '' : ` [${parts.join(', ')}]`;
 }
 
@@ -85,7 +88,8 @@ export function shownStates(dfa: Dfa, options: DotOptions = {}, run?: DfaRun): b
   const full = complete(dfa);
   const dead = deadState(full);
   const shown = Array.from({ length: full.states }, () => true);
-  if (dead !== null && options.showDead !== true && dead !== full.start && !(run?.states.includes(dead) ?? false)) shown[dead] = false;
+  if (dead !== null && options.showDead !== true && dead !== full.start && !(run?.states.includes(dead) ?? false))
+    shown[dead] = false;
   return shown;
 }
 
@@ -108,17 +112,23 @@ export function dfaToDot(dfa0: Dfa, options: DotOptions = {}): string {
 
   const caption: string[] = [];
   if (options.title !== undefined) caption.push(options.title);
-  if (run !== undefined) caption.push(...wrap(`${JSON.stringify(run.input)}: ${formatRun(dfa, run, { letters: 'letter' })}`, CAPTION_WIDTH));
-  if (dead !== null && !shown[dead]) caption.push(`(letters without an arrow lead to the dead state ${dead}, not drawn)`);
+  if (run !== undefined)
+    caption.push(...wrap(`${JSON.stringify(run.input)}: ${formatRun(dfa, run, { letters: 'letter' })}`, CAPTION_WIDTH));
+  if (dead !== null && !shown[dead])
+    caption.push(`(letters without an arrow lead to the dead state ${dead}, not drawn)`);
 
   const lines = ['digraph dfa {'];
   lines.push(
     `  graph${attrs({ rankdir: 'LR', fontname: FONT, fontsize: 13, nodesep: 0.35, ranksep: 0.55, pad: 0.2, label: caption.length > 0 ? caption.join('\n') : undefined, labelloc: 't', labeljust: 'l' })};`,
   );
-  lines.push(`  node${attrs({ shape: 'circle', fontname: FONT, fontsize: 14, width: 0.45, color: INK, fontcolor: INK })};`);
+  lines.push(
+    `  node${attrs({ shape: 'circle', fontname: FONT, fontsize: 14, width: 0.45, color: INK, fontcolor: INK })};`,
+  );
   lines.push(`  edge${attrs({ fontname: FONT, fontsize: 12, arrowsize: 0.8, color: INK, fontcolor: INK })};`);
   lines.push(`  __start${attrs({ shape: 'none', label: '', width: 0, height: 0 })};`);
-  lines.push(`  __start -> q${dfa.start}${attrs({ tooltip: 'start', ...(run !== undefined ? { color: PATH_COLOUR, penwidth: 2.5 } : {}) })};`);
+  lines.push(
+    `  __start -> q${dfa.start}${attrs({ tooltip: 'start', ...(run !== undefined ? { color: PATH_COLOUR, penwidth: 2.5 } : {}) })};`,
+  );
 
   for (let q = 0; q < dfa.states; q++) {
     if (!shown[q]) continue;

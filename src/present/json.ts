@@ -1,8 +1,8 @@
 /**
- * The machine-readable DFA of `dfa --format json` (a contract, see CLI.md):
+ * The machine-readable DFA of `dfa --format json` (a contract, see schemas/dfa.schema.json):
  * the complete DFA over its classes, with the dead state's index.
  */
-import { classLabel } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { type Dfa, complete, deadState } from '../automata/dfa.js';
 
 /** The JSON form of a DFA (`dfa --format json`; schema in `schemas/dfa.schema.json`). */

@@ -51,7 +51,10 @@ export function viridis(t: number): string {
   const u = f - i;
   const a = VIRIDIS[i]!;
   const b = VIRIDIS[i + 1]!;
-  const hex = (k: number): string => Math.round(a[k]! + (b[k]! - a[k]!) * u).toString(16).padStart(2, '0');
+  const hex = (k: number): string =>
+    Math.round(a[k]! + (b[k]! - a[k]!) * u)
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(0)}${hex(1)}${hex(2)}`;
 }
 

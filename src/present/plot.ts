@@ -37,7 +37,13 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 }
 
 /** The linear scale taking [d0, d1] to [r0, r1]. */
-export function linearScale(d0: number, d1: number, r0: number, r1: number, ticks: readonly number[] = niceTicks(d0, d1)): Scale {
+export function linearScale(
+  d0: number,
+  d1: number,
+  r0: number,
+  r1: number,
+  ticks: readonly number[] = niceTicks(d0, d1),
+): Scale {
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
   const f = ((v: number) => r0 + (v - d0) * k) as Scale;
   return Object.assign(f, { ticks: ticks.map((value) => ({ value, label: tickLabel(value) })) });
@@ -60,7 +66,8 @@ export function warpedScale(
   r1: number,
   linearTicks: readonly number[],
 ): Scale {
-  const u = (v: number): number => (v > b ? b + lambda * Math.log1p((v - b) / lambda) : v < a ? a - lambda * Math.log1p((a - v) / lambda) : v);
+  const u = (v: number): number =>
+    v > b ? b + lambda * Math.log1p((v - b) / lambda) : v < a ? a - lambda * Math.log1p((a - v) / lambda) : v;
   const u0 = u(Math.min(lo, a));
   const u1 = u(Math.max(hi, b));
   const k = (r1 - r0) / (u1 - u0);
@@ -90,7 +97,14 @@ export function text(
   x: number,
   y: number,
   content: string,
-  options: { size?: number; anchor?: 'start' | 'middle' | 'end'; fill?: string; weight?: string; baseline?: string; rotate?: number } = {},
+  options: {
+    size?: number;
+    anchor?: 'start' | 'middle' | 'end';
+    fill?: string;
+    weight?: string;
+    baseline?: string;
+    rotate?: number;
+  } = {},
 ): XmlElement {
   return el(
     'text',
@@ -121,20 +135,46 @@ export function axes(
   for (const t of sx.ticks) {
     const px = sx(t.value);
     if (px < box.x - 0.5 || px > box.x + box.w + 0.5) continue;
-    grid.push(el('line', { x1: num(px), y1: num(box.y), x2: num(px), y2: num(box.y + box.h), stroke: '#E4E4E4', 'stroke-width': 1 }));
+    grid.push(
+      el('line', {
+        x1: num(px),
+        y1: num(box.y),
+        x2: num(px),
+        y2: num(box.y + box.h),
+        stroke: '#E4E4E4',
+        'stroke-width': 1,
+      }),
+    );
     labels.push(text(px, box.y + box.h + 16, t.label, { size: 11, anchor: 'middle', fill: '#555555' }));
   }
   for (const t of sy.ticks) {
     const py = sy(t.value);
     if (py < box.y - 0.5 || py > box.y + box.h + 0.5) continue;
-    grid.push(el('line', { x1: num(box.x), y1: num(py), x2: num(box.x + box.w), y2: num(py), stroke: '#E4E4E4', 'stroke-width': 1 }));
+    grid.push(
+      el('line', {
+        x1: num(box.x),
+        y1: num(py),
+        x2: num(box.x + box.w),
+        y2: num(py),
+        stroke: '#E4E4E4',
+        'stroke-width': 1,
+      }),
+    );
     labels.push(text(box.x - 6, py + 4, t.label, { size: 11, anchor: 'end', fill: '#555555' }));
   }
   return el(
     'g',
     { class: 'axes' },
     grid,
-    el('rect', { x: num(box.x), y: num(box.y), width: num(box.w), height: num(box.h), fill: 'none', stroke: FAINT, 'stroke-width': 1 }),
+    el('rect', {
+      x: num(box.x),
+      y: num(box.y),
+      width: num(box.w),
+      height: num(box.h),
+      fill: 'none',
+      stroke: FAINT,
+      'stroke-width': 1,
+    }),
     labels,
     text(box.x + box.w / 2, box.y + box.h + 34, titles.x, { size: 12, anchor: 'middle' }),
     text(box.x - 44, box.y + box.h / 2, titles.y, { size: 12, anchor: 'middle', rotate: -90 }),
@@ -158,7 +198,8 @@ export function labelPlacer(): LabelPlacer {
     },
     place(x, y, width, size) {
       const h = size + 2;
-      const free = (yy: number): boolean => boxes.every((b) => x + width <= b.x0 || x >= b.x1 || yy <= b.y0 || yy - h >= b.y1);
+      const free = (yy: number): boolean =>
+        boxes.every((b) => x + width <= b.x0 || x >= b.x1 || yy <= b.y0 || yy - h >= b.y1);
       let chosen = y;
       for (let i = 0; i < 40; i++) {
         const down = y + i * h * 0.5;
@@ -179,10 +220,22 @@ export function labelPlacer(): LabelPlacer {
 }
 
 /** The whole picture: white page, title and subtitle lines on top (content starts below y = 76), the content below. */
-export function page(width: number, height: number, title: string, subtitle: readonly string[], content: readonly XmlElement[]): XmlElement {
+export function page(
+  width: number,
+  height: number,
+  title: string,
+  subtitle: readonly string[],
+  content: readonly XmlElement[],
+): XmlElement {
   return el(
     'svg',
-    { width: num(width), height: num(height), viewBox: `0 0 ${num(width)} ${num(height)}`, role: 'img', 'aria-label': title },
+    {
+      width: num(width),
+      height: num(height),
+      viewBox: `0 0 ${num(width)} ${num(height)}`,
+      role: 'img',
+      'aria-label': title,
+    },
     el('title', {}, title),
     el('rect', { x: 0, y: 0, width: num(width), height: num(height), fill: '#FFFFFF' }),
     text(20, 28, title, { size: 16, weight: 'bold' }),

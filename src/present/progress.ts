@@ -75,7 +75,11 @@ export function progressIndicator(stream: ProgressStream, options: ProgressOptio
       if (t - started < delay || t - last < interval) return;
       last = t;
       // A terminal of unknown size reports 0 or no columns.
-      const line = progressLine(options, done, stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80);
+      const line = progressLine(
+        options,
+        done,
+        stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80,
+      );
       stream.write(`\r${line}${' '.repeat(Math.max(0, drawnWidth - line.length))}`);
       drawnWidth = line.length;
     },

@@ -2,7 +2,8 @@
  * The run of a string through a DFA, step by step, for highlighting it in a
  * picture or a table: the states visited and the class read at each step.
  */
-import { classLabel, classOf } from '../alphabet/alphabet.js';
+import { classOf } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { complete, type Dfa } from '../automata/dfa.js';
 
 /** A string's run: `states[i]` is the state after `i` letters (`states[0]` is the start). */

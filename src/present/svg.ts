@@ -48,7 +48,10 @@ export async function renderDot(dot: string): Promise<string> {
   } catch (e) {
     // A crashed WebAssembly instance may be left inconsistent: start afresh next time.
     viz = undefined;
-    throw new WordflowError('internal', `Graphviz failed while drawing the graph: ${e instanceof Error ? e.message : String(e)}`);
+    throw new WordflowError(
+      'internal',
+      `Graphviz failed while drawing the graph: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (result.status !== 'success' || result.output === undefined) {
     const why = result.errors.map((e) => e.message.trim()).join('; ');

@@ -6,6 +6,7 @@
  * over time. Written directly as SVG text (no layout engine needed).
  */
 import type { Vocabulary } from '../vocabulary/embeddings.js';
+import { embeddingSpec } from '../vocabulary/registry.js';
 import type { Trace } from '../vocabulary/trace.js';
 import { cobwebPicture } from './trace/cobweb.js';
 import { flow2dPicture } from './trace/flow2d.js';
@@ -17,16 +18,18 @@ export { MAX_PICTURE_STEPS, type TracePictureOptions } from './trace/legend.js';
 
 /** The picture of a trajectory as an SVG element tree (`trace` must come from `v`). */
 export function tracePicture(v: Vocabulary, t: Trace, options: TracePictureOptions = {}): XmlElement {
-  switch (v.embedding) {
-    case 'flow2d':
-      return flow2dPicture(v, t, options);
-    case 'relu1d':
-      return cobwebPicture(v, t, options);
-    case 'onehot':
-    case 'sigmoid':
-    case 'transform':
-      return heatmapPicture(v, t, options);
+  // The registry says which picture draws the embedding; the plane and the cobweb need the flow2d and relu1d maps.
+  switch (embeddingSpec(v.embedding).picture) {
+    case 'plane':
+      if (v.embedding === 'flow2d') return flow2dPicture(v, t, options);
+      break;
+    case 'cobweb':
+      if (v.embedding === 'relu1d') return cobwebPicture(v, t, options);
+      break;
+    case 'heatmap':
+      break;
   }
+  return heatmapPicture(v, t, options);
 }
 
 /**

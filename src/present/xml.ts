@@ -44,7 +44,12 @@ export function xmlSafe(s: string): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     const allowed =
-      cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      cp >= 0x10000;
     out += allowed ? ch : `\\u{${cp.toString(16)}}`;
   }
   return out;
@@ -85,9 +90,11 @@ export function renderXml(node: XmlNode, indent = ''): string {
   if (node.children.length === 0) return `${indent}<${node.name}${attrs}/>`;
   // Text-only elements stay on one line: whitespace inside <text> would be rendered.
   if (node.children.every((c) => typeof c === 'string')) {
-    return `${indent}<${node.name}${attrs}>${node.children.map((c) => escapeText(c as string)).join('')}</${node.name}>`;
+    return `${indent}<${node.name}${attrs}>${node.children.map((c) => escapeText(c)).join('')}</${node.name}>`;
   }
-  const inner = node.children.map((c) => (typeof c === 'string' ? indent + '  ' + escapeText(c) : renderXml(c, indent + '  '))).join('\n');
+  const inner = node.children
+    .map((c) => (typeof c === 'string' ? indent + '  ' + escapeText(c) : renderXml(c, indent + '  ')))
+    .join('\n');
   return `${indent}<${node.name}${attrs}>\n${inner}\n${indent}</${node.name}>`;
 }
 

@@ -7,7 +7,18 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { type Limits, limits as withDefaults } from '../limits.js';
-import { attempt, compare, compileSource, firstMembers, LIVE_LIMITS, type LanguageSource, type Outcome, type Compiled, summarize, type Summary } from './analysis.js';
+import {
+  attempt,
+  compare,
+  compileSource,
+  firstMembers,
+  LIVE_LIMITS,
+  type LanguageSource,
+  type Outcome,
+  type Compiled,
+  summarize,
+  type Summary,
+} from './analysis.js';
 import { trackRun, type Tracked } from './tracking.js';
 import { editorText } from './editor.js';
 import { useJob, useKeys, useSpinner, useTerminalSize } from './hooks.js';
@@ -38,7 +49,7 @@ export interface PlaygroundProps {
   readonly height?: number;
   /** Limits over the live-typing defaults (`LIVE_LIMITS`). */
   readonly limits?: Partial<Limits>;
-  /** Raises the live (state, class) pair budgets of vocabularies and certificates (see `LIVE_PAIRS`). */
+  /** Raises the live (state, class) pair budgets of vocabularies and certificates (each embedding's `live` budget in the registry). */
   readonly livePairs?: number;
   /** Colour on or off; default: on unless NO_COLOR is set. */
   readonly color?: boolean;
@@ -71,7 +82,12 @@ interface LanguageJob {
 }
 
 /** Compiles `source`, remembering the last good result across errors. */
-function useLanguage(source: LanguageSource | null, lim: Limits, delay: number, withSummary: boolean): { job: LanguageJob | undefined; pending: boolean } {
+function useLanguage(
+  source: LanguageSource | null,
+  lim: Limits,
+  delay: number,
+  withSummary: boolean,
+): { job: LanguageJob | undefined; pending: boolean } {
   const last = useRef<LanguageJob | undefined>(undefined);
   const { value, pending } = useJob(
     [source?.kind, source?.text, source?.kind === 're' ? source.syntax : null, lim],
@@ -81,7 +97,7 @@ function useLanguage(source: LanguageSource | null, lim: Limits, delay: number, 
       const outcome: LanguageJob['outcome'] = compiled.ok
         ? attempt(() => ({ ...compiled.value, summary: withSummary ? summarize(compiled.value.dfa) : null }))
         : compiled;
-      return { outcome, good: outcome.ok ? outcome.value : last.current?.good ?? null };
+      return { outcome, good: outcome.ok ? outcome.value : (last.current?.good ?? null) };
     },
     delay,
     true,
@@ -153,22 +169,36 @@ export function Playground(props: PlaygroundProps): ReactElement {
   const shows = (p: UiState['pane']): boolean => lay.visible.includes(p) && !ui.help;
 
   const otherText = editorText(ui.other);
-  const otherSource: LanguageSource | null = otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax };
+  const otherSource: LanguageSource | null =
+    otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax };
   const other = useLanguage(otherSource, lim, debounce, false);
   const otherView = languageView(other.job, other.pending);
-  const otherDfa = otherText === '' ? null : otherView.good?.dfa ?? null;
+  const otherDfa = otherText === '' ? null : (otherView.good?.dfa ?? null);
 
-  const equivalence = useJob([dfa, otherDfa, lim], () => (dfa !== null && otherDfa !== null ? compare(dfa, otherDfa, lim) : undefined), 0);
+  const equivalence = useJob(
+    [dfa, otherDfa, lim],
+    () => (dfa !== null && otherDfa !== null ? compare(dfa, otherDfa, lim) : undefined),
+    0,
+  );
   const wantMembers = shows('enum') || ui.pane === 'enum';
-  const members = useJob([wantMembers ? dfa : null, lim], () => (wantMembers && dfa !== null ? firstMembers(dfa, MEMBER_COUNT, lim) : undefined), 0);
+  const members = useJob(
+    [wantMembers ? dfa : null, lim],
+    () => (wantMembers && dfa !== null ? firstMembers(dfa, MEMBER_COUNT, lim) : undefined),
+    0,
+  );
   const wantVocabulary = shows('vocab') || shows('trace');
   const vocabulary = useJob(
     [wantVocabulary ? dfa : null, ui.embedding, props.livePairs],
     () => (wantVocabulary && dfa !== null ? vocabularyView(dfa, ui.embedding, props.livePairs) : undefined),
     0,
   );
-  const built = vocabulary.value !== undefined && vocabulary.value.ok && !vocabulary.pending ? vocabulary.value.value : null;
-  const certificate = useJob([built, props.livePairs], () => (built !== null ? certificateOf(built, props.livePairs) : undefined), 0);
+  const built =
+    vocabulary.value !== undefined && vocabulary.value.ok && !vocabulary.pending ? vocabulary.value.value : null;
+  const certificate = useJob(
+    [built, props.livePairs],
+    () => (built !== null ? certificateOf(built, props.livePairs) : undefined),
+    0,
+  );
   const monoid = useJob([dfa, lim], () => (dfa !== null ? monoidSize(dfa, lim) : null), 0);
 
   // The Approx tab compiles only while it is on screen; one compile is one job (budgeted by its word limit).
@@ -179,7 +209,15 @@ export function Playground(props: PlaygroundProps): ReactElement {
     debounce,
   );
 
-  const busy = (wantApprox && approx.pending) || main.pending || other.pending || equivalence.pending || members.pending || vocabulary.pending || certificate.pending || monoid.pending;
+  const busy =
+    (wantApprox && approx.pending) ||
+    main.pending ||
+    other.pending ||
+    equivalence.pending ||
+    members.pending ||
+    vocabulary.pending ||
+    certificate.pending ||
+    monoid.pending;
   const spinner = useSpinner(busy);
 
   const model: ScreenModel = {

@@ -4,17 +4,17 @@
  * lives here: compiling, running, enumerating and comparing are the
  * library's; this module only bounds them for live use.
  */
-import { classLabels } from '../alphabet/alphabet.js';
+import { classLabels } from '../syntax/regex/print.js';
 import { enumerate } from '../automata/count.js';
-import { type Dfa, deadState } from '../automata/dfa.js';
+import { type CompleteDfa, type Dfa, deadState } from '../automata/dfa.js';
 import { type Equivalence, equivalence, isFinite, representative, shortestMember } from '../automata/ops.js';
 import { asWordflowError, type WordflowError } from '../errors.js';
-import { compileFa, compileRegex } from '../language.js';
+import { dfaOf, language, type LanguageSource } from '../language.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import type { Syntax } from '../syntax/regex/syntax.js';
 
 /** A result or the error that stopped it. */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WordflowError };
 
 /** Runs `f`, turning anything thrown into a `WordflowError`. */
 export function attempt<T>(f: () => T): Outcome<T> {
@@ -28,25 +28,24 @@ export function attempt<T>(f: () => T): Outcome<T> {
 /** The budgets of live typing (defined with the other limits; re-exported for the playground). */
 export { LIVE_LIMITS } from '../limits.js';
 
-/** The language of what is being shown: a pattern or an automaton file. */
-export type LanguageSource =
-  | { readonly kind: 're'; readonly text: string; readonly syntax?: Syntax }
-  | { readonly kind: 'fa'; readonly text: string; readonly path: string };
+/** The language of what is being shown: a pattern or an automaton file (the library's `LanguageSource`). */
+export type { LanguageSource };
 
 /** A compiled language with the time it took. */
 export interface Compiled {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   readonly ms: number;
 }
 
-/** Compiles a pattern or automaton file to its minimal complete DFA. */
+/**
+ * Compiles a pattern or automaton file to its minimal complete DFA through
+ * the library's `language`; every pane needs the full DFA, so past the live
+ * state budget this is the limit error (no lazy fallback).
+ */
 export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
   return attempt(() => {
     const t0 = performance.now();
-    const dfa =
-      source.kind === 're'
-        ? compileRegex(source.text, { limits, syntax: source.syntax })
-        : compileFa(source.text, source.path, { limits });
+    const dfa = dfaOf(language(source, { limits, lazyFallback: false }));
     return { dfa, ms: performance.now() - t0 };
   });
 }
@@ -96,7 +95,12 @@ export interface Members {
  * per length), so a language whose members are all very long returns quickly
  * with an honest "none up to length N".
  */
-export function firstMembers(dfa: Dfa, count: number, limits: Limits = DEFAULT_LIMITS, budget = 4_000_000): Outcome<Members> {
+export function firstMembers(
+  dfa: Dfa,
+  count: number,
+  limits: Limits = DEFAULT_LIMITS,
+  budget = 4_000_000,
+): Outcome<Members> {
   return attempt(() => {
     const perLength = Math.max(1, dfa.states * dfa.alphabet.classes.length);
     const horizon = Math.max(1, Math.min(limits.maxEnumLength, Math.floor(budget / perLength)));

@@ -177,7 +177,7 @@ export function computeApprox(
     try {
       built = approximateMap(target, { domain, eps, maxLength: maxWords, ...(flowRef ? { reference: flowRef } : {}) });
     } catch (e) {
-      if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, maxWords, '--max-length');
+      if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, 'maxSentenceLength', maxWords);
       if (e instanceof RangeError) throw new WordflowError('usage', e.message);
       throw e;
     }

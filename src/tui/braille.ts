@@ -31,9 +31,6 @@ const DOT_BITS: readonly (readonly number[])[] = [
   [0x40, 0x80],
 ];
 
-/** The blank braille cell, so an empty canvas keeps its width in every font. */
-export const BLANK = '\u2800';
-
 /** A blank canvas of `cols × rows` cells (both at least 0). */
 export function createCanvas(cols: number, rows: number): Canvas {
   const c = Math.max(0, Math.floor(cols));
@@ -73,15 +70,26 @@ export function hasDot(canvas: Canvas, px: number, py: number): boolean {
  * would come out NaN.
  */
 export function clipSegment(
-  x0: number, y0: number, x1: number, y1: number,
-  xmin: number, ymin: number, xmax: number, ymax: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
 ): [number, number, number, number] | null {
   if (![x0, y0, x1, y1].every(Number.isFinite)) return null;
   const hx = x1 / 2 - x0 / 2;
   const hy = y1 / 2 - y0 / 2;
   let v0 = 0;
   let v1 = 2;
-  const edges: [number, number][] = [[-hx, x0 - xmin], [hx, xmax - x0], [-hy, y0 - ymin], [hy, ymax - y0]];
+  const edges: [number, number][] = [
+    [-hx, x0 - xmin],
+    [hx, xmax - x0],
+    [-hy, y0 - ymin],
+    [hy, ymax - y0],
+  ];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q < 0) return null;
@@ -223,14 +231,27 @@ export function plotPoint(canvas: Canvas, view: Viewport, x: number, y: number, 
 }
 
 /** Plots a world segment. */
-export function plotLine(canvas: Canvas, view: Viewport, x0: number, y0: number, x1: number, y1: number, layer = 1): void {
+export function plotLine(
+  canvas: Canvas,
+  view: Viewport,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  layer = 1,
+): void {
   const [a, b] = toPixel(canvas, view, x0, y0);
   const [c, d] = toPixel(canvas, view, x1, y1);
   drawLine(canvas, a, b, c, d, layer);
 }
 
 /** Plots a polyline through world points. */
-export function plotPath(canvas: Canvas, view: Viewport, points: readonly (readonly [number, number])[], layer = 1): void {
+export function plotPath(
+  canvas: Canvas,
+  view: Viewport,
+  points: readonly (readonly [number, number])[],
+  layer = 1,
+): void {
   if (points.length === 1) plotPoint(canvas, view, points[0]![0], points[0]![1], layer);
   for (let i = 1; i < points.length; i++) {
     plotLine(canvas, view, points[i - 1]![0], points[i - 1]![1], points[i]![0], points[i]![1], layer);
@@ -238,7 +259,15 @@ export function plotPath(canvas: Canvas, view: Viewport, points: readonly (reado
 }
 
 /** Outlines the world rectangle `[x0, x1] × [y0, y1]`. */
-export function plotRect(canvas: Canvas, view: Viewport, x0: number, y0: number, x1: number, y1: number, layer = 1): void {
+export function plotRect(
+  canvas: Canvas,
+  view: Viewport,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  layer = 1,
+): void {
   const [a, b] = toPixel(canvas, view, x0, y0);
   const [c, d] = toPixel(canvas, view, x1, y1);
   drawRect(canvas, a, b, c, d, layer);
@@ -259,8 +288,14 @@ export function fitViewport(points: Iterable<readonly [number, number]>, pad = 0
   }
   if (xMin > xMax) return { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
   // A single point or a flat cloud still gets a visible extent.
-  if (xMax === xMin) (xMin -= 0.5), (xMax += 0.5);
-  if (yMax === yMin) (yMin -= 0.5), (yMax += 0.5);
+  if (xMax === xMin) {
+    xMin -= 0.5;
+    xMax += 0.5;
+  }
+  if (yMax === yMin) {
+    yMin -= 0.5;
+    yMax += 0.5;
+  }
   const w = xMax - xMin;
   const h = yMax - yMin;
   return { xMin: xMin - pad * w, xMax: xMax + pad * w, yMin: yMin - pad * h, yMax: yMax + pad * h };

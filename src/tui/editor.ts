@@ -30,8 +30,18 @@ export type Edit =
   | { readonly kind: 'insert'; readonly text: string }
   | {
       readonly kind:
-        | 'backspace' | 'delete' | 'left' | 'right' | 'home' | 'end'
-        | 'wordLeft' | 'wordRight' | 'deleteWordBack' | 'deleteWordForward' | 'killStart' | 'killEnd';
+        | 'backspace'
+        | 'delete'
+        | 'left'
+        | 'right'
+        | 'home'
+        | 'end'
+        | 'wordLeft'
+        | 'wordRight'
+        | 'deleteWordBack'
+        | 'deleteWordForward'
+        | 'killStart'
+        | 'killEnd';
     };
 
 /** Whether a code point separates words for word-wise moves. */
@@ -165,7 +175,8 @@ export function editorView(e: Editor, width: number, showCursor = true): EditorV
     const g = glyph(chars[i]!.codePointAt(0)!);
     const kind = showCursor && i === cursor ? 'cursor' : g.special ? 'special' : 'plain';
     const last = parts[parts.length - 1];
-    if (last !== undefined && last.kind === kind && kind !== 'cursor') parts[parts.length - 1] = { text: last.text + g.text, kind };
+    if (last !== undefined && last.kind === kind && kind !== 'cursor')
+      parts[parts.length - 1] = { text: last.text + g.text, kind };
     else parts.push({ text: g.text, kind });
     col += g.width;
   }

@@ -35,7 +35,10 @@ const SHOW_CURSOR = '\x1b[?25h';
  * Runs the playground until the user quits; resolves to the exit code
  * (0, or 2 without a terminal).
  */
-export async function runPlayground(options: PlayOptions, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process): Promise<number> {
+export async function runPlayground(
+  options: PlayOptions,
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process,
+): Promise<number> {
   if (io.stdin.isTTY !== true || io.stdout.isTTY !== true) {
     io.stderr.write(`${NO_TTY_MESSAGE}\n`);
     return 2;

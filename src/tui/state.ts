@@ -13,7 +13,7 @@
  */
 import { type Edit, type Editor, edit, editorOf } from './editor.js';
 import type { KeyEvent, KeyName } from './keys.js';
-import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/types.js';
+import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/embeddings.js';
 import type { GalleryEntry } from '../gallery.js';
 import { SYNTAXES, type Syntax } from '../syntax/regex/syntax.js';
 import { approxKey, type ApproxUi, initialApprox, toggleFlow } from './approxTab.js';
@@ -191,8 +191,15 @@ function helpKey(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
 /** Keys that scroll the help: by lines, by pages, or to an end. */
 type HelpStep = number | 'page' | '-page' | 'all' | '-all';
 const HELP_SCROLL: ReadonlyMap<string, HelpStep> = new Map<string, HelpStep>([
-  ['up', -1], ['k', -1], ['down', 1], ['j', 1],
-  ['pageUp', '-page'], ['pageDown', 'page'], [' ', 'page'], ['home', '-all'], ['end', 'all'],
+  ['up', -1],
+  ['k', -1],
+  ['down', 1],
+  ['j', 1],
+  ['pageUp', '-page'],
+  ['pageDown', 'page'],
+  [' ', 'page'],
+  ['home', '-all'],
+  ['end', 'all'],
 ]);
 
 /** Moves the active pane's selection or scroll position. */
@@ -209,15 +216,31 @@ function scrollBy(s: UiState, by: number, ctx: ReduceContext): UiState {
 
 /** Loads a gallery entry: a pattern into the editor, or an automaton file in its place. */
 export function loadEntry(s: UiState, entry: GalleryEntry): UiState {
-  const base = { ...s, text: { ...s.text, cursor: s.text.chars.length }, notice: `loaded ${entry.name}: ${entry.description}` };
+  const base = {
+    ...s,
+    text: { ...s.text, cursor: s.text.chars.length },
+    notice: `loaded ${entry.name}: ${entry.description}`,
+  };
   if (entry.kind === 'fa') return { ...base, fa: { name: entry.name, text: entry.source, path: entry.path } };
   return { ...base, fa: null, pattern: editorOf(entry.source.trim()) };
 }
 
 const EDIT_KEYS: { readonly [K in KeyName]?: Edit['kind'] } = {
-  left: 'left', right: 'right', home: 'home', end: 'end', wordLeft: 'wordLeft', wordRight: 'wordRight',
-  backspace: 'backspace', delete: 'delete', deleteWordBack: 'deleteWordBack', deleteWordForward: 'deleteWordForward',
-  'ctrl-a': 'home', 'ctrl-e': 'end', 'ctrl-k': 'killEnd', 'ctrl-u': 'killStart', 'ctrl-d': 'delete',
+  left: 'left',
+  right: 'right',
+  home: 'home',
+  end: 'end',
+  wordLeft: 'wordLeft',
+  wordRight: 'wordRight',
+  backspace: 'backspace',
+  delete: 'delete',
+  deleteWordBack: 'deleteWordBack',
+  deleteWordForward: 'deleteWordForward',
+  'ctrl-a': 'home',
+  'ctrl-e': 'end',
+  'ctrl-k': 'killEnd',
+  'ctrl-u': 'killStart',
+  'ctrl-d': 'delete',
 };
 
 const EDITOR_OF = { pattern: 'pattern', string: 'text', other: 'other' } as const;
@@ -258,7 +281,12 @@ function globalKey(s: UiState, name: KeyName, ctx: ReduceContext): UiState | nul
       return scrollBy(s, Math.max(1, ctx.pageLines), ctx);
     case 'ctrl-l':
       return s;
-    case 'alt-1': case 'alt-2': case 'alt-3': case 'alt-4': case 'alt-5': case 'alt-6':
+    case 'alt-1':
+    case 'alt-2':
+    case 'alt-3':
+    case 'alt-4':
+    case 'alt-5':
+    case 'alt-6':
       return selectPane(s, PANES[Number(name.slice(4)) - 1]!);
     default:
       return null;
@@ -346,7 +374,8 @@ export function reduce(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
   if (s.focus === 'approx' && !(ev.kind === 'key' && ['ctrl-c', 'help'].includes(ev.name))) {
     // The approx editors take their keys first; what they leave (Alt-n, scrolling) falls through.
     const r = approxKey(s.approx, ev);
-    if (r !== null) return r.leave ? { ...focusOn(s, 'panes'), approx: r.approx } : { ...s, approx: r.approx, notice: null };
+    if (r !== null)
+      return r.leave ? { ...focusOn(s, 'panes'), approx: r.approx } : { ...s, approx: r.approx, notice: null };
   }
   if (ev.kind === 'key') {
     const g = globalKey(s, ev.name, ctx);
@@ -357,7 +386,9 @@ export function reduce(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
     if (op === undefined) return s;
     if (s.focus === 'panes') {
       // In the panes, the motion keys step through the test string.
-      return ['left', 'right', 'home', 'end', 'wordLeft', 'wordRight'].includes(op) || ev.name === 'ctrl-a' || ev.name === 'ctrl-e'
+      return ['left', 'right', 'home', 'end', 'wordLeft', 'wordRight'].includes(op) ||
+        ev.name === 'ctrl-a' ||
+        ev.name === 'ctrl-e'
         ? moveStep(s, { kind: op } as Edit)
         : s;
     }
@@ -369,7 +400,9 @@ export function reduce(s: UiState, ev: KeyEvent, ctx: ReduceContext): UiState {
   for (let i = 0; i < chars.length; i++) {
     if (t.focus !== 'panes' || t.help || t.quit) {
       // A command moved into an editor (`p(ab)*` typed fast): the rest is text for it.
-      return t.focus !== 'panes' && !t.help && !t.quit ? editFocused(t, { kind: 'insert', text: chars.slice(i).join('') }) : t;
+      return t.focus !== 'panes' && !t.help && !t.quit
+        ? editFocused(t, { kind: 'insert', text: chars.slice(i).join('') })
+        : t;
     }
     t = command(t, chars[i]!, chars.length === 1, ctx);
   }

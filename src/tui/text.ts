@@ -18,7 +18,8 @@ export interface Glyph {
 
 // Fixed property classes (never built from user text).
 const MARK = /^\p{M}$/u;
-const INVISIBLE = /^[\p{Cf}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u{115F}\u{1160}\u{3164}\u{FFA0}]$/u;
+const INVISIBLE =
+  /^[\p{Cf}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u{115F}\u{1160}\u{3164}\u{FFA0}]$/u;
 const UNASSIGNED_OR_PRIVATE = /^[\p{Cn}\p{Co}\p{Cs}]$/u;
 
 /** The glyph of one code point. */

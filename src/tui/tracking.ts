@@ -7,7 +7,7 @@
  * state at the cursor is one descent of the tree.
  */
 import { classOf } from '../alphabet/alphabet.js';
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { createIncremental, type Incremental } from '../incremental/index.js';
 
 /** Strings with at least this many letters are tracked incrementally. */
@@ -28,7 +28,7 @@ export interface Run {
 
 /** The tracked run plus what it needs to follow the next edit. */
 export interface Tracked {
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   readonly chars: readonly string[];
   readonly run: Run;
   /** Set when tracked by the segment tree (its state moves forward with every edit). */
@@ -38,7 +38,7 @@ export interface Tracked {
   readonly classes: Int32Array | null;
 }
 
-function arrayRun(dfa: Dfa, states: Int32Array, classes: Int32Array): Run {
+function arrayRun(dfa: CompleteDfa, states: Int32Array, classes: Int32Array): Run {
   const last = states[states.length - 1]!;
   return {
     letters: classes.length,
@@ -49,7 +49,7 @@ function arrayRun(dfa: Dfa, states: Int32Array, classes: Int32Array): Run {
   };
 }
 
-function byArrays(dfa: Dfa, chars: readonly string[], prev: Tracked | undefined): Tracked {
+function byArrays(dfa: CompleteDfa, chars: readonly string[], prev: Tracked | undefined): Tracked {
   const n = chars.length;
   const k = dfa.alphabet.classes.length;
   const classes = new Int32Array(n);
@@ -79,7 +79,7 @@ function units(chars: readonly string[], from: number, to: number): number {
   return u;
 }
 
-function treeRun(dfa: Dfa, chars: readonly string[], doc: Incremental): Run {
+function treeRun(dfa: CompleteDfa, chars: readonly string[], doc: Incremental): Run {
   let offsets: Int32Array | null = null;
   const offsetOf = (i: number): number => {
     if (offsets === null) {
@@ -102,7 +102,7 @@ function treeRun(dfa: Dfa, chars: readonly string[], doc: Incremental): Run {
   };
 }
 
-function byTree(dfa: Dfa, chars: readonly string[], prev: Tracked | undefined): Tracked {
+function byTree(dfa: CompleteDfa, chars: readonly string[], prev: Tracked | undefined): Tracked {
   let doc: Incremental;
   if (prev !== undefined && prev.dfa === dfa && prev.doc !== null) {
     // Reuse the tree: replace only what changed between the common prefix and suffix.
@@ -126,6 +126,6 @@ function byTree(dfa: Dfa, chars: readonly string[], prev: Tracked | undefined): 
  * The run of `chars` over `dfa`, continuing from `prev` (the tracker of the
  * previous frame) when the DFA is the same. `prev` must not be used again.
  */
-export function trackRun(prev: Tracked | undefined, dfa: Dfa, chars: readonly string[]): Tracked {
+export function trackRun(prev: Tracked | undefined, dfa: CompleteDfa, chars: readonly string[]): Tracked {
   return chars.length >= INCREMENTAL_FROM ? byTree(dfa, chars, prev) : byArrays(dfa, chars, prev);
 }

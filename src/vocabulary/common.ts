@@ -1,5 +1,5 @@
 /** Small helpers shared by the embeddings. */
-import { classLabel } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { complete, type Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import type { Point } from './types.js';
@@ -24,13 +24,17 @@ export function labels(dfa: Dfa): string[] {
 /** Throws a usage error unless `word` is a class of the DFA. */
 export function checkWord(dfa: Dfa, word: number): void {
   if (!Number.isInteger(word) || word < 0 || word >= dfa.alphabet.classes.length) {
-    throw new WordflowError('usage', `there is no word (class) ${word}; classes are 0..${dfa.alphabet.classes.length - 1}`);
+    throw new WordflowError(
+      'usage',
+      `there is no word (class) ${word}; classes are 0..${dfa.alphabet.classes.length - 1}`,
+    );
   }
 }
 
 /** Throws a usage error unless the point has the vocabulary's dimension. */
 export function checkPoint(x: Point, dimension: number): void {
-  if (x.length !== dimension) throw new WordflowError('usage', `a point of this vocabulary has ${dimension} coordinates, not ${x.length}`);
+  if (x.length !== dimension)
+    throw new WordflowError('usage', `a point of this vocabulary has ${dimension} coordinates, not ${x.length}`);
 }
 
 /** Throws a usage error unless every class id of a sentence is valid. */
@@ -72,7 +76,12 @@ export function applyVia(step: (word: number, x: Float64Array, out: Float64Array
 }
 
 /** A sentence's meaning by `step`, ping-ponging between two vectors (no allocation per letter). */
-export function runVia(step: (word: number, x: Float64Array, out: Float64Array) => void, dfa: Dfa, n: number, start: Float64Array) {
+export function runVia(
+  step: (word: number, x: Float64Array, out: Float64Array) => void,
+  dfa: Dfa,
+  n: number,
+  start: Float64Array,
+) {
   return (classes: ArrayLike<number>, from: Float64Array = start): Float64Array => {
     checkSentence(dfa, classes);
     checkPoint(from, n);

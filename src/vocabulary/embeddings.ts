@@ -1,74 +1,67 @@
 /**
- * The five embeddings behind one constructor: `vocabulary(dfa, name)`.
- * Every vocabulary is a tagged record (`embedding` discriminates its
- * `params`), so code that needs one embedding's parameters narrows on it.
+ * The built-in embeddings, registered in the order of docs/ARCHITECTURE.md
+ * (from the discrete to the geometric), and `vocabulary(dfa, name)` /
+ * `certify(v)` over the registry. Every vocabulary is a tagged record
+ * (`embedding` discriminates its `params`), so code that needs one
+ * embedding's parameters narrows on it; code that needs none goes through
+ * the registry record (registry.ts).
  */
-import type { Dfa } from '../automata/dfa.js';
-import { WordflowError } from '../errors.js';
-import { completeDfa } from './common.js';
-import { flow2dVocabulary, type Flow2dVocabulary } from './flow2d/index.js';
-import { certifyFlow2d } from './flow2d/certify.js';
-import { onehotVocabulary, certifyOnehot, type OnehotVocabulary } from './onehot.js';
-import { relu1dVocabulary, certifyRelu1d, type Relu1dVocabulary } from './relu1d.js';
-import { certifySigmoid, defaultGain, sigmoidParams, sigmoidVocabulary, type SigmoidOptions, type SigmoidVocabulary } from './sigmoid.js';
-import { certifyTransform, transformVocabulary, type TransformVocabulary } from './transform.js';
-import { type Certificate, type EmbeddingName, EMBEDDING_NAMES, isEmbeddingName } from './types.js';
+import type { CompleteDfa } from '../automata/dfa.js';
+import { flow2dEmbedding } from './flow2d/embedding.js';
+import { onehotEmbedding } from './onehot.js';
+import {
+  type AnyVocabulary,
+  embeddingSpec,
+  REGISTERED_NAMES,
+  registerEmbedding,
+  type VocabularyOptions,
+} from './registry.js';
+import { relu1dEmbedding } from './relu1d.js';
+import { sigmoidEmbedding } from './sigmoid.js';
+import { transformEmbedding } from './transform.js';
+import type { Certificate } from './types.js';
 
-/** A vocabulary of any embedding. */
-export type Vocabulary = TransformVocabulary | OnehotVocabulary | Relu1dVocabulary | SigmoidVocabulary | Flow2dVocabulary;
+export type { VocabularyOptions } from './registry.js';
 
-/** Options of `vocabulary`; only the sigmoid has any. */
-export interface VocabularyOptions {
-  readonly sigmoid?: SigmoidOptions;
+/** The built-in embeddings: a new one is one module exporting its record, and one entry here. */
+const BUILT_IN = [transformEmbedding, onehotEmbedding, relu1dEmbedding, sigmoidEmbedding, flow2dEmbedding] as const;
+// Each record is called only with its own vocabularies (the registry holds them as base records).
+for (const spec of BUILT_IN) registerEmbedding(spec);
+
+/** A vocabulary of any built-in embedding (narrow on `embedding` for its `params`). */
+export type Vocabulary = ReturnType<(typeof BUILT_IN)[number]['build']>;
+
+/** The name of an embedding. */
+export type EmbeddingName = Vocabulary['embedding'];
+
+/** Every registered embedding's name, in registration order (the built-in five first). */
+export const EMBEDDING_NAMES = REGISTERED_NAMES as readonly EmbeddingName[];
+
+/** Whether a string names a registered embedding. */
+export function isEmbeddingName(s: string): s is EmbeddingName {
+  return REGISTERED_NAMES.includes(s);
 }
 
 /** The embedding's name, or a usage error listing the names. */
 export function embeddingName(s: string): EmbeddingName {
-  if (isEmbeddingName(s)) return s;
-  throw new WordflowError('usage', `unknown embedding '${s}'; choose one of ${EMBEDDING_NAMES.join(', ')}`);
+  return embeddingSpec(s).name as EmbeddingName;
 }
 
 /**
- * The vocabulary of a DFA in one embedding. A partial DFA is completed first
- * (a dead state is added), since every word must be a total map.
+ * The vocabulary of a complete DFA in one embedding (every word must be a
+ * total map, hence `CompleteDfa`: see `complete` and `minimize`).
  */
-export function vocabulary(dfa: Dfa, embedding: EmbeddingName, options: VocabularyOptions = {}): Vocabulary {
-  const full = completeDfa(dfa);
-  switch (embedding) {
-    case 'transform':
-      return transformVocabulary(full);
-    case 'onehot':
-      return onehotVocabulary(full);
-    case 'relu1d':
-      return relu1dVocabulary(full);
-    case 'sigmoid': {
-      const gain = options.sigmoid?.gain ?? defaultGain(full);
-      return sigmoidVocabulary(full, sigmoidParams(full, gain, options.sigmoid?.epsilon));
-    }
-    case 'flow2d':
-      return flow2dVocabulary(full);
-    default:
-      throw new WordflowError('usage', `unknown embedding '${String(embedding)}'`);
-  }
+export function vocabulary(dfa: CompleteDfa, embedding: EmbeddingName, options: VocabularyOptions = {}): Vocabulary {
+  // An embedding registered from outside is typed as the built-in union here; its record builds it.
+  return embeddingSpec(embedding).build(dfa, options) as Vocabulary;
 }
 
 /**
- * Checks DESIGN.md's three region conditions for the vocabulary: regions
- * disjoint with x0 ∈ R_{q0}; f_c(R_q) ⊆ R_{δ(q,c)}; R_q ⊆ T iff q ∈ F.
- * Exact where the maps are piecewise linear with dyadic constants,
- * outward-rounded intervals elsewhere (see each embedding).
+ * Checks the three region conditions of docs/ARCHITECTURE.md for the
+ * vocabulary: regions disjoint with x0 ∈ R_{q0}; f_c(R_q) ⊆ R_{δ(q,c)};
+ * R_q ⊆ T iff q ∈ F. Exact where the maps are piecewise linear with dyadic
+ * constants, outward-rounded intervals elsewhere (see each embedding).
  */
-export function certify(v: Vocabulary): Certificate {
-  switch (v.embedding) {
-    case 'transform':
-      return certifyTransform(v);
-    case 'onehot':
-      return certifyOnehot(v);
-    case 'relu1d':
-      return certifyRelu1d(v);
-    case 'sigmoid':
-      return certifySigmoid(v);
-    case 'flow2d':
-      return certifyFlow2d(v);
-  }
+export function certify(v: AnyVocabulary): Certificate {
+  return embeddingSpec(v.embedding).certify(v);
 }

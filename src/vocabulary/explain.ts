@@ -14,14 +14,15 @@
  * word's *spelling* is the sequence of primitive flows whose composition is
  * its map.
  */
-import { type Alphabet, classLabel } from '../alphabet/alphabet.js';
-import { deadState, type Dfa } from '../automata/dfa.js';
+import type { Alphabet } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
+import { type CompleteDfa, deadState, type Dfa } from '../automata/dfa.js';
 import { formatPhrase, phraseLength } from '../flows/phrase.js';
 import { FLOW_CODE, FLOW_NAMES, flowCodeAt, PRIMITIVES, type FlowName } from '../flows/primitives.js';
-import { certify, vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';
-import { FOLD_WIDTH } from './flow2d/construct.js';
+import { certify, type EmbeddingName, vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';
+import { embeddingSpec, list } from './registry.js';
 import { soundness } from './soundness.js';
-import type { EmbeddingName, MapJson } from './types.js';
+import type { MapJson } from './types.js';
 
 /** One step of a sentence applied to x0: the letter read and where the point is after it. */
 export interface SentenceStep {
@@ -339,38 +340,7 @@ function point(p: ArrayLike<number>): string {
   return xs.length > 8 ? `(${xs.slice(0, 8).join(', ')}, … ${xs.length} coordinates)` : `(${xs.join(', ')})`;
 }
 
-function list(items: string[], max = 8): string {
-  return items.length > max ? `${items.slice(0, max).join(', ')}, … (${items.length} in all)` : items.join(', ');
-}
-
-/** One word's map in words. */
-function describeMap(v: Vocabulary, c: number): string {
-  const { dfa } = v;
-  const n = dfa.states;
-  const k = dfa.alphabet.classes.length;
-  const image = Array.from({ length: n }, (_, q) => dfa.delta[q * k + c]!);
-  switch (v.embedding) {
-    case 'transform':
-      return `the transformation q ↦ δ(q, c): ${list(image.map((t, q) => `${q}→${t}`))}`;
-    case 'onehot':
-      return `the 0/1 matrix sending e_q to e_δ(q,c): ${list(image.map((t, q) => `e${q}→e${t}`))}`;
-    case 'relu1d': {
-      const width = (v.describe().words[c]!.map as { network: { width: number } }).network.width;
-      const pairs = list(image.map((t, q) => `${q}→${t}`));
-      return `piecewise linear, constant δ(q, c) on [q−¼, q+¼]: ${pairs}; a ReLU network of width ${width}`;
-    }
-    case 'sigmoid':
-      const pairs = list(image.map((t, q) => `${q}→${t}`));
-      return `x ↦ σ(${fmt(v.params.gain)}·M_c x − ${fmt(v.params.gain / 2)}), M_c the 0/1 matrix of ${pairs}`;
-    case 'flow2d': {
-      const p = v.params.phrases[c]!;
-      const text = formatPhrase(p.slice(0, 12)) + (p.length > 12 ? ' …' : '');
-      return `spelled with ${plural(phraseLength(p), 'primitive flow')} in ${plural(p.length, 'run')}: ${text}`;
-    }
-  }
-}
-
-/** The composed map of a sentence, in the embedding's own terms. */
+/** The composed map of a sentence, in the embedding's own terms (from its registry record). */
 function describeComposition(v: Vocabulary, classes: readonly number[], words: readonly string[]): string {
   const symbolic =
     classes.length === 0
@@ -379,45 +349,7 @@ function describeComposition(v: Vocabulary, classes: readonly number[], words: r
           .reverse()
           .map((w) => `f_${w}`)
           .join(' ∘ ');
-  const { dfa } = v;
-  const k = dfa.alphabet.classes.length;
-  if (v.embedding === 'flow2d' && classes.length > 0) {
-    // Compose the folded affine maps along the run from x0: x ↦ a·x + b, y ↦ d·y + e on R_{q0}.
-    const { params } = v;
-    const n = dfa.states;
-    let q = dfa.start;
-    let a = 1;
-    let b = 0;
-    let d = 1;
-    let e = 0;
-    for (const c of classes) {
-      const at = FOLD_WIDTH * (c * n + q);
-      const f = params.folded;
-      // x' = (x + s)·h, y' = y·g + t + u.
-      b = (b + f[at]!) * f[at + 1]!;
-      a = a * f[at + 1]!;
-      d = d * f[at + 2]!;
-      e = e * f[at + 2]! + f[at + 3]! + f[at + 4]!;
-      q = dfa.delta[q * k + c]!;
-    }
-    const affine = `(x, y) ↦ (${fmt(a)}·x + ${fmt(b)}, ${fmt(d)}·y + ${fmt(e)})`;
-    return `${symbolic}; on R_${dfa.start} it is the affine map ${affine}`;
-  }
-  if (v.embedding === 'transform' || v.embedding === 'onehot' || v.embedding === 'relu1d') {
-    const composed = Array.from({ length: dfa.states }, (_, q0) => {
-      let q = q0;
-      for (const c of classes) q = dfa.delta[q * k + c]!;
-      return q;
-    });
-    const pairs = list(composed.map((t, q) => `${q}→${t}`));
-    if (v.embedding === 'transform') return `${symbolic}: the transformation ${pairs}`;
-    if (v.embedding === 'onehot') return `${symbolic}: the 0/1 matrix of ${pairs}`;
-    // The empty composition is the identity, which is not constant on a region; every word is.
-    return classes.length === 0
-      ? `${symbolic}: every point stays where it is`
-      : `${symbolic}: constant on each R_q, sending ${pairs}`;
-  }
-  return symbolic;
+  return symbolic + embeddingSpec(v.embedding).describeComposition(v, classes);
 }
 
 function reading(v: Vocabulary, classes: readonly number[]): SentenceReading {
@@ -457,8 +389,13 @@ const MARGIN_MEANING =
   '0 means some image touches the border of its region (the inclusion still holds), negative means it sticks out';
 
 /** The linguistic reading of a complete DFA's language in one embedding. */
-export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: VocabularyOptions = {}): Explanation {
+export function explain(
+  dfa: CompleteDfa,
+  embedding: EmbeddingName = 'flow2d',
+  options: VocabularyOptions = {},
+): Explanation {
   const v = vocabulary(dfa, embedding, options);
+  const spec = embeddingSpec(embedding);
   const full = v.dfa;
   const k = full.alphabet.classes.length;
   const all = Array.from({ length: k }, (_, c) => c);
@@ -499,7 +436,7 @@ export function explain(dfa: Dfa, embedding: EmbeddingName = 'flow2d', options: 
     class: w.class,
     label: w.label,
     representative: String.fromCodePoint(representative(full.alphabet, w.class)),
-    map: describeMap(v, w.class),
+    map: spec.describeMap(v, w.class),
     json: w.map,
   }));
   // A phrase of two or three words: the start of the sentence shown, else of any sentence of two letters.

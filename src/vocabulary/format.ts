@@ -5,6 +5,7 @@
 import { textWidth } from '../present/width.js';
 import type { Certificate, VocabularyJson } from './types.js';
 import type { Trace } from './trace.js';
+import { embeddingSpec } from './registry.js';
 
 function num(x: number): string {
   if (Number.isInteger(x)) return String(x);
@@ -25,7 +26,9 @@ function pt(p: readonly number[]): string {
 export function formatVocabulary(json: VocabularyJson): string {
   const lines: string[] = [];
   const labels = json.words.map((w) => w.label);
-  lines.push(`${json.embedding} vocabulary: ${plural(json.states, 'state')}, ${plural(json.words.length, 'word')} (${labels.join(', ')}), space ℝ^${json.dimension}`);
+  lines.push(
+    `${json.embedding} vocabulary: ${plural(json.states, 'state')}, ${plural(json.words.length, 'word')} (${labels.join(', ')}), space ℝ^${json.dimension}`,
+  );
   lines.push(`start x0 = ${pt(json.start)} in R_${json.startState}; accepting {${json.accepting.join(', ')}}`);
   lines.push(`regions: ${json.regions.description}`);
   lines.push(`target: ${json.target.description}`);
@@ -33,39 +36,7 @@ export function formatVocabulary(json: VocabularyJson): string {
   if (constants.length > 0) lines.push(`constants: ${constants.map(([k, v]) => `${k} = ${num(v)}`).join(', ')}`);
   for (const w of json.words) {
     lines.push('');
-    const m = w.map;
-    switch (m.kind) {
-      case 'transform':
-        lines.push(`word ${w.label}: q ↦ δ(q, ${w.label})`);
-        lines.push(`  ${m.image.map((t, q) => `${q}→${t}`).join('  ')}`);
-        break;
-      case 'onehot':
-        lines.push(`word ${w.label}: x ↦ M x, M a ${json.states}×${json.states} 0/1 matrix (entries row←column)`);
-        lines.push(`  ${m.entries.map(([r, c, v]) => (v === 1 ? `e${c}→e${r}` : `M[${r},${c}]=${num(v)}`)).join('  ')}`);
-        break;
-      case 'relu1d':
-        lines.push(`word ${w.label}: piecewise linear, constant outside the knots`);
-        lines.push(`  knots ${m.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`).join(' ')}`);
-        lines.push(
-          `  ReLU network, width ${m.network.width}: ${num(m.network.outputBias)}${m.network.outputWeights
-            .map((v, i) => ` ${v < 0 ? '−' : '+'} ${num(Math.abs(v))}·relu(${m.network.hiddenWeights[i] === 1 ? 'x' : `${num(m.network.hiddenWeights[i]!)}x`} ${m.network.hiddenBiases[i]! < 0 ? '−' : '+'} ${num(Math.abs(m.network.hiddenBiases[i]!))})`)
-            .join('')}`,
-        );
-        break;
-      case 'sigmoid':
-        lines.push(`word ${w.label}: x ↦ σ(W x + b), gain H = ${num(m.gain)}`);
-        lines.push(`  W: ${m.entries.map(([r, c, v]) => `W[${r},${c}]=${num(v)}`).join('  ')}`);
-        lines.push(`  b: ${[...new Set(m.bias)].length === 1 ? `${num(m.bias[0]!)} for every neuron` : m.bias.map(num).join(' ')}`);
-        break;
-      case 'flow2d':
-        lines.push(`word ${w.label}: spelled with ${plural(m.length, 'primitive flow')} in ${plural(m.steps, 'run')}`);
-        lines.push(`  ${m.phrase}`);
-        lines.push('  folded, one affine map per region:');
-        for (const f of m.folded) {
-          lines.push(`    R_${f.state}: x ↦ (x ${f.x.shift < 0 ? '−' : '+'} ${num(Math.abs(f.x.shift))})·${num(f.x.scale)}, y ↦ y·${num(f.y.scale)} + ${num(f.y.shift + f.y.after)}`);
-        }
-        break;
-    }
+    lines.push(...embeddingSpec(json.embedding).formatWord(w.map, w.label, json));
   }
   return lines.join('\n');
 }
@@ -96,7 +67,11 @@ export function formatTrace(t: Trace): string {
   }
   // Columns by display width: an emoji or a CJK letter takes two cells.
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => textWidth(r[i]!))));
-  const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '));
-  lines.push(`${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`);
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - textWidth(cell)))).join('  '),
+  );
+  lines.push(
+    `${t.accept ? 'accept' : 'reject'} (${t.embedding}: the end point is ${t.accept ? 'in' : 'outside'} T; the DFA ${t.dfaAccept ? 'accepts' : 'rejects'})`,
+  );
   return lines.join('\n');
 }

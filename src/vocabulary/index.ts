@@ -1,18 +1,49 @@
 /**
  * wordflow's vocabularies: a DFA read as words (one map per alphabet
  * class), sentences (compositions) and meanings (where the composition
- * carries the start point). See DESIGN.md, "Embeddings".
+ * carries the start point). See docs/ARCHITECTURE.md, "Embeddings".
  */
 import { classOf } from '../alphabet/alphabet.js';
-import { accepts, type Dfa } from '../automata/dfa.js';
-import { type EmbeddingName, EMBEDDING_NAMES } from './types.js';
-import { vocabulary, type Vocabulary } from './embeddings.js';
+import { accepts, type CompleteDfa, type Dfa } from '../automata/dfa.js';
+import { type EmbeddingName, vocabulary, type Vocabulary } from './embeddings.js';
+import { type AnyVocabulary, embeddingSpecs } from './registry.js';
 
 export * from './types.js';
-export { vocabulary, certify, embeddingName, type Vocabulary, type VocabularyOptions } from './embeddings.js';
+export {
+  vocabulary,
+  certify,
+  embeddingName,
+  isEmbeddingName,
+  EMBEDDING_NAMES,
+  type EmbeddingName,
+  type Vocabulary,
+  type VocabularyOptions,
+} from './embeddings.js';
+export {
+  registerEmbedding,
+  embeddingSpec,
+  embeddingSpecs,
+  type AnyVocabulary,
+  type EmbeddingSpec,
+  type PictureKind,
+  type PlotKind,
+} from './registry.js';
 export { trace, type Trace, type TraceStep, type TraceOptions } from './trace.js';
-export { transformVocabulary, transformParams, certifyTransform, type TransformParams, type TransformVocabulary } from './transform.js';
-export { onehotVocabulary, onehotParams, certifyOnehot, type OnehotParams, type OnehotVocabulary, type SparseColumns } from './onehot.js';
+export {
+  transformVocabulary,
+  transformParams,
+  certifyTransform,
+  type TransformParams,
+  type TransformVocabulary,
+} from './transform.js';
+export {
+  onehotVocabulary,
+  onehotParams,
+  certifyOnehot,
+  type OnehotParams,
+  type OnehotVocabulary,
+  type SparseColumns,
+} from './onehot.js';
 export {
   relu1dVocabulary,
   relu1dParams,
@@ -52,7 +83,14 @@ export {
 export { FOLD_WIDTH, X_SHIFT, X_SCALE, Y_SCALE, Y_SHIFT, Y_AFTER } from './flow2d/construct.js';
 export { decode, type Decoded } from './flow2d/decode.js';
 export { certifyFlow2d, regionImage, type RegionImage } from './flow2d/certify.js';
-export { explain, renderExplanation, representative, type Explanation, type SentenceReading, type AnalogyRow } from './explain.js';
+export {
+  explain,
+  renderExplanation,
+  representative,
+  type Explanation,
+  type SentenceReading,
+  type AnalogyRow,
+} from './explain.js';
 export { formatVocabulary, formatCertificate, formatTrace } from './format.js';
 export { soundness, sigmoidRoundingBound, type Soundness } from './soundness.js';
 
@@ -69,14 +107,14 @@ export function sentence(dfa: Dfa, s: string): Int32Array {
 }
 
 /** Membership decided by the vocabulary: compose the words of `s` from x0 and test T. */
-export function acceptsBy(v: Vocabulary, s: string): boolean {
+export function acceptsBy(v: AnyVocabulary, s: string): boolean {
   return v.inTarget(v.run(sentence(v.dfa, s)));
 }
 
-const cache = new WeakMap<Dfa, Map<EmbeddingName, Vocabulary>>();
+const cache = new WeakMap<Dfa, Map<string, Vocabulary>>();
 
 /** The vocabulary of `dfa` in `embedding`, built once per DFA object and reused. */
-export function cachedVocabulary(dfa: Dfa, embedding: EmbeddingName): Vocabulary {
+export function cachedVocabulary(dfa: CompleteDfa, embedding: EmbeddingName): Vocabulary {
   let byName = cache.get(dfa);
   if (byName === undefined) {
     byName = new Map();
@@ -96,11 +134,11 @@ export function cachedVocabulary(dfa: Dfa, embedding: EmbeddingName): Vocabulary
  * agree). Vocabularies are cached per DFA object, so a stream of strings
  * over one language builds them once.
  */
-export function verifyAll(dfa: Dfa, s: string): { accept: boolean; disagreements: string[] } {
+export function verifyAll(dfa: CompleteDfa, s: string): { accept: boolean; disagreements: string[] } {
   const accept = accepts(dfa, s);
   const disagreements: string[] = [];
-  for (const name of EMBEDDING_NAMES) {
-    if (acceptsBy(cachedVocabulary(dfa, name), s) !== accept) disagreements.push(name);
+  for (const { name } of embeddingSpecs()) {
+    if (acceptsBy(cachedVocabulary(dfa, name as EmbeddingName), s) !== accept) disagreements.push(name);
   }
   return { accept, disagreements };
 }

@@ -11,12 +11,13 @@
  * the boundary: the margin is 0, and the inclusion still holds exactly.
  * T = {x : Σ_{q∈F} x_q > ½}.
  */
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 
 export type { SparseColumns } from './sparse.js';
 import { acceptingStates, applyVia, runVia, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
+import { composedImage, type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** The real parameters of an onehot vocabulary. */
 export interface OnehotParams {
@@ -30,7 +31,7 @@ export interface OnehotParams {
 export type OnehotVocabulary = VocabularyBase<'onehot', OnehotParams>;
 
 /** M_c with a single 1 per column, at row δ(q, c). */
-export function onehotParams(dfa: Dfa, radius = 0.25): OnehotParams {
+export function onehotParams(dfa: CompleteDfa, radius = 0.25): OnehotParams {
   return { matrices: dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, 1)), radius };
 }
 
@@ -41,7 +42,7 @@ function multiply(m: SparseColumns, x: Float64Array, out: Float64Array): void {
 }
 
 /** The `onehot` vocabulary of a complete DFA. */
-export function onehotVocabulary(dfa: Dfa, params: OnehotParams = onehotParams(dfa)): OnehotVocabulary {
+export function onehotVocabulary(dfa: CompleteDfa, params: OnehotParams = onehotParams(dfa)): OnehotVocabulary {
   const n = dfa.states;
   const accepting = acceptingStates(dfa);
   const start = new Float64Array(n);
@@ -77,7 +78,11 @@ export function onehotVocabulary(dfa: Dfa, params: OnehotParams = onehotParams(d
         startState: dfa.start,
         accepting,
         start: [...start],
-        words: params.matrices.map((m, c) => ({ class: c, label: names[c]!, map: { kind: 'onehot', entries: entries(m) } })),
+        words: params.matrices.map((m, c) => ({
+          class: c,
+          label: names[c]!,
+          map: { kind: 'onehot', entries: entries(m) },
+        })),
         regions: { description: `R_q = {x : ‖x − e_q‖₁ ≤ ${params.radius}}`, norm: 'L1', radius: params.radius },
         target: { description: 'T = {x : Σ_{q∈F} x_q > 1/2}', states: accepting, threshold: 0.5 },
         constants: { radius: params.radius },
@@ -99,7 +104,12 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const r = params.radius;
   const b = new CertificateBuilder('onehot', n, k, 'exact');
-  if (!(r >= 0 && r < 1)) b.fail({ condition: 'regions', state: 0, message: `L1 balls of radius ${r} around unit vectors overlap (need r < 1)` });
+  if (!(r >= 0 && r < 1))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `L1 balls of radius ${r} around unit vectors overlap (need r < 1)`,
+    });
   for (let q = 0; q < n; q++) {
     if (v.start[q] !== (q === dfa.start ? 1 : 0)) {
       b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not e_{q0}' });
@@ -108,8 +118,10 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
   }
   const anyAccepting = dfa.accepting.includes(1);
   for (let q = 0; q < n; q++) {
-    if (dfa.accepting[q] === 1 && !(1 - r > 0.5)) b.fail({ condition: 'target', state: q, message: `R_${q} leaves T: its points can have Σ_F x = ${1 - r}` });
-    if (dfa.accepting[q] === 0 && anyAccepting && !(r <= 0.5)) b.fail({ condition: 'target', state: q, message: `R_${q} meets T: its points can have Σ_F x = ${r}` });
+    if (dfa.accepting[q] === 1 && !(1 - r > 0.5))
+      b.fail({ condition: 'target', state: q, message: `R_${q} leaves T: its points can have Σ_F x = ${1 - r}` });
+    if (dfa.accepting[q] === 0 && anyAccepting && !(r <= 0.5))
+      b.fail({ condition: 'target', state: q, message: `R_${q} meets T: its points can have Σ_F x = ${r}` });
   }
   for (let c = 0; c < k; c++) {
     const m = params.matrices[c]!;
@@ -125,7 +137,8 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
       const d = new Map<number, number>([[target, -1]]);
-      for (let e = m.colStart[q]!; e < m.colStart[q + 1]!; e++) d.set(m.rows[e]!, (d.get(m.rows[e]!) ?? 0) + m.values[e]!);
+      for (let e = m.colStart[q]!; e < m.colStart[q + 1]!; e++)
+        d.set(m.rows[e]!, (d.get(m.rows[e]!) ?? 0) + m.values[e]!);
       for (const [row, val] of [...d]) if (val === 0) d.delete(row);
       let dNorm = 0;
       for (const val of d.values()) dNorm += Math.abs(val);
@@ -140,14 +153,46 @@ export function certifyOnehot(v: OnehotVocabulary): Certificate {
       for (const j of touching) {
         for (const sign of [1, -1]) {
           const w = new Map(d);
-          for (let e = m.colStart[j]!; e < m.colStart[j + 1]!; e++) w.set(m.rows[e]!, (w.get(m.rows[e]!) ?? 0) + sign * r * m.values[e]!);
+          for (let e = m.colStart[j]!; e < m.colStart[j + 1]!; e++)
+            w.set(m.rows[e]!, (w.get(m.rows[e]!) ?? 0) + sign * r * m.values[e]!);
           let s = 0;
           for (const val of w.values()) s += Math.abs(val);
           worst = Math.max(worst, s);
         }
       }
-      b.image(r - worst, q, c, () => `M_${wordName(dfa, c)} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`);
+      b.image(
+        r - worst,
+        q,
+        c,
+        () => `M_${wordName(dfa, c)} carries R_${q} up to L1 distance ${worst} from e_${target} (radius ${r})`,
+      );
     }
   }
   return b.result();
 }
+
+/** The registry record of `onehot` (see registry.ts). */
+export const onehotEmbedding: EmbeddingSpec<OnehotVocabulary> = {
+  name: 'onehot',
+  summary: 'ℝ^n; linear, x ↦ M_c x with M_c 0/1; T = {x : Σ_{q∈F} x_q > ½}',
+  build: (dfa) => onehotVocabulary(dfa),
+  certify: certifyOnehot,
+  describeMap: (v, c) =>
+    `the 0/1 matrix sending e_q to e_δ(q,c): ${list(imageOf(v.dfa, c).map((s) => `e${s.replace('→', '→e')}`))}`,
+  describeComposition: (v, classes) => `: the 0/1 matrix of ${list(composedImage(v.dfa, classes))}`,
+  formatWord: (map, label, json) =>
+    map.kind === 'onehot'
+      ? [
+          `word ${label}: x ↦ M x, M a ${json.states}×${json.states} 0/1 matrix (entries row←column)`,
+          `  ${map.entries.map(([r, c, v]) => (v === 1 ? `e${c}→e${r}` : `M[${r},${c}]=${fmt(v)}`)).join('  ')}`,
+        ]
+      : [],
+  targetScore: (v, x) => {
+    let sum = 0;
+    for (let q = 0; q < v.dfa.states; q++) if (v.dfa.accepting[q] === 1) sum += x[q]!;
+    return { name: 'Σ', value: sum };
+  },
+  picture: 'heatmap',
+  plot: 'bars',
+  live: { build: 60_000, certify: 15_000 },
+};

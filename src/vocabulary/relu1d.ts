@@ -11,10 +11,25 @@
  * changes; `reluNetwork` derives it from the knots and `evaluateNetwork`
  * computes it, so its equality with the knot form is testable.
  */
-import type { Dfa } from '../automata/dfa.js';
-import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
+import type { CompleteDfa } from '../automata/dfa.js';
+import {
+  acceptingStates,
+  nearAcceptingState,
+  checkPoint,
+  checkSentence,
+  checkWord,
+  labels,
+  wordName,
+} from './common.js';
 import { type Interval, add, div, mul, point, sub } from './interval.js';
-import { CertificateBuilder, type Certificate, type ReluNetworkJson, type VocabularyBase, type VocabularyJson } from './types.js';
+import {
+  CertificateBuilder,
+  type Certificate,
+  type ReluNetworkJson,
+  type VocabularyBase,
+  type VocabularyJson,
+} from './types.js';
+import { composedImage, type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** A continuous piecewise-linear map: strictly increasing knot abscissae, values at them; constant outside. */
 export interface Knots {
@@ -33,7 +48,7 @@ export interface Relu1dParams {
 export type Relu1dVocabulary = VocabularyBase<'relu1d', Relu1dParams>;
 
 /** Knots at q ± ¼ with value δ(q, c), for every state q and class c. */
-export function relu1dParams(dfa: Dfa): Relu1dParams {
+export function relu1dParams(dfa: CompleteDfa): Relu1dParams {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const words = dfa.alphabet.classes.map((_, c) => {
@@ -108,7 +123,7 @@ export function evaluateNetwork(net: ReluNetworkJson, x: number): number {
 }
 
 /** The `relu1d` vocabulary of a complete DFA. */
-export function relu1dVocabulary(dfa: Dfa, params: Relu1dParams = relu1dParams(dfa)): Relu1dVocabulary {
+export function relu1dVocabulary(dfa: CompleteDfa, params: Relu1dParams = relu1dParams(dfa)): Relu1dVocabulary {
   const n = dfa.states;
   const r = params.radius;
   const stateOf = (x: Float64Array): number | null => {
@@ -182,8 +197,14 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const r = params.radius;
   const b = new CertificateBuilder('relu1d', n, k, 'interval');
-  if (!(r >= 0 && r < 0.5)) b.fail({ condition: 'regions', state: 0, message: `regions of half-width ${r} around consecutive integers overlap (need r < 1/2)` });
-  if (v.start[0] !== dfa.start) b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not q0' });
+  if (!(r >= 0 && r < 0.5))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `regions of half-width ${r} around consecutive integers overlap (need r < 1/2)`,
+    });
+  if (v.start[0] !== dfa.start)
+    b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not q0' });
   // T = ⋃_{q∈F} (q − ½, q + ½) contains R_q for q ∈ F and misses it otherwise as soon as r < ½.
   for (let c = 0; c < k; c++) {
     const w = params.words[c]!;
@@ -199,11 +220,56 @@ export function certifyRelu1d(v: Relu1dVocabulary): Certificate {
       };
       visit(lo);
       visit(hi);
-      for (let i = Math.max(0, segment(w.xs, lo)); i < w.xs.length && w.xs[i]! < hi; i++) if (w.xs[i]! > lo) visit(w.xs[i]!);
+      for (let i = Math.max(0, segment(w.xs, lo)); i < w.xs.length && w.xs[i]! < hi; i++)
+        if (w.xs[i]! > lo) visit(w.xs[i]!);
       const target = dfa.delta[q * k + c]!;
       const inside = Math.min(min - (target - r), target + r - max);
-      b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`);
+      b.image(
+        inside,
+        q,
+        c,
+        () =>
+          `word ${wordName(dfa, c)} maps R_${q} onto [${min}, ${max}], outside R_${target} = [${target - r}, ${target + r}]`,
+      );
     }
   }
   return b.result();
 }
+
+/** The registry record of `relu1d` (see registry.ts). */
+export const relu1dEmbedding: EmbeddingSpec<Relu1dVocabulary> = {
+  name: 'relu1d',
+  summary: 'ℝ; continuous piecewise-linear, state q at the point q, one hidden ReLU layer',
+  build: (dfa) => relu1dVocabulary(dfa),
+  certify: certifyRelu1d,
+  describeMap: (v, c) => {
+    const map = v.describe().words[c]!.map;
+    const width = map.kind === 'relu1d' ? map.network.width : 0;
+    return `piecewise linear, constant δ(q, c) on [q−¼, q+¼]: ${list(imageOf(v.dfa, c))}; a ReLU network of width ${width}`;
+  },
+  // The empty composition is the identity, which is not constant on a region; every word is.
+  describeComposition: (v, classes) =>
+    classes.length === 0
+      ? ': every point stays where it is'
+      : `: constant on each R_q, sending ${list(composedImage(v.dfa, classes))}`,
+  formatWord: (map, label) => {
+    if (map.kind !== 'relu1d') return [];
+    const net = map.network;
+    const terms = net.outputWeights
+      .map((w, i) => {
+        const a = net.hiddenWeights[i]!;
+        const b = net.hiddenBiases[i]!;
+        return ` ${w < 0 ? '−' : '+'} ${fmt(Math.abs(w))}·relu(${a === 1 ? 'x' : `${fmt(a)}x`} ${b < 0 ? '−' : '+'} ${fmt(Math.abs(b))})`;
+      })
+      .join('');
+    return [
+      `word ${label}: piecewise linear, constant outside the knots`,
+      `  knots ${map.knots.map(([x, y]) => `(${fmt(x)}, ${fmt(y)})`).join(' ')}`,
+      `  ReLU network, width ${net.width}: ${fmt(net.outputBias)}${terms}`,
+    ];
+  },
+  targetScore: () => null,
+  picture: 'cobweb',
+  plot: 'line',
+  live: { build: 60_000, certify: 15_000 },
+};

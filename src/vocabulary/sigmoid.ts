@@ -21,12 +21,13 @@
  * picture: ε lies between the low stable fixed point of φ and the unstable
  * one, which merge (saddle-node) at the smallest workable gain.
  */
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa, Dfa } from '../automata/dfa.js';
 import { WordflowError } from '../errors.js';
 import { acceptingStates, applyVia, runVia, labels, wordName } from './common.js';
 import { type Interval, addDown, addUp, mulDown, mulUp, sigmoid as sigmoidInterval } from './interval.js';
 import { addProduct, entries, type SparseColumns, transitionColumns } from './sparse.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
+import { type EmbeddingSpec, fmt, imageOf, list } from './registry.js';
 
 /** The real parameters of a sigmoid network. */
 export interface SigmoidParams {
@@ -103,8 +104,13 @@ export function bestEpsilon(gain: number, d: number): number {
 }
 
 /** The network of a complete DFA at gain H. */
-export function sigmoidParams(dfa: Dfa, gain: number, epsilon = bestEpsilon(gain, crowding(dfa))): SigmoidParams {
-  if (!(gain > 0 && Number.isFinite(gain))) throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
+export function sigmoidParams(
+  dfa: CompleteDfa,
+  gain: number,
+  epsilon = bestEpsilon(gain, crowding(dfa)),
+): SigmoidParams {
+  if (!(gain > 0 && Number.isFinite(gain)))
+    throw new WordflowError('usage', `the sigmoid gain must be a positive number, got ${gain}`);
   const n = dfa.states;
   const weights = dfa.alphabet.classes.map((_, c) => transitionColumns(dfa, c, gain));
   const bias = dfa.alphabet.classes.map(() => new Float64Array(n).fill(-gain / 2));
@@ -119,7 +125,7 @@ function step(w: SparseColumns, b: Float64Array, x: Float64Array, out: Float64Ar
 }
 
 /** The `sigmoid` vocabulary with explicit parameters. */
-export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocabulary {
+export function sigmoidVocabulary(dfa: CompleteDfa, params: SigmoidParams): SigmoidVocabulary {
   const n = dfa.states;
   const eps = params.epsilon;
   const accepting = acceptingStates(dfa);
@@ -132,7 +138,8 @@ export function sigmoidVocabulary(dfa: Dfa, params: SigmoidParams): SigmoidVocab
     for (let q = 0; q < n; q++) if (q !== best && !(x[q]! <= eps && x[q]! >= 0)) return null;
     return best;
   };
-  const wordStep = (word: number, x: Float64Array, out: Float64Array): void => step(params.weights[word]!, params.bias[word]!, x, out);
+  const wordStep = (word: number, x: Float64Array, out: Float64Array): void =>
+    step(params.weights[word]!, params.bias[word]!, x, out);
   return {
     embedding: 'sigmoid',
     dfa,
@@ -195,7 +202,12 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
   const k = dfa.alphabet.classes.length;
   const eps = params.epsilon;
   const b = new CertificateBuilder('sigmoid', n, k, 'interval');
-  if (!(eps >= 0 && eps < 0.5)) b.fail({ condition: 'regions', state: 0, message: `with ε = ${eps} the regions overlap or leave T (need 0 ≤ ε < 1/2)` });
+  if (!(eps >= 0 && eps < 0.5))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `with ε = ${eps} the regions overlap or leave T (need 0 ≤ ε < 1/2)`,
+    });
   for (let q = 0; q < n; q++) {
     if (v.start[q] !== (q === dfa.start ? 1 : 0)) {
       b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not e_{q0}' });
@@ -233,7 +245,10 @@ export function certifySigmoid(v: SigmoidVocabulary): Certificate {
         const was = raised.get(i) ?? { lo: baseLo[i]!, hi: baseHi[i]! };
         const tLow = termBounds(w.values[e]!, low);
         const tHigh = termBounds(w.values[e]!, high);
-        raised.set(i, { lo: addDown(addDown(was.lo, -tLow.loUp), tHigh.loDown), hi: addUp(addUp(was.hi, -tLow.hiDown), tHigh.hiUp) });
+        raised.set(i, {
+          lo: addDown(addDown(was.lo, -tLow.loUp), tHigh.loDown),
+          hi: addUp(addUp(was.hi, -tLow.hiDown), tHigh.hiUp),
+        });
       }
       let highLo = Infinity;
       let lowHi = -Infinity;
@@ -292,7 +307,7 @@ const GRID = 1000;
  * grows with H for fixed ε (σ(H(Dε − ½)) falls when Dε < ½), so whether it
  * holds is monotone in H and bisection is sound.
  */
-export function minimalGain(dfa: Dfa): GainReport {
+export function minimalGain(dfa: CompleteDfa): GainReport {
   const d = crowding(dfa);
   let evaluations = 0;
   const holds = (h: number): boolean => {
@@ -386,7 +401,8 @@ export function omlinGilesBound(r: number): number {
     lo = hi;
     hi *= 2;
     // The bound grows like log r; a doubling that never ends would be a bug, not a long wait.
-    if (hi > GRID * 2 ** 30) throw new WordflowError('internal', `no gain up to 2^30 meets the Omlin–Giles conditions for in-degree ${rr}`);
+    if (hi > GRID * 2 ** 30)
+      throw new WordflowError('internal', `no gain up to 2^30 meets the Omlin–Giles conditions for in-degree ${rr}`);
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -397,6 +413,36 @@ export function omlinGilesBound(r: number): number {
 }
 
 /** The default gain: the smallest certified gain plus 1, rounded up to an integer (a comfortable margin). */
-export function defaultGain(dfa: Dfa): number {
+export function defaultGain(dfa: CompleteDfa): number {
   return Math.ceil(minimalGain(dfa).minimal + 1);
 }
+
+/** The registry record of `sigmoid` (see registry.ts). */
+export const sigmoidEmbedding: EmbeddingSpec<SigmoidVocabulary> = {
+  name: 'sigmoid',
+  summary: '(0,1)^n; x ↦ σ(H·M_c x − H/2), a second-order recurrent net certified for all lengths',
+  build: (dfa, options) => {
+    const gain = options.sigmoid?.gain ?? defaultGain(dfa);
+    return sigmoidVocabulary(dfa, sigmoidParams(dfa, gain, options.sigmoid?.epsilon));
+  },
+  certify: certifySigmoid,
+  describeMap: (v, c) =>
+    `x ↦ σ(${fmt(v.params.gain)}·M_c x − ${fmt(v.params.gain / 2)}), M_c the 0/1 matrix of ${list(imageOf(v.dfa, c))}`,
+  describeComposition: () => '',
+  formatWord: (map, label) =>
+    map.kind === 'sigmoid'
+      ? [
+          `word ${label}: x ↦ σ(W x + b), gain H = ${fmt(map.gain)}`,
+          `  W: ${map.entries.map(([r, c, v]) => `W[${r},${c}]=${fmt(v)}`).join('  ')}`,
+          `  b: ${new Set(map.bias).size === 1 ? `${fmt(map.bias[0]!)} for every neuron` : map.bias.map(fmt).join(' ')}`,
+        ]
+      : [],
+  targetScore: (v, x) => {
+    let max = 0;
+    for (let q = 0; q < v.dfa.states; q++) if (v.dfa.accepting[q] === 1) max = Math.max(max, x[q]!);
+    return { name: 'max', value: max };
+  },
+  picture: 'heatmap',
+  plot: 'bars',
+  live: { build: 400, certify: 400 },
+};

@@ -129,5 +129,13 @@ export function soundness(v: Vocabulary, c: Certificate): Soundness {
         roundingBound: bound,
       };
     }
+    default:
+      // An embedding registered from outside: its certificate is all that is known.
+      return {
+        everyLength,
+        floatSound: false,
+        floats: 'no floating-point argument is recorded for this embedding',
+        roundingBound: null,
+      };
   }
 }

@@ -4,7 +4,8 @@
  * path along every primitive flow of every word's phrase (for animation and
  * plots).
  */
-import { classLabel, classOf } from '../alphabet/alphabet.js';
+import { classOf } from '../alphabet/alphabet.js';
+import { classLabel } from '../syntax/regex/print.js';
 import { type FlowSample, phraseTrajectory } from '../flows/phrase.js';
 import type { Vocabulary } from './embeddings.js';
 
@@ -69,7 +70,10 @@ export function trace(v: Vocabulary, s: string, options: TraceOptions = {}): Tra
     index++;
     const cp = ch.codePointAt(0)!;
     const c = classOf(dfa.alphabet, cp);
-    const flow = v.embedding === 'flow2d' && samples > 0 ? phraseTrajectory(v.params.phrases[c]!, point[0]!, point[1]!, samples) : undefined;
+    const flow =
+      v.embedding === 'flow2d' && samples > 0
+        ? phraseTrajectory(v.params.phrases[c]!, point[0]!, point[1]!, samples)
+        : undefined;
     point = v.apply(c, point);
     state = dfa.delta[state * k + c]!;
     steps.push({

@@ -4,9 +4,10 @@
  * Int32Array, composition is array indexing, and the transformations
  * generate the transition monoid (see automata/monoid.ts). R_q = {q}, T = F.
  */
-import type { Dfa } from '../automata/dfa.js';
+import type { CompleteDfa } from '../automata/dfa.js';
 import { acceptingStates, checkPoint, checkSentence, checkWord, labels, wordName } from './common.js';
 import { CertificateBuilder, type Certificate, type VocabularyBase, type VocabularyJson } from './types.js';
+import { composedImage, type EmbeddingSpec, imageOf, list } from './registry.js';
 
 /** The maps: `maps[c][q]` is the image of state q under word c. */
 export interface TransformParams {
@@ -17,7 +18,7 @@ export interface TransformParams {
 export type TransformVocabulary = VocabularyBase<'transform', TransformParams>;
 
 /** δ(·, c) for every class c, read off the DFA. */
-export function transformParams(dfa: Dfa): TransformParams {
+export function transformParams(dfa: CompleteDfa): TransformParams {
   const n = dfa.states;
   const k = dfa.alphabet.classes.length;
   const maps = dfa.alphabet.classes.map((_, c) => {
@@ -29,7 +30,10 @@ export function transformParams(dfa: Dfa): TransformParams {
 }
 
 /** The `transform` vocabulary of a complete DFA with the given maps. */
-export function transformVocabulary(dfa: Dfa, params: TransformParams = transformParams(dfa)): TransformVocabulary {
+export function transformVocabulary(
+  dfa: CompleteDfa,
+  params: TransformParams = transformParams(dfa),
+): TransformVocabulary {
   const n = dfa.states;
   const { maps } = params;
   const stateOf = (x: Float64Array): number | null => {
@@ -51,7 +55,7 @@ export function transformVocabulary(dfa: Dfa, params: TransformParams = transfor
     },
     run(classes, from) {
       checkSentence(dfa, classes);
-      let q = from === undefined ? dfa.start : stateOf(from) ?? -1;
+      let q = from === undefined ? dfa.start : (stateOf(from) ?? -1);
       for (let i = 0; i < classes.length && q >= 0; i++) q = maps[classes[i]!]![q]!;
       return Float64Array.of(q < 0 ? NaN : q);
     },
@@ -91,8 +95,31 @@ export function certifyTransform(v: TransformVocabulary): Certificate {
     const m = v.params.maps[c]!;
     for (let q = 0; q < n; q++) {
       const target = dfa.delta[q * k + c]!;
-      b.image(m[q] === target ? 0 : -1, q, c, () => `word ${wordName(dfa, c)} sends state ${q} to ${m[q]}, not to ${target}`);
+      b.image(
+        m[q] === target ? 0 : -1,
+        q,
+        c,
+        () => `word ${wordName(dfa, c)} sends state ${q} to ${m[q]}, not to ${target}`,
+      );
     }
   }
   return b.result();
 }
+
+/** The registry record of `transform` (see registry.ts). */
+export const transformEmbedding: EmbeddingSpec<TransformVocabulary> = {
+  name: 'transform',
+  summary: 'Q; δ(·,c) as an integer array; exact, composition is array indexing',
+  build: (dfa) => transformVocabulary(dfa),
+  certify: certifyTransform,
+  describeMap: (v, c) => `the transformation q ↦ δ(q, c): ${list(imageOf(v.dfa, c))}`,
+  describeComposition: (v, classes) => `: the transformation ${list(composedImage(v.dfa, classes))}`,
+  formatWord: (map, label) =>
+    map.kind === 'transform'
+      ? [`word ${label}: q ↦ δ(q, ${label})`, `  ${map.image.map((t, q) => `${q}→${t}`).join('  ')}`]
+      : [],
+  targetScore: () => null,
+  picture: 'heatmap',
+  plot: 'path',
+  live: { build: 200_000, certify: 200_000 },
+};

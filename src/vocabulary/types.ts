@@ -9,18 +9,7 @@
  * Invariant of every vocabulary built here: when `certify` holds, the
  * composition lands in R_q exactly when the DFA reaches q, for every length.
  */
-import type { Dfa } from '../automata/dfa.js';
-
-/** The five embeddings, from the discrete to the geometric. */
-export type EmbeddingName = 'transform' | 'onehot' | 'relu1d' | 'sigmoid' | 'flow2d';
-
-/** Every embedding name, in the order of DESIGN.md. */
-export const EMBEDDING_NAMES: readonly EmbeddingName[] = ['transform', 'onehot', 'relu1d', 'sigmoid', 'flow2d'];
-
-/** Whether a string names an embedding. */
-export function isEmbeddingName(s: string): s is EmbeddingName {
-  return (EMBEDDING_NAMES as readonly string[]).includes(s);
-}
+import type { CompleteDfa } from '../automata/dfa.js';
 
 /**
  * A point of the embedding's space R^d. For `transform` (d = 1) it holds a
@@ -29,10 +18,10 @@ export function isEmbeddingName(s: string): s is EmbeddingName {
 export type Point = Float64Array;
 
 /** What every embedding provides; `params` holds its real parameters. */
-export interface VocabularyBase<E extends EmbeddingName, P> {
+export interface VocabularyBase<E extends string, P> {
   readonly embedding: E;
   /** The complete DFA this vocabulary embeds. */
-  readonly dfa: Dfa;
+  readonly dfa: CompleteDfa;
   readonly dimension: number;
   /** x0 (a fresh copy each time it is read is not promised: do not mutate). */
   readonly start: Point;
@@ -108,7 +97,7 @@ export interface ReluNetworkJson {
 
 /** A serialisable vocabulary. */
 export interface VocabularyJson {
-  readonly embedding: EmbeddingName;
+  readonly embedding: string;
   readonly dimension: number;
   readonly states: number;
   readonly startState: number;
@@ -123,7 +112,7 @@ export interface VocabularyJson {
   readonly constants: Readonly<Record<string, number>>;
 }
 
-/** Which of DESIGN.md's three region conditions a failure breaks. */
+/** Which of the three region conditions (docs/ARCHITECTURE.md, "Embeddings") a failure breaks. */
 export type CertificateCondition = 'regions' | 'transition' | 'target';
 
 /** One violated condition, with where. */
@@ -135,13 +124,13 @@ export interface CertificateFailure {
 }
 
 /**
- * The result of checking conditions 1–3 of DESIGN.md. `margin` is the
+ * The result of checking conditions 1–3 (docs/ARCHITECTURE.md). `margin` is the
  * smallest distance (in the embedding's norm, see each embedding) from an
  * image f_c(R_q) to the outside of R_{δ(q,c)}; negative when some image
  * sticks out.
  */
 export interface Certificate {
-  readonly embedding: EmbeddingName;
+  readonly embedding: string;
   readonly holds: boolean;
   readonly margin: number;
   readonly states: number;
@@ -164,7 +153,7 @@ export class CertificateBuilder {
   margin = Infinity;
 
   constructor(
-    private readonly embedding: EmbeddingName,
+    private readonly embedding: string,
     private readonly states: number,
     private readonly classes: number,
     private readonly method: 'exact' | 'interval',

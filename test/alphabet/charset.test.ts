@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  complement, fromRanges, has, intersect, subtract, union, size, format, MAX_CODE_POINT, type CharSet, type Range,
+  complement,
+  fromRanges,
+  has,
+  intersect,
+  subtract,
+  union,
+  size,
+  MAX_CODE_POINT,
+  type CharSet,
+  type Range,
 } from '../../src/alphabet/charset.js';
 import { parseRegex } from '../../src/syntax/regex/parse.js';
+import { printClassLabel as format } from '../../src/syntax/regex/print.js';
 
 // A small universe near both ends of the code-point range, to check the set
 // algebra point by point against plain JavaScript sets.
-const universe = [...Array.from({ length: 40 }, (_, i) => i), ...Array.from({ length: 8 }, (_, i) => MAX_CODE_POINT - i)];
+const universe = [
+  ...Array.from({ length: 40 }, (_, i) => i),
+  ...Array.from({ length: 8 }, (_, i) => MAX_CODE_POINT - i),
+];
 const rangeArb: fc.Arbitrary<Range> = fc
   .tuple(fc.constantFrom(...universe), fc.constantFrom(...universe))
   .map(([a, b]) => (a <= b ? [a, b] : [b, a]) as Range);
@@ -23,7 +36,8 @@ describe('CharSet', () => {
   it('keeps the normal form and agrees with point sets under every operation', () => {
     fc.assert(
       fc.property(setArb, setArb, (a, b) => {
-        for (const s of [a, b, union(a, b), intersect(a, b), subtract(a, b), complement(a)]) expect(normal(s)).toBe(true);
+        for (const s of [a, b, union(a, b), intersect(a, b), subtract(a, b), complement(a)])
+          expect(normal(s)).toBe(true);
         const A = members(a);
         const B = members(b);
         for (const cp of universe) {
@@ -38,7 +52,18 @@ describe('CharSet', () => {
   });
 
   it('merges adjacent and overlapping ranges', () => {
-    expect(fromRanges([[5, 9], [0, 3], [4, 4], [20, 30], [25, 40]]).ranges).toEqual([[0, 9], [20, 40]]);
+    expect(
+      fromRanges([
+        [5, 9],
+        [0, 3],
+        [4, 4],
+        [20, 30],
+        [25, 40],
+      ]).ranges,
+    ).toEqual([
+      [0, 9],
+      [20, 40],
+    ]);
   });
 
   it('formats sets so the parser reads them back to the same set', () => {

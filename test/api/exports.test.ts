@@ -19,7 +19,38 @@ describe('the library entry', () => {
   });
 
   it('offers the pipeline, the operations and the vocabularies by name', () => {
-    for (const name of ['parseRegex', 'parseFa', 'compileRegex', 'compileFa', 'nfaOfRegex', 'dfaOfNfa', 'determinize', 'minimize', 'union', 'intersection', 'complement', 'equivalence', 'countMembers', 'enumerate', 'sampleMembers', 'regexOfDfa', 'printRegex', 'transitionMonoid', 'compileMatcher', 'createIncremental', 'vocabulary', 'certify', 'trace', 'explain', 'dfaToDot', 'dfaToSvg', 'traceToSvg', 'WordflowError', 'formatError', 'limits']) {
+    for (const name of [
+      'parseRegex',
+      'parseFa',
+      'compileRegex',
+      'compileFa',
+      'nfaOfRegex',
+      'dfaOfNfa',
+      'determinize',
+      'minimize',
+      'union',
+      'intersection',
+      'complement',
+      'equivalence',
+      'countMembers',
+      'enumerate',
+      'sampleMembers',
+      'regexOfDfa',
+      'printRegex',
+      'transitionMonoid',
+      'compileMatcher',
+      'createIncremental',
+      'vocabulary',
+      'certify',
+      'trace',
+      'explain',
+      'dfaToDot',
+      'dfaToSvg',
+      'traceToSvg',
+      'WordflowError',
+      'formatError',
+      'limits',
+    ]) {
       expect(typeof (source as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(source.DEFAULT_LIMITS.maxStates).toBeGreaterThan(0);
@@ -27,7 +58,11 @@ describe('the library entry', () => {
   });
 
   it('is what package.json exports, and the built file has the same value exports', async () => {
-    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { main: string; types: string; exports: { '.': { import: string; types: string } } };
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+      main: string;
+      types: string;
+      exports: { '.': { import: string; types: string } };
+    };
     expect(pkg.exports['.'].import).toBe('./dist/index.js');
     expect(pkg.exports['.'].types).toBe('./dist/index.d.ts');
     const built = (await import(`${root}dist/index.js`)) as Record<string, unknown>;

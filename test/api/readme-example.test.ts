@@ -21,7 +21,11 @@ function stringsOverAb(max: number): string[] {
 }
 
 describe('examples/library.ts (the README library example)', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/library.ts'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/library.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const lines = run.stdout.split('\n');
   const line = (prefix: string): string => {
     const found = lines.find((l) => l.startsWith(prefix));
@@ -49,12 +53,16 @@ describe('examples/library.ts (the README library example)', () => {
 
   it('decides identifiers with a compiled matcher as V8 does, short and 1 MB long', () => {
     const v8 = /^(?:[A-Za-z_][A-Za-z0-9_]*)$/su;
-    expect(line('identifiers: ')).toBe(['x1', '9lives', 'snake_case', 'a-b'].map((s) => `${s} ${v8.test(s) ? 'yes' : 'no'}`).join(', '));
+    expect(line('identifiers: ')).toBe(
+      ['x1', '9lives', 'snake_case', 'a-b'].map((s) => `${s} ${v8.test(s) ? 'yes' : 'no'}`).join(', '),
+    );
     expect(line('a 1 MB identifier: ')).toBe('true');
   });
 
   it('lists the first members in shortlex order and counts 2^7 members of length 10', () => {
-    const expected = stringsOverAb(6).filter((s) => /^(?:(a|b)*abb)$/su.test(s)).slice(0, 4);
+    const expected = stringsOverAb(6)
+      .filter((s) => /^(?:(a|b)*abb)$/su.test(s))
+      .slice(0, 4);
     expect(line('first members: ')).toBe(expected.join(', '));
     expect(line('members of length 10: ')).toBe(String(2 ** 7));
   });

@@ -10,8 +10,18 @@ import { compileAst, compileRegex, nfaOfRegex, dfaOfNfa } from '../../src/langua
 import { accepts, type Dfa } from '../../src/automata/dfa.js';
 import { WordflowError } from '../../src/errors.js';
 import {
-  complement, concat, difference, equivalence, intersection, isEmpty, isFinite, isSubset, reverse, star,
-  symmetricDifference, union,
+  complement,
+  concat,
+  difference,
+  equivalence,
+  intersection,
+  isEmpty,
+  isFinite,
+  isSubset,
+  reverse,
+  star,
+  symmetricDifference,
+  union,
 } from '../../src/automata/ops.js';
 import { countMembers, enumerate } from '../../src/automata/count.js';
 import { sampleMembers } from '../../src/automata/sample.js';
@@ -66,10 +76,14 @@ describe('expression ↔ NFA ↔ DFA ↔ minimal DFA ↔ V8', () => {
 
   it('agree on random longer strings', () => {
     fc.assert(
-      fc.property(sharedPatternArb(AB), fc.array(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 30 }), { maxLength: 10 }), (p, ss) => {
-        const min = tryCompile(p);
-        for (const s of ss) expect(accepts(min, s)).toBe(v8Accepts(p, s));
-      }),
+      fc.property(
+        sharedPatternArb(AB),
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 30 }), { maxLength: 10 }),
+        (p, ss) => {
+          const min = tryCompile(p);
+          for (const s of ss) expect(accepts(min, s)).toBe(v8Accepts(p, s));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -218,7 +232,9 @@ describe('equivalence', () => {
         const b = tryCompile(q);
         const r = equivalence(a, b);
         // Brute force: the least string (shortlex over code points) in exactly one.
-        const candidates = allStrings(['a', 'b', 'c'], 5).sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
+        const candidates = allStrings(['a', 'b', 'c'], 5).sort(
+          (x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0),
+        );
         const first = candidates.find((s) => v8Accepts(p, s) !== v8Accepts(q, s));
         if (r.equal) {
           expect(first).toBeUndefined();
@@ -239,7 +255,11 @@ describe('equivalence', () => {
   it('decides the classic pairs', () => {
     expect(equivalence(compileRegex('(a|b)*'), compileRegex('(a*b*)*')).equal).toBe(true);
     expect(equivalence(compileRegex('a*'), compileRegex('a+'))).toEqual({ equal: false, witness: '', in: 'A' });
-    expect(equivalence(compileRegex('(ab)*'), compileRegex('(ab)*|ba'))).toEqual({ equal: false, witness: 'ba', in: 'B' });
+    expect(equivalence(compileRegex('(ab)*'), compileRegex('(ab)*|ba'))).toEqual({
+      equal: false,
+      witness: 'ba',
+      in: 'B',
+    });
   });
 });
 

@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
-import { elementOf, formatWord, indexAndPeriod, mapOf, monoidStructure, transitionMonoid, wordOf } from '../../src/automata/monoid.js';
+import {
+  elementOf,
+  formatWord,
+  indexAndPeriod,
+  mapOf,
+  monoidStructure,
+  transitionMonoid,
+  wordOf,
+} from '../../src/automata/monoid.js';
 import { compileFa } from '../../src/language.js';
 import { readFileSync } from 'node:fs';
 import { WordflowError } from '../../src/errors.js';
@@ -18,14 +26,16 @@ const key = (f: Transformation): string => f.join(',');
 /** f then g. */
 const then = (f: Transformation, g: Transformation): number[] => f.map((q) => g[q]!);
 const generatorsOf = (dfa: Dfa): number[][] =>
-  dfa.alphabet.classes.map((_, c) => Array.from({ length: dfa.states }, (_, q) => dfa.delta[q * dfa.alphabet.classes.length + c]!));
+  dfa.alphabet.classes.map((_, c) =>
+    Array.from({ length: dfa.states }, (_, q) => dfa.delta[q * dfa.alphabet.classes.length + c]!),
+  );
 
 /** Closure of {id} ∪ generators under composition, by fixpoint over all pairs. */
 function closure(dfa: Dfa): Set<string> {
   const id = Array.from({ length: dfa.states }, (_, q) => q);
   const all = new Map<string, Transformation>([[key(id), id]]);
   for (const g of generatorsOf(dfa)) all.set(key(g), g);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     const items = [...all.values()];
     for (const f of items) {
@@ -88,7 +98,7 @@ describe('transition monoid', () => {
         for (let i = 0; i < m.size; i++) {
           const w = wordOf(m, i);
           expect(elementOf(m, w)).toBe(i);
-          expect(w).toEqual(first!.get(key(mapOf(m, i))));
+          expect(w).toEqual(first.get(key(mapOf(m, i))));
         }
       }),
       { numRuns: 80 },
@@ -114,7 +124,9 @@ describe('transition monoid', () => {
         if (m.periodicWitness !== null) expect(stabilises(maps[m.periodicWitness]!)).toBe(false);
         if (m.size <= 64) {
           expect(m.table).not.toBeNull();
-          for (let a = 0; a < m.size; a++) for (let b = 0; b < m.size; b++) expect(m.table![a * m.size + b]).toBe(elementOf(m, [...wordOf(m, a), ...wordOf(m, b)]));
+          for (let a = 0; a < m.size; a++)
+            for (let b = 0; b < m.size; b++)
+              expect(m.table![a * m.size + b]).toBe(elementOf(m, [...wordOf(m, a), ...wordOf(m, b)]));
         } else expect(m.table).toBeNull();
       }),
       { numRuns: 60 },
@@ -123,7 +135,15 @@ describe('transition monoid', () => {
 
   it('(a|b)*: two elements, the identity and the dead constant — aperiodic', () => {
     // By hand: over {other, a, b}, states 0 (accepting) and 1 (dead); a and b fix everything, other kills.
-    const dfa = dfaFromTable(alphabetOf(3), [[1, 0, 0], [1, 1, 1]], 0, [0]);
+    const dfa = dfaFromTable(
+      alphabetOf(3),
+      [
+        [1, 0, 0],
+        [1, 1, 1],
+      ],
+      0,
+      [0],
+    );
     const m = transitionMonoid(dfa);
     expect(m.size).toBe(2);
     expect(m.aperiodic).toBe(true);
@@ -135,12 +155,24 @@ describe('transition monoid', () => {
   });
 
   it('parity (aa)*: the identity, a (an involution) and the dead constant — not aperiodic', () => {
-    const dfa = dfaFromTable(alphabetOf(2), [[2, 1], [2, 0], [2, 2]], 0, [0]);
+    const dfa = dfaFromTable(
+      alphabetOf(2),
+      [
+        [2, 1],
+        [2, 0],
+        [2, 2],
+      ],
+      0,
+      [0],
+    );
     const m = transitionMonoid(dfa);
     expect(m.size).toBe(3);
     expect(m.aperiodic).toBe(false);
     expect(mapOf(m, m.periodicWitness!)).toEqual([1, 0, 2]);
-    expect(m.idempotents.map((i) => mapOf(m, i))).toEqual([[0, 1, 2], [2, 2, 2]]);
+    expect(m.idempotents.map((i) => mapOf(m, i))).toEqual([
+      [0, 1, 2],
+      [2, 2, 2],
+    ]);
     // Elements in BFS order: 0 = id, 1 = z (word `other`), 2 = a. Rows: id·x = x; z·x = z; a·id = a, a·z = z, a·a = id.
     expect(Array.from(m.table!)).toEqual([0, 1, 2, 1, 1, 1, 2, 1, 0]);
     expect(transitionMonoid(compileRegex('(aa)*')).aperiodic).toBe(false);
@@ -154,7 +186,16 @@ describe('transition monoid', () => {
   });
 
   it('stops at --max-monoid with a limit error', () => {
-    const dfa = dfaFromTable(alphabetOf(2), [[2, 1], [2, 0], [2, 2]], 0, [0]);
+    const dfa = dfaFromTable(
+      alphabetOf(2),
+      [
+        [2, 1],
+        [2, 0],
+        [2, 2],
+      ],
+      0,
+      [0],
+    );
     expect(() => transitionMonoid(dfa, { maxMonoid: 2 })).toThrow(WordflowError);
     try {
       transitionMonoid(dfa, { maxMonoid: 2 });
@@ -167,7 +208,17 @@ describe('transition monoid', () => {
 
   it('the full transformation monoid T_n is reached by a cycle, a transposition and a merge', () => {
     // Generators of T_4: (0 1 2 3), (0 1), and 0→1 merge; |T_4| = 4^4 = 256.
-    const dfa = dfaFromTable(alphabetOf(3), [[1, 1, 1], [2, 0, 1], [3, 2, 2], [0, 3, 3]], 0, [0]);
+    const dfa = dfaFromTable(
+      alphabetOf(3),
+      [
+        [1, 1, 1],
+        [2, 0, 1],
+        [3, 2, 2],
+        [0, 3, 3],
+      ],
+      0,
+      [0],
+    );
     const m = transitionMonoid(dfa);
     expect(m.size).toBe(256);
     expect(m.table).toBeNull();
@@ -203,7 +254,9 @@ describe('monoid structure: zero, aperiodicity index, witness period, groups', (
         elements.forEach((f, i) => expect(indexAndPeriod(f)).toEqual(ip[i]));
         const periodic = ip.some((x) => x.period > 1);
         expect(s.aperiodicity).toBe(periodic ? null : Math.max(...ip.map((x) => x.index)));
-        const zeros = elements.filter((z) => elements.every((f) => key(then(z, f)) === key(z) && key(then(f, z)) === key(z)));
+        const zeros = elements.filter((z) =>
+          elements.every((f) => key(then(z, f)) === key(z) && key(then(f, z)) === key(z)),
+        );
         expect(s.zero === null ? null : key(elements[s.zero]!)).toBe(zeros.length === 0 ? null : key(zeros[0]!));
         if (!periodic) {
           expect(s.witness).toBeNull();

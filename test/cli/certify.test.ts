@@ -16,7 +16,8 @@ describe('wordflow certify', () => {
   });
 
   it('margins: flow2d keeps 2^−(k+1) = 1/32 with k = ⌈log2(5·3 + 1)⌉ = 4; relu1d 1/4; linear maps 0', () => {
-    const margin = (e: string): number => JSON.parse(wordflow(['certify', '(a|b)*abb', '--embedding', e, '--json']).stdout).margin;
+    const margin = (e: string): number =>
+      JSON.parse(wordflow(['certify', '(a|b)*abb', '--embedding', e, '--json']).stdout).margin;
     expect(margin('flow2d')).toBe(1 / 32);
     expect(margin('relu1d')).toBe(0.25);
     expect(margin('onehot')).toBe(0);
@@ -46,10 +47,14 @@ describe('wordflow certify', () => {
     expect(c.failures.length).toBeGreaterThan(0);
     expect(c.gain).toBe(3);
     expect(c.minimalGain).toBeGreaterThan(3);
-    const ok = JSON.parse(wordflow(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', String(c.minimalGain), '--json']).stdout);
+    const ok = JSON.parse(
+      wordflow(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', String(c.minimalGain), '--json']).stdout,
+    );
     expect(ok.holds).toBe(true);
     const text = wordflow(['certify', '(ab)*', '--embedding', 'sigmoid']);
-    expect(text.stdout).toMatch(/smallest certified gain [\d.]+ \(to 0\.001\); Omlin–Giles bound \(our reconstruction of their fixed-point conditions\) [\d.]+ for in-degree r = \d+/);
+    expect(text.stdout).toMatch(
+      /smallest certified gain [\d.]+ \(to 0\.001\); Omlin–Giles bound \(our reconstruction of their fixed-point conditions\) [\d.]+ for in-degree r = \d+/,
+    );
     const failing = wordflow(['certify', '(ab)*', '--embedding', 'sigmoid', '--gain', '3']).stdout;
     expect(failing).toMatch(/^sigmoid: the certificate fails \(interval\): \d+ failures?; 3 states × 3 classes$/m);
     expect(failing).not.toMatch(/margin/);

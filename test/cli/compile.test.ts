@@ -38,7 +38,8 @@ describe('wordflow compile', () => {
       const { knots, network } = w.map;
       for (const [kx, ky] of knots) {
         let out = network.outputBias;
-        for (let i = 0; i < network.width; i++) out += network.outputWeights[i] * Math.max(0, network.hiddenWeights[i] * kx + network.hiddenBiases[i]);
+        for (let i = 0; i < network.width; i++)
+          out += network.outputWeights[i] * Math.max(0, network.hiddenWeights[i] * kx + network.hiddenBiases[i]);
         expect(out).toBeCloseTo(ky, 12);
       }
     }

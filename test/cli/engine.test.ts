@@ -1,4 +1,4 @@
-/** End-to-end tests of the engine's commands: output and exit codes per CLI.md. */
+/** End-to-end tests of the engine's commands: output and exit codes per the documented contract (README, schemas/). */
 import { describe, expect, it } from 'vitest';
 import { conversation, wordflow } from '../support/cli.js';
 
@@ -37,7 +37,12 @@ describe('wordflow check', () => {
 
   it('prints JSON with --json', () => {
     const r = wordflow(['check', '--json', 'ab', 'ab', 'b']);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { input: 'ab', accept: true },
       { input: 'b', accept: false },
     ]);
@@ -51,7 +56,10 @@ describe('wordflow check', () => {
       JSON.stringify({ pattern: 'a+', input: 'b' }),
       JSON.stringify({ fa: 'grammars/examples/parity.fa', input: 'aa' }),
     ].join('\n');
-    const lines = wordflow(['check', '--jsonl'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = wordflow(['check', '--jsonl'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toEqual({ accept: true, line: 1 });
     expect(lines[1].error).toMatch(/unclosed group/);
@@ -142,7 +150,8 @@ describe('wordflow enum, count, sample', () => {
     // Shortlex over {a, b}, written out independently: the length-n block is the n-bit binary numbers, a = 0.
     const expected: string[] = [];
     for (let n = 1; expected.length < 50_000; n++) {
-      for (let i = 0; i < 2 ** n && expected.length < 50_000; i++) expected.push(i.toString(2).padStart(n, '0').replace(/0/g, 'a').replace(/1/g, 'b'));
+      for (let i = 0; i < 2 ** n && expected.length < 50_000; i++)
+        expected.push(i.toString(2).padStart(n, '0').replace(/0/g, 'a').replace(/1/g, 'b'));
     }
     const r = wordflow(['enum', '[ab]+', '--limit', '50000']);
     expect(r.code).toBe(0);

@@ -11,7 +11,13 @@ describe('wordflow explain', () => {
     expect(r.stdout).toMatch(/^ {2}lands at \(3, [\d.]+\), in R_3 \(state 3\), inside T$/m);
     expect(r.stdout).toMatch(/^Rejected sentence: "aab" \(words a a b\)$/m);
     expect(r.stdout).toMatch(/^The spelling of word a \(\d+ primitive flows in \d+ runs\): hy/m);
-    for (const row of ['word +↔ map', 'phrase +↔ composition', 'sentence +↔ composed map', 'grammar +↔ automaton', 'meaning +↔ landing region']) {
+    for (const row of [
+      'word +↔ map',
+      'phrase +↔ composition',
+      'sentence +↔ composed map',
+      'grammar +↔ automaton',
+      'meaning +↔ landing region',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^ {2}${row}`, 'm'));
     }
   });
@@ -27,7 +33,7 @@ describe('wordflow explain', () => {
     expect(e.analogy).toHaveLength(5);
   });
 
-  it("(ab)* is taught with its own letters: abab accepted, aba a near miss; .* has 1 word", () => {
+  it('(ab)* is taught with its own letters: abab accepted, aba a near miss; .* has 1 word', () => {
     const r = wordflow(['explain', '(ab)*']);
     expect(r.stdout).toMatch(/^ {2}"abab" +accepted/m);
     expect(r.stdout).toMatch(/^ {2}"aba" +rejected \(a near miss/m);
@@ -37,7 +43,9 @@ describe('wordflow explain', () => {
   it('an empty language says so', () => {
     const r = wordflow(['explain', '[]', '--embedding', 'transform']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Grammar: a minimal DFA with 1 state and 1 word; start 0, accepting \{\}, dead state 0\.$/m);
+    expect(r.stdout).toMatch(
+      /^Grammar: a minimal DFA with 1 state and 1 word; start 0, accepting \{\}, dead state 0\.$/m,
+    );
     expect(r.stdout).toMatch(/Accepted sentence: none — every sentence is rejected/);
   });
 });

@@ -50,19 +50,35 @@ const cases: readonly [string, readonly string[], Expect, string?][] = [
   ['equiv', ['equiv', blowUp(20), '(a|b)*', '--max-states', '3000'], '--max-states'],
   ['enum past the enumeration length', ['enum', '(a{1000}){11}'], '--max-enum-length'],
   ['count of a huge length', ['count', blowUp(10), '--length', '100000000'], '--max-enum-length'],
-  ['count over the table budget', ['count', blowUp(10), '--length', '9000', '--max-count-cells', '1000000'], '--max-count-cells'],
+  [
+    'count over the table budget',
+    ['count', blowUp(10), '--length', '9000', '--max-count-cells', '1000000'],
+    '--max-count-cells',
+  ],
   ['count of a long length', ['count', '[a-z]*', '--length', '20000', '--max-enum-length', '20000'], 'answer'],
   ['count of a wide table', ['count', blowUp(9), '--length', '3000'], 'answer'],
   ['sample of a long length', ['sample', blowUp(6), '--length', '3000', '--seed', '1', '--n', '3'], 'answer'],
-  ['sample over the table budget', ['sample', blowUp(10), '--length', '10000', '--max-count-cells', '1000000'], '--max-count-cells'],
+  [
+    'sample over the table budget',
+    ['sample', blowUp(10), '--length', '10000', '--max-count-cells', '1000000'],
+    '--max-count-cells',
+  ],
   ['sample of huge n', ['sample', 'a', '--length', '1', '--n', '100000000000000000000'], '--n'],
   ['regex of a blow-up', ['regex', blowUp(5)], '--max-regex-size'],
   ['regex of a blow-up, lower budget', ['regex', blowUp(4), '--max-regex-size', '5000'], '--max-regex-size'],
   ['compile', ['compile', blowUp(20), '--max-states', '3000'], '--max-states'],
   ['trace', ['trace', blowUp(20), 'ab', '--max-states', '3000'], '--max-states'],
   ['trace --samples', ['trace', 'a', 'a', '--json', '--samples', '1000000000'], '--max-samples'],
-  ['trace --format svg of a big DFA', ['trace', blowUp(9), 'abab', '--embedding', 'onehot', '--format', 'svg', '-o', join(dir, 'x.svg')], 'answer'],
-  ['certify flow2d past its budget', ['certify', blowUp(9), '--embedding', 'flow2d', '--max-flow-states', '100'], '--max-flow-states'],
+  [
+    'trace --format svg of a big DFA',
+    ['trace', blowUp(9), 'abab', '--embedding', 'onehot', '--format', 'svg', '-o', join(dir, 'x.svg')],
+    'answer',
+  ],
+  [
+    'certify flow2d past its budget',
+    ['certify', blowUp(9), '--embedding', 'flow2d', '--max-flow-states', '100'],
+    '--max-flow-states',
+  ],
   ['certify sigmoid', ['certify', blowUp(7), '--embedding', 'sigmoid'], 'answer'],
   ['monoid', ['monoid', blowUp(20), '--max-states', '3000'], '--max-states'],
   ['explain', ['explain', blowUp(20), '--max-states', '3000'], '--max-states'],
@@ -104,7 +120,10 @@ describe('hostile input: every command answers or names a limit, in bounded memo
 
   it('--jsonl answers each hostile line on its own line, in order', () => {
     const input = cases.find(([name]) => name === '--jsonl over hostile lines')![3]!;
-    const lines = capped(['check', '--jsonl'], input).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = capped(['check', '--jsonl'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
     expect(typeof lines[0]!.accept).toBe('boolean');
     expect(lines[1]!.error).toMatch(/--max-repeat/);

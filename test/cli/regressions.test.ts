@@ -32,7 +32,9 @@ describe('issue 15 regressions', () => {
     const dfa = compileRegex('(a|b)*a(a|b){10}');
     expect(countMembers(dfa, 3000)).toBe(2n ** 2999n);
     expect(countMembers(compileRegex('[a-z]*'), 5000)).toBe(26n ** 5000n);
-    expect(() => countMembers(dfa, 20_000, limits({ maxEnumLength: 100_000, maxCountCells: 1_000_000 }))).toThrow(/--max-count-cells/);
+    expect(() => countMembers(dfa, 20_000, limits({ maxEnumLength: 100_000, maxCountCells: 1_000_000 }))).toThrow(
+      /--max-count-cells/,
+    );
   });
 
   it('test_bug_sample_checkpoints: samples through several recomputed blocks are members of the right length', () => {
@@ -104,8 +106,14 @@ describe('issue 15 regressions', () => {
   });
 
   it('test_bug_jsonl_empty_lines: every input line is answered, in order, with its number', () => {
-    const input = ['{"pattern":"a","input":"a"}', '', '{"pattern":"a","input":"b"}', '   ', '{"pattern":"a","input":"a"}'].join('\n') + '\n';
-    const lines = wordflow(['check', '--jsonl'], input).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const input =
+      ['{"pattern":"a","input":"a"}', '', '{"pattern":"a","input":"b"}', '   ', '{"pattern":"a","input":"a"}'].join(
+        '\n',
+      ) + '\n';
+    const lines = wordflow(['check', '--jsonl'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
     expect(lines[0]).toEqual({ accept: true, line: 1 });
     expect(lines[1]!.error).toMatch(/empty line/);
@@ -160,7 +168,9 @@ describe('issue 15 regressions', () => {
     expect(fileError('read', 'x', Object.assign(new Error('EIO'), { code: 'EIO' })).message).toBe(
       'cannot read x: an input/output error (the device or file system failed)',
     );
-    expect(fileError('read', 'a\u0000b', Object.assign(new Error(''), { code: 'EACCES' })).message).toBe('cannot read "a\\u0000b": permission denied');
+    expect(fileError('read', 'a\u0000b', Object.assign(new Error(''), { code: 'EACCES' })).message).toBe(
+      'cannot read "a\\u0000b": permission denied',
+    );
     const shown = formatError(new WordflowError('syntax', 'bad \u0000 here', { start: 1, end: 2 }, 'a\u0000b'));
     expect(shown).not.toMatch(/\u0000/);
     expect(shown).toContain('\\u{0}');

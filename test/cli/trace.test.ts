@@ -25,7 +25,10 @@ describe('wordflow trace', () => {
 
   it('--json: one value per string; flow2d steps carry the continuous path along the phrase', () => {
     const r = wordflow(['trace', 'ab*', 'abb', 'x', '--json', '--samples', '2']);
-    const [t, u] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [t, u] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(t.embedding).toBe('flow2d');
     expect(t.accept).toBe(true);
     expect(u.accept).toBe(false);

@@ -67,18 +67,42 @@ export function applyExact(p: Phrase, x: Dyadic, y: Dyadic): [Dyadic, Dyadic] {
     const t = s.times;
     const bt = BigInt(t);
     switch (FLOW_CODE[s.flow]) {
-      case 0: x = shift(x, -t); break;
-      case 1: x = shift(x, t); break;
-      case 2: y = shift(y, -t); break;
-      case 3: y = shift(y, t); break;
-      case 4: x = plus(x, { n: bt, e: 0 }); break;
-      case 5: x = plus(x, { n: -bt, e: 0 }); break;
-      case 6: y = plus(y, { n: bt, e: 0 }); break;
-      case 7: y = plus(y, { n: -bt, e: 0 }); break;
-      case 8: if (positive(x)) y = plus(y, times(x, bt)); break;
-      case 9: if (positive(x)) y = plus(y, times(x, -bt)); break;
-      case 10: if (positive(y)) x = plus(x, times(y, bt)); break;
-      case 11: if (positive(y)) x = plus(x, times(y, -bt)); break;
+      case 0:
+        x = shift(x, -t);
+        break;
+      case 1:
+        x = shift(x, t);
+        break;
+      case 2:
+        y = shift(y, -t);
+        break;
+      case 3:
+        y = shift(y, t);
+        break;
+      case 4:
+        x = plus(x, { n: bt, e: 0 });
+        break;
+      case 5:
+        x = plus(x, { n: -bt, e: 0 });
+        break;
+      case 6:
+        y = plus(y, { n: bt, e: 0 });
+        break;
+      case 7:
+        y = plus(y, { n: -bt, e: 0 });
+        break;
+      case 8:
+        if (positive(x)) y = plus(y, times(x, bt));
+        break;
+      case 9:
+        if (positive(x)) y = plus(y, times(x, -bt));
+        break;
+      case 10:
+        if (positive(y)) x = plus(x, times(y, bt));
+        break;
+      case 11:
+        if (positive(y)) x = plus(x, times(y, -bt));
+        break;
     }
   }
   return [x, y];

@@ -1,6 +1,6 @@
 /**
  * flow2d: folded and unfolded evaluation give the same bits, the arithmetic
- * is exact where DESIGN.md says it is (checked against exact dyadic
+ * is exact where docs/ARCHITECTURE.md says it is (checked against exact dyadic
  * rationals), decoding recovers sentences while the bits last, and a
  * million letters evaluate well under a second.
  */
@@ -22,16 +22,23 @@ import {
 import { arbDfa, arbSentence, longSentence, stringOf } from '../vocabulary/arbitrary.js';
 import { applyExact, dyadic, toDouble } from './dyadic.js';
 
-const flow2d = (dfa: Parameters<typeof vocabulary>[0]): Flow2dVocabulary => vocabulary(dfa, 'flow2d') as Flow2dVocabulary;
-const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => Object.is(a[0], b[0]) && Object.is(a[1], b[1]);
+const flow2d = (dfa: Parameters<typeof vocabulary>[0]): Flow2dVocabulary =>
+  vocabulary(dfa, 'flow2d') as Flow2dVocabulary;
+const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+  Object.is(a[0], b[0]) && Object.is(a[1], b[1]);
 
 /** A point of R_q whose x is on the exactness lattice (2^−bits) and whose y is arbitrary in [0, 1]. */
 const arbRegionPoint = (v: Flow2dVocabulary) =>
-  fc.record({
-    q: fc.integer({ min: 0, max: v.dfa.states - 1 }),
-    dx: fc.integer({ min: -(2 ** 18), max: 2 ** 18 }),
-    y: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5, Number.MIN_VALUE, 1 - 2 ** -53)),
-  }).map(({ q, dx, y }) => Float64Array.of(q + (dx / 2 ** 18) * 0.25, y));
+  fc
+    .record({
+      q: fc.integer({ min: 0, max: v.dfa.states - 1 }),
+      dx: fc.integer({ min: -(2 ** 18), max: 2 ** 18 }),
+      y: fc.oneof(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0, 1, 0.5, Number.MIN_VALUE, 1 - 2 ** -53),
+      ),
+    })
+    .map(({ q, dx, y }) => Float64Array.of(q + (dx / 2 ** 18) * 0.25, y));
 
 describe('flow2d folding', () => {
   it('folded and unfolded give the same bits on every point of R_q with x on the 2^(e−52) lattice', () => {
@@ -39,7 +46,11 @@ describe('flow2d folding', () => {
       fc.property(
         arbDfa().chain((dfa) => {
           const v = flow2d(dfa);
-          return fc.tuple(fc.constant(v), fc.array(arbRegionPoint(v), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }));
+          return fc.tuple(
+            fc.constant(v),
+            fc.array(arbRegionPoint(v), { minLength: 1, maxLength: 30 }),
+            fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }),
+          );
         }),
         ([v, points, c]) => {
           expect(exactBits(v.params)).toBeGreaterThanOrEqual(18);
@@ -57,21 +68,26 @@ describe('flow2d folding', () => {
 
   it('…and along whole trajectories of ≥ 10 000 letters, step by step', () => {
     fc.assert(
-      fc.property(arbDfa({ maxStates: 12 }), fc.nat(), fc.integer({ min: 10_000, max: 12_000 }), (dfa, seed, length) => {
-        const v = flow2d(dfa);
-        const m = dfa.alphabet.classes.length;
-        const w = longSentence(m, length, seed);
-        let a: Float64Array = Float64Array.from(v.start);
-        let b: Float64Array = Float64Array.from(v.start);
-        for (let i = 0; i < w.length; i++) {
-          a = v.apply(w[i]!, a);
-          b = applyUnfolded(v, w[i]!, b);
-          if (!sameBits(a, b)) expect.fail(`step ${i}: folded (${a[0]}, ${a[1]}) vs unfolded (${b[0]}, ${b[1]})`);
-        }
-        expect(sameBits(v.run(w), runUnfolded(v, w))).toBe(true);
-        // The state coordinate never loses precision: it is exactly the DFA's state.
-        expect(a[0]).toBe(runClasses(dfa, w));
-      }),
+      fc.property(
+        arbDfa({ maxStates: 12 }),
+        fc.nat(),
+        fc.integer({ min: 10_000, max: 12_000 }),
+        (dfa, seed, length) => {
+          const v = flow2d(dfa);
+          const m = dfa.alphabet.classes.length;
+          const w = longSentence(m, length, seed);
+          let a: Float64Array = Float64Array.from(v.start);
+          let b: Float64Array = Float64Array.from(v.start);
+          for (let i = 0; i < w.length; i++) {
+            a = v.apply(w[i]!, a);
+            b = applyUnfolded(v, w[i]!, b);
+            if (!sameBits(a, b)) expect.fail(`step ${i}: folded (${a[0]}, ${a[1]}) vs unfolded (${b[0]}, ${b[1]})`);
+          }
+          expect(sameBits(v.run(w), runUnfolded(v, w))).toBe(true);
+          // The state coordinate never loses precision: it is exactly the DFA's state.
+          expect(a[0]).toBe(runClasses(dfa, w));
+        },
+      ),
       { numRuns: 12 },
     );
   });
@@ -126,7 +142,11 @@ describe('flow2d folding', () => {
       fc.property(
         arbDfa().chain((dfa) => {
           const v = flow2d(dfa);
-          return fc.tuple(fc.constant(v), fc.array(arbRegionPoint(v), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }));
+          return fc.tuple(
+            fc.constant(v),
+            fc.array(arbRegionPoint(v), { minLength: 1, maxLength: 20 }),
+            fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }),
+          );
         }),
         ([v, points, c]) => {
           const inverse = invertPhrase(v.params.phrases[c]!);
@@ -181,17 +201,21 @@ describe('flow2d decoding', () => {
 
   it('recovers the last ≈ 53/(k+1) letters of a long sentence, and no more than the bits allow', () => {
     fc.assert(
-      fc.property(arbDfa().filter((d) => d.states * d.alphabet.classes.length > 1), fc.nat(), (dfa, seed) => {
-        const v = flow2d(dfa);
-        const k = v.params.k;
-        const m = dfa.alphabet.classes.length;
-        const w = Array.from(longSentence(m, 500, seed));
-        const d = decode(v, v.run(w));
-        expect(d.complete).toBe(false);
-        expect(d.classes).toEqual(w.slice(w.length - d.recovered));
-        expect(d.recovered).toBeGreaterThanOrEqual(Math.floor((50 - 2 * k) / (k + 1)));
-        expect(d.recovered).toBeLessThanOrEqual(Math.ceil(53 / (k + 1)) + 1);
-      }),
+      fc.property(
+        arbDfa().filter((d) => d.states * d.alphabet.classes.length > 1),
+        fc.nat(),
+        (dfa, seed) => {
+          const v = flow2d(dfa);
+          const k = v.params.k;
+          const m = dfa.alphabet.classes.length;
+          const w = Array.from(longSentence(m, 500, seed));
+          const d = decode(v, v.run(w));
+          expect(d.complete).toBe(false);
+          expect(d.classes).toEqual(w.slice(w.length - d.recovered));
+          expect(d.recovered).toBeGreaterThanOrEqual(Math.floor((50 - 2 * k) / (k + 1)));
+          expect(d.recovered).toBeLessThanOrEqual(Math.ceil(53 / (k + 1)) + 1);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -212,7 +236,10 @@ describe('flow2d trajectories and speed', () => {
       fc.property(arbDfa({ maxStates: 6 }), arbSentence(4, 6), (dfa, raw) => {
         const v = flow2d(dfa);
         const m = dfa.alphabet.classes.length;
-        const s = stringOf(dfa, raw.map((c) => c % m));
+        const s = stringOf(
+          dfa,
+          raw.map((c) => c % m),
+        );
         const t = trace(v, s, { samplesPerFlow: 3 });
         expect(t.steps).toHaveLength([...s].length + 1);
         for (let i = 1; i < t.steps.length; i++) {
@@ -229,7 +256,10 @@ describe('flow2d trajectories and speed', () => {
   });
 
   it('a 1 000 000-letter sentence takes well under a second through flow2d (folded) and transform', () => {
-    const dfa = fc.sample(arbDfa({ maxStates: 30, maxClasses: 4 }).filter((d) => d.states > 20 && d.alphabet.classes.length === 4), { numRuns: 1, seed: 42 })[0]!;
+    const dfa = fc.sample(
+      arbDfa({ maxStates: 30, maxClasses: 4 }).filter((d) => d.states > 20 && d.alphabet.classes.length === 4),
+      { numRuns: 1, seed: 42 },
+    )[0]!;
     const w = longSentence(4, 1_000_000, 7);
     const expected = runClasses(dfa, w);
     for (const name of ['flow2d', 'transform'] as const) {
@@ -255,7 +285,8 @@ describe('exact images of regions under phrases (the certificate’s polygon pus
         const visit = (x: number, y: number, boundary: boolean): void => {
           const [px, py] = applyPhrase(phrase, x, y);
           const slack = 1e-9 * (1 + Math.abs(px) + Math.abs(py));
-          if (px < img.xmin - slack || px > img.xmax + slack || py < img.ymin - slack || py > img.ymax + slack) outside++;
+          if (px < img.xmin - slack || px > img.xmax + slack || py < img.ymin - slack || py > img.ymax + slack)
+            outside++;
           if (boundary) {
             seen.xmin = Math.min(seen.xmin, px);
             seen.xmax = Math.max(seen.xmax, px);
@@ -274,7 +305,8 @@ describe('exact images of regions under phrases (the certificate’s polygon pus
         }
         expect(outside).toBe(0);
         const size = 1 + Math.abs(img.xmax - img.xmin) + Math.abs(img.ymax - img.ymin);
-        for (const key of ['xmin', 'xmax', 'ymin', 'ymax'] as const) expect(Math.abs(seen[key] - img[key])).toBeLessThan(1e-2 * size);
+        for (const key of ['xmin', 'xmax', 'ymin', 'ymax'] as const)
+          expect(Math.abs(seen[key] - img[key])).toBeLessThan(1e-2 * size);
       }),
       { numRuns: 100 },
     );

@@ -81,7 +81,7 @@ describe('reference integrator', () => {
     );
   });
 
-  it('keeps the energy where DOP853\'s combined error estimate let a 1000-times-too-large step through', () => {
+  it("keeps the energy where DOP853's combined error estimate let a 1000-times-too-large step through", () => {
     const H = (p: number, q: number): number => (q * q) / 2 - Math.cos(p);
     const [x, y, T] = [3.377719583348542, 3.7442833337471626, 1.774685342469187];
     const { z } = integrate((p, q) => [q, -Math.sin(p)], [x, y], T);

@@ -5,8 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fieldAt, flowAt, FLOW_NAMES, inverseFlow, pow2, PRIMITIVES, type FlowName } from '../../src/flows/primitives.js';
-import { applyPhrase, formatPhrase, invertPhrase, parsePhrase, phraseLength, phraseTrajectory, type Phrase } from '../../src/flows/phrase.js';
+import {
+  fieldAt,
+  flowAt,
+  FLOW_NAMES,
+  inverseFlow,
+  pow2,
+  PRIMITIVES,
+  type FlowName,
+} from '../../src/flows/primitives.js';
+import {
+  applyPhrase,
+  formatPhrase,
+  invertPhrase,
+  parsePhrase,
+  phraseLength,
+  phraseTrajectory,
+  type Phrase,
+} from '../../src/flows/phrase.js';
 
 /** Classical Runge–Kutta on the primitive's own field. */
 function rk4(flow: FlowName, t: number, x: number, y: number, steps = 2000): [number, number] {
@@ -53,14 +69,23 @@ describe('primitive flows', () => {
     );
   });
 
-  it('time-1 maps are those of DESIGN.md', () => {
+  it('time-1 maps are those of the base vocabulary table', () => {
     fc.assert(
       fc.property(coord, coord, (x, y) => {
         const relu = (v: number): number => Math.max(v, 0);
         const expected: Record<FlowName, [number, number]> = {
-          hx: [x / 2, y], dx: [2 * x, y], hy: [x, y / 2], dy: [x, 2 * y],
-          'tx+': [x + 1, y], 'tx-': [x - 1, y], 'ty+': [x, y + 1], 'ty-': [x, y - 1],
-          'ry+': [x, y + relu(x)], 'ry-': [x, y - relu(x)], 'rx+': [x + relu(y), y], 'rx-': [x - relu(y), y],
+          hx: [x / 2, y],
+          dx: [2 * x, y],
+          hy: [x, y / 2],
+          dy: [x, 2 * y],
+          'tx+': [x + 1, y],
+          'tx-': [x - 1, y],
+          'ty+': [x, y + 1],
+          'ty-': [x, y - 1],
+          'ry+': [x, y + relu(x)],
+          'ry-': [x, y - relu(x)],
+          'rx+': [x + relu(y), y],
+          'rx-': [x - relu(y), y],
         };
         // ±0 aside (−0 + 0 is +0), exactly the same numbers.
         for (const f of FLOW_NAMES) expect(flowAt(f, 1, x, y).map(unsigned)).toEqual(expected[f].map(unsigned));
@@ -90,7 +115,9 @@ describe('primitive flows', () => {
   });
 });
 
-const arbPhrase: fc.Arbitrary<Phrase> = fc.array(fc.record({ flow: flowName, times: fc.integer({ min: 1, max: 5 }) }), { maxLength: 30 });
+const arbPhrase: fc.Arbitrary<Phrase> = fc.array(fc.record({ flow: flowName, times: fc.integer({ min: 1, max: 5 }) }), {
+  maxLength: 30,
+});
 
 describe('phrases', () => {
   it('a phrase followed by its inverse returns points to within rounding', () => {
@@ -115,12 +142,17 @@ describe('phrases', () => {
 
   it('on dyadic points with few bits a phrase and its inverse are exact inverses', () => {
     fc.assert(
-      fc.property(arbPhrase, fc.integer({ min: -1024, max: 1024 }), fc.integer({ min: -1024, max: 1024 }), (p, i, j) => {
-        const x = i / 64;
-        const y = j / 64;
-        const [ax, ay] = applyPhrase(p, x, y);
-        expect(applyPhrase(invertPhrase(p), ax, ay)).toEqual([x, y]);
-      }),
+      fc.property(
+        arbPhrase,
+        fc.integer({ min: -1024, max: 1024 }),
+        fc.integer({ min: -1024, max: 1024 }),
+        (p, i, j) => {
+          const x = i / 64;
+          const y = j / 64;
+          const [ax, ay] = applyPhrase(p, x, y);
+          expect(applyPhrase(invertPhrase(p), ax, ay)).toEqual([x, y]);
+        },
+      ),
     );
   });
 
@@ -143,24 +175,35 @@ describe('phrases', () => {
     );
     expect(() => parsePhrase('hx zz')).toThrow(/not a primitive flow: zz/);
     expect(() => parsePhrase('hx^0')).toThrow(/positive/);
-    expect(formatPhrase([{ flow: 'hy', times: 3 }, { flow: 'ty+', times: 1 }])).toBe('hy^3 ty+');
+    expect(
+      formatPhrase([
+        { flow: 'hy', times: 3 },
+        { flow: 'ty+', times: 1 },
+      ]),
+    ).toBe('hy^3 ty+');
   });
 
   it('the continuous trajectory starts at the point, passes each step end, and ends at the phrase image', () => {
     fc.assert(
-      fc.property(arbPhrase.filter((p) => p.length > 0), coord, coord, fc.integer({ min: 1, max: 6 }), (p, x, y, samples) => {
-        const path = phraseTrajectory(p, x, y, samples);
-        expect(path).toHaveLength(p.length * (samples + 1));
-        expect([path[0]!.x, path[0]!.y].map(unsigned)).toEqual([x, y].map(unsigned));
-        const last = path[path.length - 1]!;
-        expect([last.x, last.y].map(unsigned)).toEqual(applyPhrase(p, x, y).map(unsigned));
-        for (let i = 1; i < p.length; i++) {
-          const end = path[i * (samples + 1) - 1]!;
-          const begin = path[i * (samples + 1)]!;
-          expect([begin.x, begin.y].map(unsigned)).toEqual([end.x, end.y].map(unsigned));
-          expect(begin.t).toBe(0);
-        }
-      }),
+      fc.property(
+        arbPhrase.filter((p) => p.length > 0),
+        coord,
+        coord,
+        fc.integer({ min: 1, max: 6 }),
+        (p, x, y, samples) => {
+          const path = phraseTrajectory(p, x, y, samples);
+          expect(path).toHaveLength(p.length * (samples + 1));
+          expect([path[0]!.x, path[0]!.y].map(unsigned)).toEqual([x, y].map(unsigned));
+          const last = path[path.length - 1]!;
+          expect([last.x, last.y].map(unsigned)).toEqual(applyPhrase(p, x, y).map(unsigned));
+          for (let i = 1; i < p.length; i++) {
+            const end = path[i * (samples + 1) - 1]!;
+            const begin = path[i * (samples + 1)]!;
+            expect([begin.x, begin.y].map(unsigned)).toEqual([end.x, end.y].map(unsigned));
+            expect(begin.t).toBe(0);
+          }
+        },
+      ),
     );
   });
 });

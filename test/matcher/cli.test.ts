@@ -90,8 +90,16 @@ describe('check with embeddings', () => {
     expect(e.stdout).toBe('accept\taab\nreject\tba\n');
     const v = wordflow(['check', 'a*b', 'aab', 'ba', '--verify']);
     expect(v.stdout).toBe('accept\taab\nreject\tba\n');
-    const j = wordflow(['check', '--jsonl', '--embedding', 'onehot'], '{"pattern":"a+","input":"aa"}\n{"pattern":"a+","input":"b"}\n{"pattern":"(","input":"b"}\n');
-    expect(j.stdout.trim().split('\n').map((l) => Object.keys(JSON.parse(l))[0])).toEqual(['accept', 'accept', 'error']);
+    const j = wordflow(
+      ['check', '--jsonl', '--embedding', 'onehot'],
+      '{"pattern":"a+","input":"aa"}\n{"pattern":"a+","input":"b"}\n{"pattern":"(","input":"b"}\n',
+    );
+    expect(
+      j.stdout
+        .trim()
+        .split('\n')
+        .map((l) => Object.keys(JSON.parse(l))[0]),
+    ).toEqual(['accept', 'accept', 'error']);
     expect(j.stdout.split('\n').slice(0, 2)).toEqual(['{"accept":true,"line":1}', '{"accept":false,"line":2}']);
   });
 
@@ -122,7 +130,11 @@ describe('bench --quick --json', () => {
     expect(b.huge.rows.some((row: { v8Error: string | null }) => row.v8Error === 'stack overflow')).toBe(true);
     expect(b.short.processes).toBe(1);
     expect(b.short.rows.map((row: { name: string }) => row.name)).toContain('IPv4');
-    expect(b.catastrophic.rows.map((row: { pattern: string }) => row.pattern)).toEqual(['(a+)+b', '(a|aa)*c', '(a|a?)+b']);
+    expect(b.catastrophic.rows.map((row: { pattern: string }) => row.pattern)).toEqual([
+      '(a+)+b',
+      '(a|aa)*c',
+      '(a|a?)+b',
+    ]);
     for (const row of b.catastrophic.rows) expect(typeof row.v8Capped).toBe('boolean');
     expect(b.compile.blowUp[0].states).toBe(2 ** 13 + 1); // 2^13 live states and the dead state of the complete DFA
     expect(b.parallel.rows.length).toBe(2);
@@ -132,7 +144,12 @@ describe('bench --quick --json', () => {
     expect(b.incremental.edits).toBeGreaterThan(0);
     expect(b.memory.bytes).toBeGreaterThanOrEqual(8 << 20);
     expect(b.embeddings.rows.map((row: { name: string }) => row.name)).toContain('flow2d');
-    expect(b.matrix.map((row: { dimension: number; eps: number }) => [row.dimension, row.eps])).toEqual([[2, 1e-4], [2, 1e-8], [4, 1e-4], [4, 1e-8]]);
+    expect(b.matrix.map((row: { dimension: number; eps: number }) => [row.dimension, row.eps])).toEqual([
+      [2, 1e-4],
+      [2, 1e-8],
+      [4, 1e-4],
+      [4, 1e-8],
+    ]);
     for (const row of b.matrix) expect(row.bound).toBeLessThanOrEqual(row.eps);
     expect(b.approx.rows).toEqual([]); // timed by the full run only
     expect(Array.isArray(b.notes)).toBe(true);

@@ -23,7 +23,10 @@ function walk(dfa: Dfa, s: string): number {
 const editArb = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   span: fc.double({ min: 0, max: 1, noNaN: true }),
-  insert: fc.oneof(stringArb(6), fc.tuple(stringArb(4), fc.integer({ min: 1, max: 300 })).map(([s, n]) => s.repeat(n))),
+  insert: fc.oneof(
+    stringArb(6),
+    fc.tuple(stringArb(4), fc.integer({ min: 1, max: 300 })).map(([s, n]) => s.repeat(n)),
+  ),
   kind: fc.constantFrom('insert', 'delete', 'replace'),
 });
 

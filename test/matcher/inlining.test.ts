@@ -19,7 +19,11 @@ it('pairLoopAccepts stays small enough for V8 to inline', () => {
     "const loop = pairLoop(utf16Automaton(compileRegex('[a-z]+')));",
     "pairLoopAccepts(loop, 'abc');",
   ].join('\n');
-  const r = spawnSync(process.execPath, ['--print-bytecode', '--print-bytecode-filter=pairLoopAccepts', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--print-bytecode', '--print-bytecode-filter=pairLoopAccepts', '--input-type=module', '-e', script],
+    { cwd: root, encoding: 'utf8', timeout: 60_000 },
+  );
   expect(r.status).toBe(0);
   const size = /Bytecode length: (\d+)/.exec(r.stdout);
   expect(size, r.stdout.slice(0, 500)).not.toBeNull();

@@ -28,7 +28,13 @@ describe('lazy DFA', () => {
     fc.assert(
       fc.property(
         extendedPatternArb(letters, 3),
-        fc.array(fc.oneof(fc.array(fc.constantFrom(...letters), { maxLength: 12 }).map((x) => x.join('')), stringArb(6)), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.oneof(
+            fc.array(fc.constantFrom(...letters), { maxLength: 12 }).map((x) => x.join('')),
+            stringArb(6),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.integer({ min: 1, max: 6 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
         fc.constantFrom(BITSET_LIMIT, 0),
@@ -59,7 +65,10 @@ describe('lazy DFA', () => {
     fc.assert(
       fc.property(
         extendedPatternArb(letters, 3),
-        fc.array(fc.array(fc.constantFrom(...letters), { maxLength: 10 }).map((x) => x.join('')), { minLength: 2, maxLength: 4 }),
+        fc.array(
+          fc.array(fc.constantFrom(...letters), { maxLength: 10 }).map((x) => x.join('')),
+          { minLength: 2, maxLength: 4 },
+        ),
         fc.integer({ min: 1, max: 4 }),
         fc.constantFrom(BITSET_LIMIT, 0),
         (pattern, strings, cache, bitsetLimit) => {

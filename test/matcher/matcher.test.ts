@@ -36,7 +36,9 @@ describe('string runners', () => {
   });
 
   it('the short-string pair loop agrees with the DFA walk (ASCII pairs, mixed pairs, odd lengths, early death)', () => {
-    const asciiArb = fc.array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\n', '\x7f', '\x00'), { maxLength: 41 }).map((xs) => xs.join(''));
+    const asciiArb = fc
+      .array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\n', '\x7f', '\x00'), { maxLength: 41 })
+      .map((xs) => xs.join(''));
     fc.assert(
       fc.property(dfaArb, fc.oneof(stringArb(), asciiArb), (dfa, s) => {
         const f = shortAccepts(utf16Automaton(dfa)!)!;
@@ -47,21 +49,29 @@ describe('string runners', () => {
   });
 
   it('the pair loop switches from four-unit ASCII blocks to pairs at a non-ASCII unit anywhere, and hands long strings off or reads them itself', () => {
-    const asciiArb = fc.array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\x7f', '\x00'), { maxLength: 40 }).map((xs) => xs.join(''));
+    const asciiArb = fc
+      .array(fc.constantFrom('a', 'b', 'c', '0', 'z', '\x7f', '\x00'), { maxLength: 40 })
+      .map((xs) => xs.join(''));
     const oddUnit = fc.constantFrom('é', '\u0080', '😀', '\ud800', '\udc00', '\uffff');
     const mixed = fc.tuple(asciiArb, oddUnit, asciiArb, fc.nat()).map(([a, u, b, n]) => {
       const at = n % (a.length + 1);
       return a.slice(0, at) + u + a.slice(at) + b;
     });
     fc.assert(
-      fc.property(dfaArb, mixed, fc.integer({ min: 0, max: 48 }), fc.constantFrom<boolean | undefined>(undefined, true, false), (dfa, s, from, verdict) => {
-        const a = utf16Automaton(dfa)!;
-        const expected = accepts(dfa, s);
-        expect(shortAccepts(a)!(s)).toBe(expected);
-        // A long path that declines leaves the string to the loop; one that decides is believed.
-        const long = shortAccepts(a, { from, accepts: () => verdict })!;
-        expect(long(s)).toBe(s.length >= from && verdict !== undefined ? verdict : expected);
-      }),
+      fc.property(
+        dfaArb,
+        mixed,
+        fc.integer({ min: 0, max: 48 }),
+        fc.constantFrom<boolean | undefined>(undefined, true, false),
+        (dfa, s, from, verdict) => {
+          const a = utf16Automaton(dfa)!;
+          const expected = accepts(dfa, s);
+          expect(shortAccepts(a)!(s)).toBe(expected);
+          // A long path that declines leaves the string to the loop; one that decides is believed.
+          const long = shortAccepts(a, { from, accepts: () => verdict })!;
+          expect(long(s)).toBe(s.length >= from && verdict !== undefined ? verdict : expected);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -119,7 +129,8 @@ describe('byte runners (UTF-8)', () => {
         const expected = accepts(dfa, decode(bytes));
         const a = utf8Automaton(dfa)!;
         expect(unitAccepts(a, jsByteRunner(a).runBytes(dfa.start, bytes))).toBe(expected);
-        for (const stride of STRIDES) expect(unitAccepts(a, wasmRunner(a, stride)!.runBytes(dfa.start, bytes))).toBe(expected);
+        for (const stride of STRIDES)
+          expect(unitAccepts(a, wasmRunner(a, stride)!.runBytes(dfa.start, bytes))).toBe(expected);
       }),
       { numRuns: 300 },
     );
@@ -128,7 +139,11 @@ describe('byte runners (UTF-8)', () => {
   it('every stride ends in the same unit state as the JS loop, through long runs and short ones (skips and their back-off)', () => {
     // Runs of one byte set alternate with single other bytes, in lengths from 1 to a few hundred, so
     // SIMD scans stop both short (back-off) and long (reset), at every offset modulo the stride.
-    const runArb = fc.record({ set: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 12 }), len: fc.integer({ min: 0, max: 300 }), other: fc.integer({ min: 0, max: 255 }) });
+    const runArb = fc.record({
+      set: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 12 }),
+      len: fc.integer({ min: 0, max: 300 }),
+      other: fc.integer({ min: 0, max: 255 }),
+    });
     fc.assert(
       fc.property(dfaArb, fc.array(runArb, { maxLength: 40 }), fc.integer({ min: 0, max: 255 }), (dfa, runs, seed) => {
         const out: number[] = [];
@@ -191,7 +206,8 @@ describe('byte runners (UTF-8)', () => {
     fc.assert(
       fc.property(dfaArb, wellFormedArb(), (dfa, s) => {
         const a = utf8Automaton(dfa)!;
-        for (const stride of STRIDES) expect(unitAccepts(a, wasmRunner(a, stride)!.runString(dfa.start, s))).toBe(accepts(dfa, s));
+        for (const stride of STRIDES)
+          expect(unitAccepts(a, wasmRunner(a, stride)!.runString(dfa.start, s))).toBe(accepts(dfa, s));
       }),
       { numRuns: 300 },
     );
@@ -204,7 +220,8 @@ describe('compiled matcher facade', () => {
     fc.assert(
       fc.property(dfaArb, fc.oneof(stringArb(), long), (dfa, s) => {
         const expected = accepts(dfa, s);
-        for (const engine of ['auto', 'js', 'wasm'] as const) expect(compileMatcher(dfa, { engine }).accepts(s)).toBe(expected);
+        for (const engine of ['auto', 'js', 'wasm'] as const)
+          expect(compileMatcher(dfa, { engine }).accepts(s)).toBe(expected);
       }),
       { numRuns: 60 },
     );
@@ -214,7 +231,12 @@ describe('compiled matcher facade', () => {
     const p = '([a-z]+,)*[a-z]+|"([^"\\\\]|\\\\.)*"';
     const m = compileMatcher(compilePattern(p));
     const re = new RegExp('^(?:' + p + ')$', 'su');
-    const inputs = ['abc,de,'.repeat(150_000) + 'x', 'abc,de,'.repeat(150_000), '"' + 'é\\"😀 '.repeat(200_000) + '"', '"' + 'é😀'.repeat(200_000)];
+    const inputs = [
+      'abc,de,'.repeat(150_000) + 'x',
+      'abc,de,'.repeat(150_000),
+      '"' + 'é\\"😀 '.repeat(200_000) + '"',
+      '"' + 'é😀'.repeat(200_000),
+    ];
     let units = 0;
     for (let round = 0; units < 2 * WASM_BUILD_UNITS; round++) {
       for (const s of inputs) {
@@ -242,7 +264,10 @@ describe('compiled matcher facade', () => {
       ['(a|b)*abb', 'ab'.repeat(20_000) + 'ab'],
       ['[^\\n]*error[^\\n]*', 'x'.repeat(50_000) + 'error' + 'é'.repeat(100)],
       // Words of 1–60 letters: SIMD scans that stop short and long, and their back-off.
-      ['([a-z]+,)*[a-z]+', Array.from({ length: 4000 }, (_, i) => 'abcdefghij'.repeat(6).slice(0, 1 + ((i * 7919) % 60))).join(',')],
+      [
+        '([a-z]+,)*[a-z]+',
+        Array.from({ length: 4000 }, (_, i) => 'abcdefghij'.repeat(6).slice(0, 1 + ((i * 7919) % 60))).join(','),
+      ],
     ];
     for (const [p, s] of cases) {
       const m = compileMatcher(compilePattern(p));
@@ -258,25 +283,33 @@ describe('compiled matcher facade', () => {
 describe('vector transformations', () => {
   it('the end state from every start state equals running from that state', () => {
     fc.assert(
-      fc.property(dfaArb, fc.tuple(stringArb(), fc.integer({ min: 1, max: 60 })).map(([x, n]) => x.repeat(n)), bytesArb(), (dfa, s, bytes) => {
-        const u16 = utf16Automaton(dfa)!;
-        const starts = Array.from({ length: u16.states }, (_, q) => q);
-        const v = vectorRun(u16, starts);
-        const r = unitRunner(u16);
-        const w = u16.symbols;
-        v.feedString(s, 0, s.length, (q, from, to) => r.run(q * w, s, from, to) / w);
-        const ends = v.ends();
-        for (const q of starts) expect(ends[q]).toBe(r.run(q * w, s) / w);
+      fc.property(
+        dfaArb,
+        fc.tuple(stringArb(), fc.integer({ min: 1, max: 60 })).map(([x, n]) => x.repeat(n)),
+        bytesArb(),
+        (dfa, s, bytes) => {
+          const u16 = utf16Automaton(dfa)!;
+          const starts = Array.from({ length: u16.states }, (_, q) => q);
+          const v = vectorRun(u16, starts);
+          const r = unitRunner(u16);
+          const w = u16.symbols;
+          v.feedString(s, 0, s.length, (q, from, to) => r.run(q * w, s, from, to) / w);
+          const ends = v.ends();
+          for (const q of starts) expect(ends[q]).toBe(r.run(q * w, s) / w);
 
-        const u8 = utf8Automaton(dfa)!;
-        const b = jsByteRunner(u8);
-        const vb = vectorRun(u8, Array.from({ length: dfa.states }, (_, q) => q));
-        const half = bytes.length >> 1;
-        vb.feedBytes(bytes, 0, half, (q, from, to) => b.runBytes(q, bytes, from, to));
-        vb.feedBytes(bytes, half, bytes.length, (q, from, to) => b.runBytes(q, bytes, from, to));
-        const endsB = vb.ends();
-        for (let q = 0; q < dfa.states; q++) expect(endsB[q]).toBe(b.runBytes(q, bytes));
-      }),
+          const u8 = utf8Automaton(dfa)!;
+          const b = jsByteRunner(u8);
+          const vb = vectorRun(
+            u8,
+            Array.from({ length: dfa.states }, (_, q) => q),
+          );
+          const half = bytes.length >> 1;
+          vb.feedBytes(bytes, 0, half, (q, from, to) => b.runBytes(q, bytes, from, to));
+          vb.feedBytes(bytes, half, bytes.length, (q, from, to) => b.runBytes(q, bytes, from, to));
+          const endsB = vb.ends();
+          for (let q = 0; q < dfa.states; q++) expect(endsB[q]).toBe(b.runBytes(q, bytes));
+        },
+      ),
       { numRuns: 200 },
     );
   });

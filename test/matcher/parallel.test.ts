@@ -29,7 +29,7 @@ describe('chunk cuts', () => {
         const bounds = chunkBounds(bytes.length, parts, (i) => (i < bytes.length ? bytes[i]! : -1));
         expect(bounds[0]).toBe(0);
         expect(bounds[bounds.length - 1]).toBe(bytes.length);
-        const pieces = bounds.slice(1).map((end, i) => decode(bytes.subarray(bounds[i]!, end)));
+        const pieces = bounds.slice(1).map((end, i) => decode(bytes.subarray(bounds[i], end)));
         expect(pieces.join('')).toBe(decode(bytes));
       }),
       { numRuns: 500 },

@@ -25,7 +25,9 @@ const letters = ['a', 'b', 'c', 'é', '😀'];
 const inputArb = fc.oneof(
   fc.array(fc.constantFrom(...letters, 'x'), { maxLength: 12 }).map((xs) => xs.join('')),
   wellFormedArb(8),
-  fc.tuple(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }), fc.integer({ min: 10, max: 400 })).map(([xs, n]) => xs.join('').repeat(n)),
+  fc
+    .tuple(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }), fc.integer({ min: 10, max: 400 }))
+    .map(([xs, n]) => xs.join('').repeat(n)),
 );
 
 afterAll(closeWorkers);
@@ -71,7 +73,13 @@ describe('all membership paths', () => {
             for (let k = pieces.length - 2; k >= 0; k--) inc.insert(0, s.slice(pieces[k], pieces[k + 1]));
             expect(inc.text()).toBe(s);
             verdicts['incremental'] = inc.accepts();
-            for (const [path, verdict] of Object.entries(verdicts)) expect({ pattern, s: s.slice(0, 40), path, verdict }).toEqual({ pattern, s: s.slice(0, 40), path, verdict: expected });
+            for (const [path, verdict] of Object.entries(verdicts))
+              expect({ pattern, s: s.slice(0, 40), path, verdict }).toEqual({
+                pattern,
+                s: s.slice(0, 40),
+                path,
+                verdict: expected,
+              });
           }
         },
       ),

@@ -46,23 +46,30 @@ describe('bitset subset step', () => {
 describe('set pool', () => {
   it('interns like a map from word strings to first-seen order, through growth', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 4, maxLength: 4 }), { maxLength: 6000, size: 'max' }), (W, sets) => {
-        const pool = setPool(W);
-        const model = new Map<string, number>();
-        for (const words of sets) {
-          const src = Int32Array.from(words.slice(0, W));
-          const key = src.join(',');
-          const id = pool.intern(src, 0);
-          if (src.every((w) => w === 0)) {
-            expect(id).toBe(-1);
-            continue;
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 4, maxLength: 4 }), {
+          maxLength: 6000,
+          size: 'max',
+        }),
+        (W, sets) => {
+          const pool = setPool(W);
+          const model = new Map<string, number>();
+          for (const words of sets) {
+            const src = Int32Array.from(words.slice(0, W));
+            const key = src.join(',');
+            const id = pool.intern(src, 0);
+            if (src.every((w) => w === 0)) {
+              expect(id).toBe(-1);
+              continue;
+            }
+            if (!model.has(key)) model.set(key, model.size);
+            expect(id).toBe(model.get(key));
+            expect(Array.from(pool.data().subarray(id * W, (id + 1) * W))).toEqual(Array.from(src));
           }
-          if (!model.has(key)) model.set(key, model.size);
-          expect(id).toBe(model.get(key));
-          expect(Array.from(pool.data().subarray(id * W, (id + 1) * W))).toEqual(Array.from(src));
-        }
-        expect(pool.size).toBe(model.size);
-      }),
+          expect(pool.size).toBe(model.size);
+        },
+      ),
       { numRuns: 20 },
     );
   });

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { partition } from '../../src/alphabet/alphabet.js';
 import { fromRanges, type Range } from '../../src/alphabet/charset.js';
-import type { Dfa } from '../../src/automata/dfa.js';
+import type { CompleteDfa } from '../../src/automata/dfa.js';
 import { alphabetOf, nfaFromRegex } from '../../src/automata/fromRegex.js';
 import { determinize } from '../../src/automata/determinize.js';
 import { minimize } from '../../src/automata/minimize.js';
@@ -24,10 +24,12 @@ const POINTS = [
 ];
 
 const pointArb = fc.oneof(fc.constantFrom(...POINTS), fc.integer({ min: 0, max: 0x10ffff }));
-const rangeArb: fc.Arbitrary<Range> = fc.tuple(pointArb, pointArb).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as Range);
+const rangeArb: fc.Arbitrary<Range> = fc
+  .tuple(pointArb, pointArb)
+  .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as Range);
 
 /** A random complete DFA: random partition, 1–8 states, random table and accepting set. */
-export const dfaArb: fc.Arbitrary<Dfa> = fc
+export const dfaArb: fc.Arbitrary<CompleteDfa> = fc
   .record({
     sets: fc.array(fc.array(rangeArb, { minLength: 1, maxLength: 3 }), { minLength: 0, maxLength: 4 }),
     states: fc.integer({ min: 1, max: 8 }),
@@ -47,7 +49,7 @@ export const dfaArb: fc.Arbitrary<Dfa> = fc
       acc[d] = 0;
       for (let c = 0; c < k; c++) delta[d * k + c] = d;
     }
-    return { alphabet, states, start: 0, accepting: acc, delta };
+    return complete({ alphabet, states, start: 0, accepting: acc, delta });
   });
 
 /** One UTF-16 piece: ASCII, a random BMP unit, a lone surrogate, or a pair. */
@@ -65,7 +67,9 @@ export function stringArb(maxLength = 40): fc.Arbitrary<string> {
 
 /** Well-formed strings (no lone surrogates). */
 export function wellFormedArb(maxLength = 40): fc.Arbitrary<string> {
-  return stringArb(maxLength).map((s) => [...s].filter((ch) => !(ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800)).join(''));
+  return stringArb(maxLength).map((s) =>
+    [...s].filter((ch) => !(ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800)).join(''),
+  );
 }
 
 /** Byte strings biased towards UTF-8 structure: valid sequences, stray continuation and lead bytes. */
@@ -84,7 +88,7 @@ export function cuts(length: number, fractions: readonly number[]): number[] {
 }
 
 /** Pattern → minimal complete DFA, straight through the engine (no CLI). */
-export function compilePattern(pattern: string): Dfa {
+export function compilePattern(pattern: string): CompleteDfa {
   const lim = limits({});
   const ast = parseRegex(pattern, lim);
   return mergeEquivalentClasses(minimize(complete(determinize(nfaFromRegex(ast, alphabetOf(ast), lim), lim))));

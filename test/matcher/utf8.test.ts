@@ -8,12 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { classOf, partition } from '../../src/alphabet/alphabet.js';
 import { fromRanges } from '../../src/alphabet/charset.js';
-import type { Dfa } from '../../src/automata/dfa.js';
+import { type CompleteDfa, complete } from '../../src/automata/dfa.js';
 import { jsByteRunner } from '../../src/matcher/bytes.js';
 import { utf8Automaton } from '../../src/matcher/units.js';
 import { wasmRunner } from '../../src/matcher/wasm/matcher.js';
 
-function trackingDfa(): Dfa {
+function trackingDfa(): CompleteDfa {
   const alphabet = partition(
     [
       [0x80, 0x7ff],
@@ -35,10 +35,10 @@ function trackingDfa(): Dfa {
     const count = q === 0 ? 0 : Math.floor((q - 1) / k) + 1;
     for (let c = 0; c < k; c++) delta[q * k + c] = 1 + (count % mod) * k + c;
   }
-  return { alphabet, states, start: 0, accepting: new Uint8Array(states), delta };
+  return complete({ alphabet, states, start: 0, accepting: new Uint8Array(states), delta });
 }
 
-function walk(dfa: Dfa, s: string): number {
+function walk(dfa: CompleteDfa, s: string): number {
   const k = dfa.alphabet.classes.length;
   let q = dfa.start;
   for (const ch of s) q = dfa.delta[q * k + classOf(dfa.alphabet, ch.codePointAt(0)!)]!;
@@ -63,7 +63,8 @@ describe('UTF-8 decoding by the byte automaton', () => {
               const expected = walk(dfa, Buffer.from(view).toString('utf8'));
               for (const r of runners) {
                 const got = a.outcome[r.runBytes(dfa.start, view)];
-                if (got !== expected) expect([...view].map((b) => b.toString(16)).join(' ') + ` → ${got}`).toBe(`→ ${expected}`);
+                if (got !== expected)
+                  expect([...view].map((b) => b.toString(16)).join(' ') + ` → ${got}`).toBe(`→ ${expected}`);
               }
               checked++;
             }

@@ -63,7 +63,10 @@ describe('wordflow dfa pictures', () => {
   });
 
   it('rejects unknown formats, --highlight with json, and graphs past --max-draw-states', () => {
-    expect(wordflow(['dfa', 'a', '--format', 'png'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown format 'png'") });
+    expect(wordflow(['dfa', 'a', '--format', 'png'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown format 'png'"),
+    });
     expect(wordflow(['dfa', 'a', '--json', '--highlight', 'a']).code).toBe(2);
     const big = wordflow(['dfa', '(a|b)*a(a|b){4}', '--format', 'svg', '--max-draw-states', '10']);
     expect(big.code).toBe(2);
@@ -71,7 +74,16 @@ describe('wordflow dfa pictures', () => {
   });
 
   it('never draws progress when stderr is not a terminal, even for a large DFA', () => {
-    const r = wordflow(['dfa', '(a|b)*a(a|b){15}', '--format', 'json', '--max-states', '200000', '-o', join(dir, 'big.json')]);
+    const r = wordflow([
+      'dfa',
+      '(a|b)*a(a|b){15}',
+      '--format',
+      'json',
+      '--max-states',
+      '200000',
+      '-o',
+      join(dir, 'big.json'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect((JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8')) as { states: number }).states).toBe(2 ** 16 + 1);
@@ -120,7 +132,23 @@ describe('wordflow compile --output', () => {
 });
 
 describe('--help', () => {
-  for (const command of ['play', 'check', 'dfa', 'equiv', 'enum', 'count', 'sample', 'regex', 'compile', 'trace', 'certify', 'monoid', 'explain', 'matrix', 'bench']) {
+  for (const command of [
+    'play',
+    'check',
+    'dfa',
+    'equiv',
+    'enum',
+    'count',
+    'sample',
+    'regex',
+    'compile',
+    'trace',
+    'certify',
+    'monoid',
+    'explain',
+    'matrix',
+    'bench',
+  ]) {
     it(`wordflow ${command} --help shows examples of itself`, () => {
       const r = wordflow([command, '--help']);
       expect(r.code).toBe(0);

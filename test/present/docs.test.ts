@@ -17,7 +17,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PICTURES: Record<string, string[]> = {
   'abb-dfa.svg': ['dfa', '(a|b)*abb', '--format', 'svg', '--highlight', 'babb'],
   'abb-flow2d-trace.svg': ['trace', '(a|b)*abb', 'babb', '--format', 'svg'],
-  'parity-relu1d-cobweb.svg': ['trace', '--fa', 'grammars/examples/parity.fa', 'abbab', '--embedding', 'relu1d', '--format', 'svg'],
+  'parity-relu1d-cobweb.svg': [
+    'trace',
+    '--fa',
+    'grammars/examples/parity.fa',
+    'abbab',
+    '--embedding',
+    'relu1d',
+    '--format',
+    'svg',
+  ],
   'abb-sigmoid-heatmap.svg': ['trace', '(a|b)*abb', 'babb', '--embedding', 'sigmoid', '--format', 'svg'],
   'approx-coupling.svg': ['approx', 'x + 0.3*sin(2*pi*y)', 'y', '--eps', '1e-2', '--format', 'svg'],
 };

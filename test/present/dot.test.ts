@@ -4,7 +4,7 @@
  * a highlighted run — read back from the DOT text by a small statement
  * reader (the writer puts one statement per line).
  */
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { classOf } from '../../src/alphabet/alphabet.js';
 import { complete, deadState } from '../../src/automata/dfa.js';
@@ -63,7 +63,11 @@ describe('dfaToDot on (a|b)*abb', () => {
 
   it('draws the four live states, the accepting one as a double circle, and no dead state', () => {
     expect(nodes(dot).map((n) => n.from)).toEqual(['q0', 'q1', 'q2', 'q3']);
-    expect(nodes(dot).filter((n) => n.attrs.shape === 'doublecircle').map((n) => n.from)).toEqual(['q3']);
+    expect(
+      nodes(dot)
+        .filter((n) => n.attrs.shape === 'doublecircle')
+        .map((n) => n.from),
+    ).toEqual(['q3']);
     expect(edges(dot).some((e) => e.to === 'q4')).toBe(false);
     expect(dot).toContain('dead state 4, not drawn');
   });
@@ -76,7 +80,9 @@ describe('dfaToDot on (a|b)*abb', () => {
 
   it('labels each arrow by its letters, one arrow per pair of states', () => {
     const labelled = edges(dot).map((e) => `${e.from}-${e.attrs.label}->${e.to}`);
-    expect(labelled.sort()).toEqual(['q0-a->q1', 'q0-b->q0', 'q1-a->q1', 'q1-b->q2', 'q2-a->q1', 'q2-b->q3', 'q3-a->q1', 'q3-b->q0'].sort());
+    expect(labelled.sort()).toEqual(
+      ['q0-a->q1', 'q0-b->q0', 'q1-a->q1', 'q1-b->q2', 'q2-a->q1', 'q2-b->q3', 'q3-a->q1', 'q3-b->q0'].sort(),
+    );
   });
 
   it('--show-dead draws the dead state dashed, with "other" arrows into it and an "any" loop', () => {
@@ -84,7 +90,11 @@ describe('dfaToDot on (a|b)*abb', () => {
     const dead = nodes(all).find((n) => n.from === 'q4')!;
     expect(dead.attrs.style).toBe('dashed');
     expect(dead.attrs.label).toBe('4†');
-    expect(edges(all).filter((e) => e.to === 'q4' && e.from !== 'q4').map((e) => e.attrs.label)).toEqual(['other', 'other', 'other', 'other']);
+    expect(
+      edges(all)
+        .filter((e) => e.to === 'q4' && e.from !== 'q4')
+        .map((e) => e.attrs.label),
+    ).toEqual(['other', 'other', 'other', 'other']);
     expect(edges(all).find((e) => e.from === 'q4')!.attrs.label).toBe('any');
   });
 
@@ -94,8 +104,16 @@ describe('dfaToDot on (a|b)*abb', () => {
     expect(coloured.map((e) => `${e.from}->${e.to}: ${e.attrs.label}`).sort()).toEqual(
       ['q0->q0: b\nstep 1', 'q0->q1: a\nstep 2', 'q1->q2: b\nstep 3', 'q2->q3: b\nstep 4'].sort(),
     );
-    expect(edges(lit).filter((e) => e.attrs.color !== PATH_COLOUR).every((e) => !e.attrs.label!.includes('step'))).toBe(true);
-    expect(nodes(lit).filter((n) => n.attrs.style === 'filled').map((n) => n.from)).toEqual(['q0', 'q1', 'q2', 'q3']);
+    expect(
+      edges(lit)
+        .filter((e) => e.attrs.color !== PATH_COLOUR)
+        .every((e) => !e.attrs.label!.includes('step')),
+    ).toBe(true);
+    expect(
+      nodes(lit)
+        .filter((n) => n.attrs.style === 'filled')
+        .map((n) => n.from),
+    ).toEqual(['q0', 'q1', 'q2', 'q3']);
     expect(lit).toContain('0 -b→ 0 -a→ 1 -b→ 2 -b→ 3: accepted');
   });
 
@@ -128,32 +146,35 @@ describe('dfaToDot labels and escaping', () => {
     expect(dotString('a"b\\c\nd')).toBe('"a\\"b\\\\c\\nd"');
   });
 
-  test.prop([sharedPatternArb(['a', 'b', 'c'])], { numRuns: 60 })('every arrow label names exactly the letters that take it', (pattern) => {
-    const dfa = complete(compileRegex(pattern));
-    const k = dfa.alphabet.classes.length;
-    const dead = deadState(dfa);
-    const drawn = edges(dfaToDot(dfa));
-    for (let q = 0; q < dfa.states; q++) {
-      if (q === dead && q !== dfa.start) continue;
-      for (let c = 0; c < k; c++) {
-        const t = dfa.delta[q * k + c]!;
-        if (t === dead && t !== dfa.start) continue;
-        const arrows = drawn.filter((e) => e.from === `q${q}` && e.to === `q${t}`);
-        expect(arrows).toHaveLength(1);
-        // The label is the class itself, or a set whose letters are exactly the grouped classes.
-        const classes = Array.from({ length: k }, (_, d) => d).filter((d) => dfa.delta[q * k + d] === t);
-        const label = edgeLabel(dfa, classes);
-        expect(arrows[0]!.attrs.label).toBe(cutLabel(label));
-        expect([...arrows[0]!.attrs.label!].length).toBeLessThanOrEqual(MAX_EDGE_LABEL);
-        expect(arrows[0]!.attrs.tooltip).toBe(`${q} → ${t} on ${label}`);
-        for (const probe of ['a', 'b', 'c', 'z', '\n', ' ']) {
-          const inLabel = classes.includes(classOf(dfa.alphabet, probe.codePointAt(0)!));
-          if (label === 'any' || label === 'other' || classes.length === 1) continue;
-          expect(acceptsLetter(label, probe)).toBe(inLabel);
+  test.prop([sharedPatternArb(['a', 'b', 'c'])], { numRuns: 60 })(
+    'every arrow label names exactly the letters that take it',
+    (pattern) => {
+      const dfa = complete(compileRegex(pattern));
+      const k = dfa.alphabet.classes.length;
+      const dead = deadState(dfa);
+      const drawn = edges(dfaToDot(dfa));
+      for (let q = 0; q < dfa.states; q++) {
+        if (q === dead && q !== dfa.start) continue;
+        for (let c = 0; c < k; c++) {
+          const t = dfa.delta[q * k + c]!;
+          if (t === dead && t !== dfa.start) continue;
+          const arrows = drawn.filter((e) => e.from === `q${q}` && e.to === `q${t}`);
+          expect(arrows).toHaveLength(1);
+          // The label is the class itself, or a set whose letters are exactly the grouped classes.
+          const classes = Array.from({ length: k }, (_, d) => d).filter((d) => dfa.delta[q * k + d] === t);
+          const label = edgeLabel(dfa, classes);
+          expect(arrows[0]!.attrs.label).toBe(cutLabel(label));
+          expect([...arrows[0]!.attrs.label!].length).toBeLessThanOrEqual(MAX_EDGE_LABEL);
+          expect(arrows[0]!.attrs.tooltip).toBe(`${q} → ${t} on ${label}`);
+          for (const probe of ['a', 'b', 'c', 'z', '\n', ' ']) {
+            const inLabel = classes.includes(classOf(dfa.alphabet, probe.codePointAt(0)!));
+            if (label === 'any' || label === 'other' || classes.length === 1) continue;
+            expect(acceptsLetter(label, probe)).toBe(inLabel);
+          }
         }
       }
-    }
-  });
+    },
+  );
 });
 
 function acceptsLetter(label: string, letter: string): boolean {

@@ -30,8 +30,12 @@ describe('highlightedTable', () => {
 
   it('names letters by their class and elides long runs in the middle', () => {
     const digits = compileRegex('[0-9]+');
-    expect(highlightedTable(digits, runOf(digits, '42')).split('\n').pop()).toBe('"42": 0 -4∈[0-9]→ 1 -2∈[0-9]→ 1: accepted');
-    const long = highlightedTable(digits, runOf(digits, '1'.repeat(100))).split('\n').pop()!;
+    expect(highlightedTable(digits, runOf(digits, '42')).split('\n').pop()).toBe(
+      '"42": 0 -4∈[0-9]→ 1 -2∈[0-9]→ 1: accepted',
+    );
+    const long = highlightedTable(digits, runOf(digits, '1'.repeat(100)))
+      .split('\n')
+      .pop()!;
     expect(long).toContain('… (76 more steps) …');
     expect(long.endsWith(': accepted')).toBe(true);
   });

@@ -23,7 +23,14 @@ describe('progressIndicator', () => {
   it('waits for the delay, redraws at most once per interval, and erases its line when finished', () => {
     const { stream, writes } = fakeStream(true);
     let t = 0;
-    const p = progressIndicator(stream, { label: 'building the DFA', total: 1000, unit: 'states', delayMs: 300, intervalMs: 100, now: () => t });
+    const p = progressIndicator(stream, {
+      label: 'building the DFA',
+      total: 1000,
+      unit: 'states',
+      delayMs: 300,
+      intervalMs: 100,
+      now: () => t,
+    });
     t = 200;
     p.update(10);
     expect(writes).toEqual([]);
@@ -33,7 +40,10 @@ describe('progressIndicator', () => {
     p.update(300);
     t = 400;
     p.update(500);
-    expect(writes).toEqual([`\r${progressLine({ label: 'building the DFA', total: 1000, unit: 'states' }, 250)}`, `\r${progressLine({ label: 'building the DFA', total: 1000, unit: 'states' }, 500)}`]);
+    expect(writes).toEqual([
+      `\r${progressLine({ label: 'building the DFA', total: 1000, unit: 'states' }, 250)}`,
+      `\r${progressLine({ label: 'building the DFA', total: 1000, unit: 'states' }, 500)}`,
+    ]);
     p.finish();
     const width = writes[1]!.length - 1;
     expect(writes[2]).toBe(`\r${' '.repeat(width)}\r`);
@@ -44,7 +54,13 @@ describe('progressIndicator', () => {
 
   it('assumes 80 columns on a terminal that reports none', () => {
     const { stream, writes } = fakeStream(true, 0);
-    const p = progressIndicator(stream, { label: 'building the DFA', total: 100, unit: 'states', delayMs: 0, now: () => 0 });
+    const p = progressIndicator(stream, {
+      label: 'building the DFA',
+      total: 100,
+      unit: 'states',
+      delayMs: 0,
+      now: () => 0,
+    });
     p.update(50);
     expect(writes).toEqual(['\rbuilding the DFA [############............] 50 of at most 100 states']);
   });

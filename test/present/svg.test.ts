@@ -11,7 +11,9 @@ import { allText, byName, parseXml, type XmlNode } from './xml.js';
 
 /** Graphviz's group for node `q<n>` (its <title> is the node id). */
 function nodeGroup(svg: XmlNode, id: string): XmlNode | undefined {
-  return byName(svg, 'g').find((g) => g.attrs.class === 'node' && g.children.some((c) => c.name === 'title' && c.text === id));
+  return byName(svg, 'g').find(
+    (g) => g.attrs.class === 'node' && g.children.some((c) => c.name === 'title' && c.text === id),
+  );
 }
 
 function edgeGroups(svg: XmlNode): { title: string; group: XmlNode }[] {
@@ -66,6 +68,9 @@ describe('dfaToSvg', () => {
   it('refuses graphs larger than maxStates with a limit error naming the flag', async () => {
     const dfa = compileRegex('(a|b)*a(a|b){5}');
     expect(drawnStates(dfa)).toBe(64);
-    await expect(dfaToSvg(dfa, { maxStates: 50 })).rejects.toMatchObject({ kind: 'limit', message: expect.stringContaining('--max-draw-states') });
+    await expect(dfaToSvg(dfa, { maxStates: 50 })).rejects.toMatchObject({
+      kind: 'limit',
+      message: expect.stringContaining('--max-draw-states'),
+    });
   });
 });

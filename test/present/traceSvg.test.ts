@@ -50,14 +50,18 @@ describe('every embedding', () => {
     });
   }
 
-  test.prop([sharedPatternArb(['a', 'b', 'c']), stringOverArb(['a', 'b', 'c', 'd'], 12), fc.constantFrom(...EMBEDDING_NAMES)], { numRuns: 40 })(
+  test.prop(
+    [sharedPatternArb(['a', 'b', 'c']), stringOverArb(['a', 'b', 'c', 'd'], 12), fc.constantFrom(...EMBEDDING_NAMES)],
+    { numRuns: 40 },
+  )(
     'any language, string and embedding: well-formed, and every coordinate a finite number',
     (pattern, s, embedding) => {
       const { svg, root } = picture(pattern, s, embedding);
       expect(svg).not.toMatch(/NaN|Infinity/);
       for (const n of byName(root, 'rect').concat(byName(root, 'circle'), byName(root, 'line'), byName(root, 'text'))) {
         for (const key of ['x', 'y', 'width', 'height', 'cx', 'cy', 'x1', 'y1', 'x2', 'y2']) {
-          if (n.attrs[key] !== undefined) expect(Number.isFinite(Number(n.attrs[key])), `${n.name} ${key}=${n.attrs[key]}`).toBe(true);
+          if (n.attrs[key] !== undefined)
+            expect(Number.isFinite(Number(n.attrs[key])), `${n.name} ${key}=${n.attrs[key]}`).toBe(true);
         }
       }
     },
@@ -65,7 +69,9 @@ describe('every embedding', () => {
 
   it(`refuses strings over ${MAX_PICTURE_STEPS} letters with a limit error`, () => {
     const v = vocabulary(compileRegex('a*'), 'onehot');
-    expect(() => traceToSvg(v, trace(v, 'a'.repeat(MAX_PICTURE_STEPS + 1)))).toThrow(expect.objectContaining({ kind: 'limit' }));
+    expect(() => traceToSvg(v, trace(v, 'a'.repeat(MAX_PICTURE_STEPS + 1)))).toThrow(
+      expect.objectContaining({ kind: 'limit' }),
+    );
     expect(() => traceToSvg(v, trace(v, 'a'.repeat(MAX_PICTURE_STEPS)))).not.toThrow();
   });
 });
@@ -91,7 +97,8 @@ describe('flow2d', () => {
       expect(pts[pts.length - 1]![0]).toBeCloseTo(Number(to.attrs.cx), 0);
       expect(pts[pts.length - 1]![1]).toBeCloseTo(Number(to.attrs.cy), 0);
       // Every primitive flow moves along one axis, so every segment is horizontal or vertical.
-      for (let j = 1; j < pts.length; j++) expect(pts[j]![0] === pts[j - 1]![0] || pts[j]![1] === pts[j - 1]![1]).toBe(true);
+      for (let j = 1; j < pts.length; j++)
+        expect(pts[j]![0] === pts[j - 1]![0] || pts[j]![1] === pts[j - 1]![1]).toBe(true);
       expect(pts.length).toBeGreaterThan(10);
     });
   });

@@ -18,13 +18,19 @@ export interface XmlNode {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function isNameChar(ch: string): boolean {
-  return /[\p{L}\p{N}_:.\-]/u.test(ch);
+  return /[\p{L}\p{N}_:.-]/u.test(ch);
 }
 
 function checkChars(s: string, where: string): void {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+    const ok =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      cp >= 0x10000;
     if (!ok) throw new Error(`character U+${cp.toString(16)} not allowed in XML (${where})`);
   }
 }
@@ -82,7 +88,8 @@ export function parseXml(doc: string): XmlNode {
       while (doc[j] === ' ' || doc[j] === '\n' || doc[j] === '\t' || doc[j] === '\r') j++;
       if (doc[j] !== '>') throw new Error(`malformed end tag </${name}`);
       const top = stack.pop();
-      if (top === undefined || top.name !== name) throw new Error(`end tag </${name}> does not close <${top?.name ?? '(nothing)'}>`);
+      if (top === undefined || top.name !== name)
+        throw new Error(`end tag </${name}> does not close <${top?.name ?? '(nothing)'}>`);
       i = j + 1;
       continue;
     }

@@ -35,8 +35,14 @@ export function wordflow(
  * `ask(line)` writes the line and resolves with the next line of output, so a
  * test can tell whether answers flow while the input is still open.
  */
-export function conversation(args: readonly string[]): { ask(line: string): Promise<string>; close(): Promise<number> } {
-  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+export function conversation(args: readonly string[]): {
+  ask(line: string): Promise<string>;
+  close(): Promise<number>;
+} {
+  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let buffered = '';
   const waiting: ((line: string) => void)[] = [];
   child.stdout.setEncoding('utf8').on('data', (d: string) => {

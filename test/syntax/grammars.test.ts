@@ -12,7 +12,8 @@ import { RegexParser } from '../../src/syntax/regex/parse.js';
 
 describe('grammar self-checks', () => {
   it('the expression lexer passes its definition checks', () => {
-    for (const syntax of ['wordflow', 'ecma'] as const) expect(buildRegexLexer(syntax, true).lexerDefinitionErrors).toEqual([]);
+    for (const syntax of ['wordflow', 'ecma'] as const)
+      expect(buildRegexLexer(syntax, true).lexerDefinitionErrors).toEqual([]);
   });
 
   it('the expression lexer cannot dispatch on first characters, so its run-time safe mode lexes the same way', () => {

@@ -12,7 +12,13 @@ import { Playground, type PlaygroundProps } from '../../src/tui/Playground.js';
 import type { GalleryEntry } from '../../src/gallery.js';
 
 export const GALLERY: readonly GalleryEntry[] = [
-  { name: 'even-as', kind: 're', description: 'an even number of a', source: '(b*ab*ab*)*|b*\n', path: 'grammars/examples/even-as.re' },
+  {
+    name: 'even-as',
+    kind: 're',
+    description: 'an even number of a',
+    source: '(b*ab*ab*)*|b*\n',
+    path: 'grammars/examples/even-as.re',
+  },
   { name: 'abb', kind: 're', description: 'ends in abb', source: '(a|b)*abb\n', path: 'grammars/examples/abb.re' },
 ];
 
@@ -137,7 +143,11 @@ export async function playInTerminal(columns: number, rows: number, props: Playg
     patchConsole: false,
   });
   await tick(10);
-  const d = driver(() => stdout.last, (s) => stdin.write(s), () => instance.unmount());
+  const d = driver(
+    () => stdout.last,
+    (s) => stdin.write(s),
+    () => instance.unmount(),
+  );
   d.resize = (c, r) => {
     stdout.columns = c;
     stdout.rows = r;

@@ -10,7 +10,13 @@ import { fitLine, lineWidth, wrap } from '../../src/tui/view/seg.js';
 
 const ctx: ReduceContext = {
   gallery: [
-    { name: 'even-a', kind: 're', description: 'an even number of a', source: '(b*ab*a)*b*', path: 'grammars/examples/even-a.re' },
+    {
+      name: 'even-a',
+      kind: 're',
+      description: 'an even number of a',
+      source: '(b*ab*a)*b*',
+      path: 'grammars/examples/even-a.re',
+    },
     { name: 'door', kind: 'fa', description: 'a door', source: 'start s\n', path: 'grammars/examples/door.fa' },
   ],
   members: ['', 'ab', 'abab'],
@@ -62,17 +68,25 @@ describe('line editor', () => {
   });
 
   it('any view fits its width and contains the cursor', () => {
-    const letter = fc.oneof(fc.constantFrom('a', 'b', '😀', '\u0301', '中', ' '), fc.string({ unit: 'grapheme', maxLength: 1, minLength: 1 }));
+    const letter = fc.oneof(
+      fc.constantFrom('a', 'b', '😀', '\u0301', '中', ' '),
+      fc.string({ unit: 'grapheme', maxLength: 1, minLength: 1 }),
+    );
     fc.assert(
-      fc.property(fc.array(letter, { maxLength: 80 }), fc.nat(), fc.integer({ min: 4, max: 60 }), (letters, c, width) => {
-        const text = letters.join('');
-        const e = editorOf(text, c % ([...text].length + 1));
-        const v = editorView(e, width);
-        expect(v.parts.reduce((w, p) => w + textWidth(p.text), 0)).toBeLessThanOrEqual(width);
-        expect(v.start <= e.cursor && e.cursor <= v.end).toBe(true);
-        expect(v.parts.filter((p) => p.kind === 'cursor')).toHaveLength(1);
-        expect(v.columns).toHaveLength(v.end - v.start + 1);
-      }),
+      fc.property(
+        fc.array(letter, { maxLength: 80 }),
+        fc.nat(),
+        fc.integer({ min: 4, max: 60 }),
+        (letters, c, width) => {
+          const text = letters.join('');
+          const e = editorOf(text, c % ([...text].length + 1));
+          const v = editorView(e, width);
+          expect(v.parts.reduce((w, p) => w + textWidth(p.text), 0)).toBeLessThanOrEqual(width);
+          expect(v.start <= e.cursor && e.cursor <= v.end).toBe(true);
+          expect(v.parts.filter((p) => p.kind === 'cursor')).toHaveLength(1);
+          expect(v.columns).toHaveLength(v.end - v.start + 1);
+        },
+      ),
     );
   });
 });
@@ -101,12 +115,18 @@ describe('key parsing', () => {
     expect(parseKeys('\x1b')).toEqual([{ kind: 'key', name: 'escape' }]);
     expect(parseKeys('\x1b[99;99X')).toEqual([]);
     // Esc and a key in one read (fast typing, tmux send-keys) are both keys.
-    expect(parseKeys('\x1bq')).toEqual([{ kind: 'key', name: 'escape' }, { kind: 'text', text: 'q' }]);
+    expect(parseKeys('\x1bq')).toEqual([
+      { kind: 'key', name: 'escape' },
+      { kind: 'text', text: 'q' },
+    ]);
   });
 
   it('keeps astral and combining text intact and drops lone surrogates', () => {
     expect(parseKeys('😀e\u0301')).toEqual([{ kind: 'text', text: '😀e\u0301' }]);
-    expect(parseKeys('a\ud800b')).toEqual([{ kind: 'text', text: 'a' }, { kind: 'text', text: 'b' }]);
+    expect(parseKeys('a\ud800b')).toEqual([
+      { kind: 'text', text: 'a' },
+      { kind: 'text', text: 'b' },
+    ]);
   });
 });
 

@@ -27,7 +27,11 @@ class Sink extends EventEmitter {
 
 describe('without a terminal', () => {
   it('runPlayground says so in one line and returns 2', async () => {
-    for (const [inTTY, outTTY] of [[false, true], [true, false], [false, false]] as const) {
+    for (const [inTTY, outTTY] of [
+      [false, true],
+      [true, false],
+      [false, false],
+    ] as const) {
       const stderr = new Sink(false);
       const code = await runPlayground(
         {},
@@ -58,7 +62,10 @@ describe('the real gallery', () => {
   it('every example compiles under the live budgets', () => {
     expect(gallery.length).toBeGreaterThan(0);
     for (const e of gallery) {
-      const r = compileSource(e.kind === 're' ? { kind: 're', text: e.source.trim() } : { kind: 'fa', text: e.source, path: e.path }, limits(LIVE_LIMITS));
+      const r = compileSource(
+        e.kind === 're' ? { kind: 're', text: e.source.trim() } : { kind: 'fa', text: e.source, path: e.path },
+        limits(LIVE_LIMITS),
+      );
       expect(r.ok, `${e.name}: ${r.ok ? '' : r.error.message}`).toBe(true);
     }
   });
@@ -82,7 +89,17 @@ describe('colour', () => {
     expect(colorWanted({ NO_COLOR: '1' })).toBe(false);
     expect(colorWanted({ NO_COLOR: '' })).toBe(true);
     expect(colorWanted({})).toBe(true);
-    for (const style of ['good', 'bad', 'accent', 'cursor', 'highlight', 'mark', 'activeTitle', 'plot2', 'plot4'] as const) {
+    for (const style of [
+      'good',
+      'bad',
+      'accent',
+      'cursor',
+      'highlight',
+      'mark',
+      'activeTitle',
+      'plot2',
+      'plot4',
+    ] as const) {
       const mono = styleProps(style, false);
       expect(mono.color).toBeUndefined();
       expect(mono.backgroundColor).toBeUndefined();

@@ -250,7 +250,8 @@ describe('sizes', () => {
     const d = await playInTerminal(160, 48, { initialPattern: '(ab)*', initialString: 'abab' });
     open.push(d);
     await d.until((f) => {
-      for (const title of ['1 DFA', '2 Vocabulary', '3 Trace', '4 Equivalence', '5 Members', '6 Gallery']) expect(f).toContain(title);
+      for (const title of ['1 DFA', '2 Vocabulary', '3 Trace', '4 Equivalence', '5 Members', '6 Gallery'])
+        expect(f).toContain(title);
       expect(f).toMatch(/▶ 1 DFA/);
       expect(f.split('\n').length).toBeLessThanOrEqual(47);
       for (const line of f.split('\n')) expect([...line].length).toBeLessThanOrEqual(160);

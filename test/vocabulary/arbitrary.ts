@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { partition, type Alphabet } from '../../src/alphabet/alphabet.js';
 import { single } from '../../src/alphabet/charset.js';
-import { dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
+import { complete, type CompleteDfa, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
 
 /** An alphabet of exactly m classes: the letters a, b, … (m − 1 of them) and `other`. */
 export function alphabetOf(m: number): Alphabet {
@@ -19,17 +19,22 @@ export interface DfaShape {
 }
 
 /** A random complete DFA. */
-export function arbDfa({ maxStates = 30, maxClasses = 4 }: DfaShape = {}): fc.Arbitrary<Dfa> {
+export function arbDfa({ maxStates = 30, maxClasses = 4 }: DfaShape = {}): fc.Arbitrary<CompleteDfa> {
   return fc
     .record({ n: fc.integer({ min: 1, max: maxStates }), m: fc.integer({ min: 1, max: maxClasses }) })
     .chain(({ n, m }) =>
       fc.record({
-        table: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        table: fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: m, maxLength: m }), {
+          minLength: n,
+          maxLength: n,
+        }),
         start: fc.integer({ min: 0, max: n - 1 }),
         accepting: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: n }),
       }),
     )
-    .map(({ table, start, accepting }) => dfaFromTable(alphabetOf(table[0]!.length), table, start, accepting));
+    .map(({ table, start, accepting }) =>
+      complete(dfaFromTable(alphabetOf(table[0]!.length), table, start, accepting)),
+    );
 }
 
 /** A sentence (class ids) for a DFA with m classes, of length up to maxLength. */

@@ -28,7 +28,13 @@ import { EMBEDDING_NAMES, vocabulary } from '../../src/vocabulary/index.js';
 /** A DFA with at least two states, and one (state, class) pair of it. */
 const arbCase = arbDfa({ maxStates: 12 })
   .filter((d) => d.states >= 2)
-  .chain((dfa) => fc.record({ dfa: fc.constant(dfa), q: fc.integer({ min: 0, max: dfa.states - 1 }), c: fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }) }));
+  .chain((dfa) =>
+    fc.record({
+      dfa: fc.constant(dfa),
+      q: fc.integer({ min: 0, max: dfa.states - 1 }),
+      c: fc.integer({ min: 0, max: dfa.alphabet.classes.length - 1 }),
+    }),
+  );
 
 describe('a perturbed map makes the certificate fail', () => {
   it('transform: one image changed', () => {
@@ -147,7 +153,9 @@ describe('a perturbed map makes the certificate fail', () => {
         folded[FOLD_WIDTH * (c * dfa.states + q) + (inX ? X_SHIFT : Y_SHIFT)]! += 2 ** -20;
         const cert = certify(flow2dVocabulary(dfa, { ...p, folded }));
         expect(cert.holds).toBe(false);
-        expect(cert.failures).toEqual([expect.objectContaining({ state: q, class: c, message: expect.stringMatching(/folded/) })]);
+        expect(cert.failures).toEqual([
+          expect.objectContaining({ state: q, class: c, message: expect.stringMatching(/folded/) }),
+        ]);
       }),
     );
   });

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runClasses } from '../../src/automata/dfa.js';
-import { acceptsBy, certify, EMBEDDING_NAMES, verifyAll, vocabulary, type EmbeddingName } from '../../src/vocabulary/index.js';
+import {
+  acceptsBy,
+  certify,
+  EMBEDDING_NAMES,
+  verifyAll,
+  vocabulary,
+  type EmbeddingName,
+} from '../../src/vocabulary/index.js';
 import { arbDfa, arbSentence, longSentence, stringOf } from './arbitrary.js';
 
 const cheap: EmbeddingName[] = ['transform', 'onehot', 'relu1d', 'flow2d'];
@@ -15,20 +22,26 @@ describe('every embedding reads like its DFA', () => {
   for (const name of cheap) {
     it(`${name}: lands in R_δ(q0,w) for short and ≥ 10 000-letter sentences; certificate holds`, () => {
       fc.assert(
-        fc.property(arbDfa(), fc.array(arbSentence(4, 60), { maxLength: 8 }), fc.integer({ min: 10_000, max: 30_000 }), fc.nat(), (dfa, sentences, longLength, seed) => {
-          const m = dfa.alphabet.classes.length;
-          const v = vocabulary(dfa, name);
-          const cert = certify(v);
-          expect(cert.holds).toBe(true);
-          expect(cert.failures).toEqual([]);
-          const all = [...sentences.map((s) => s.map((c) => c % m)), Array.from(longSentence(m, longLength, seed))];
-          for (const w of all) {
-            const end = v.run(w);
-            const q = runClasses(dfa, w);
-            expect(v.stateOf(end)).toBe(q);
-            expect(v.inTarget(end)).toBe(dfa.accepting[q] === 1);
-          }
-        }),
+        fc.property(
+          arbDfa(),
+          fc.array(arbSentence(4, 60), { maxLength: 8 }),
+          fc.integer({ min: 10_000, max: 30_000 }),
+          fc.nat(),
+          (dfa, sentences, longLength, seed) => {
+            const m = dfa.alphabet.classes.length;
+            const v = vocabulary(dfa, name);
+            const cert = certify(v);
+            expect(cert.holds).toBe(true);
+            expect(cert.failures).toEqual([]);
+            const all = [...sentences.map((s) => s.map((c) => c % m)), Array.from(longSentence(m, longLength, seed))];
+            for (const w of all) {
+              const end = v.run(w);
+              const q = runClasses(dfa, w);
+              expect(v.stateOf(end)).toBe(q);
+              expect(v.inTarget(end)).toBe(dfa.accepting[q] === 1);
+            }
+          },
+        ),
         { numRuns: 40 },
       );
     });
@@ -36,17 +49,22 @@ describe('every embedding reads like its DFA', () => {
 
   it('sigmoid (default gain): agrees on short and 10 000-letter sentences; certificate holds', () => {
     fc.assert(
-      fc.property(arbDfa({ maxStates: 12 }), fc.array(arbSentence(4, 40), { maxLength: 6 }), fc.nat(), (dfa, sentences, seed) => {
-        const m = dfa.alphabet.classes.length;
-        const v = vocabulary(dfa, 'sigmoid');
-        expect(certify(v).holds).toBe(true);
-        for (const w of [...sentences.map((s) => s.map((c) => c % m)), Array.from(longSentence(m, 10_000, seed))]) {
-          const end = v.run(w);
-          const q = runClasses(dfa, w);
-          expect(v.stateOf(end)).toBe(q);
-          expect(v.inTarget(end)).toBe(dfa.accepting[q] === 1);
-        }
-      }),
+      fc.property(
+        arbDfa({ maxStates: 12 }),
+        fc.array(arbSentence(4, 40), { maxLength: 6 }),
+        fc.nat(),
+        (dfa, sentences, seed) => {
+          const m = dfa.alphabet.classes.length;
+          const v = vocabulary(dfa, 'sigmoid');
+          expect(certify(v).holds).toBe(true);
+          for (const w of [...sentences.map((s) => s.map((c) => c % m)), Array.from(longSentence(m, 10_000, seed))]) {
+            const end = v.run(w);
+            const q = runClasses(dfa, w);
+            expect(v.stateOf(end)).toBe(q);
+            expect(v.inTarget(end)).toBe(dfa.accepting[q] === 1);
+          }
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -91,11 +109,20 @@ describe('every embedding reads like its DFA', () => {
     expect(acceptsBy(v, '😀')).toBe(dfa.accepting[q] === 1);
   });
 
-  it('a partial DFA is completed with a dead state before embedding', async () => {
-    const { dfaFromTable } = await import('../../src/automata/dfa.js');
+  it('a partial DFA, completed with a dead state (the type requires it), embeds and certifies', async () => {
+    const { complete, dfaFromTable, isComplete } = await import('../../src/automata/dfa.js');
     const { alphabetOf } = await import('./arbitrary.js');
-    const partial = dfaFromTable(alphabetOf(2), [[1, -1], [-1, 1]], 0, [1]);
-    const v = vocabulary(partial, 'flow2d');
+    const partial = dfaFromTable(
+      alphabetOf(2),
+      [
+        [1, -1],
+        [-1, 1],
+      ],
+      0,
+      [1],
+    );
+    expect(isComplete(partial)).toBe(false);
+    const v = vocabulary(complete(partial), 'flow2d');
     expect(v.dfa.states).toBe(3);
     expect(certify(v).holds).toBe(true);
     expect(acceptsBy(v, '!')).toBe(true);

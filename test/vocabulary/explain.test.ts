@@ -1,23 +1,12 @@
 /** explain and trace: the language's reading, checked against the DFA and brute force. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accepts, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
+import { accepts, complete, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
 import { complement as complementOf } from '../../src/automata/ops.js';
 import { readFileSync } from 'node:fs';
 import { compileFa, compileRegex } from '../../src/language.js';
 import { EMBEDDING_NAMES, explain, renderExplanation, trace, vocabulary } from '../../src/vocabulary/index.js';
 import { alphabetOf, arbDfa, arbSentence, stringOf } from './arbitrary.js';
-
-/** The length of the shortest string (over class representatives) with the given verdict, by brute force. */
-function shortestLength(dfa: Dfa, verdict: boolean, maxLength = 8): number | null {
-  const k = dfa.alphabet.classes.length;
-  let level = [dfa.start];
-  for (let len = 0; len <= maxLength; len++) {
-    if (level.some((q) => (dfa.accepting[q] === 1) === verdict)) return len;
-    level = [...new Set(level.flatMap((q) => Array.from({ length: k }, (_, c) => dfa.delta[q * k + c]!)))];
-  }
-  return null;
-}
 
 /** Levenshtein distance between two strings of code points (the classic dynamic programme). */
 function editDistance(a: string, b: string): number {
@@ -184,8 +173,8 @@ describe('explain', () => {
   });
 
   it('an empty language has no accepted sentence, a universal one no rejected sentence', () => {
-    const none = dfaFromTable(alphabetOf(2), [[0, 0]], 0, []);
-    const all = dfaFromTable(alphabetOf(2), [[0, 0]], 0, [0]);
+    const none = complete(dfaFromTable(alphabetOf(2), [[0, 0]], 0, []));
+    const all = complete(dfaFromTable(alphabetOf(2), [[0, 0]], 0, [0]));
     expect(explain(none, 'onehot').accepted).toBeNull();
     expect(explain(all, 'onehot').rejected).toBeNull();
     expect(renderExplanation(explain(none, 'relu1d'))).toMatch(/Accepted sentence: none — every sentence is rejected/);

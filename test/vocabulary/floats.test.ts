@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
+import { complete, dfaFromTable, type Dfa } from '../../src/automata/dfa.js';
 import { certify, sigmoidRoundingBound, soundness, vocabulary } from '../../src/vocabulary/index.js';
 import { maxInDegree } from '../../src/vocabulary/sigmoid.js';
 import { alphabetOf, arbDfa, arbSentence } from './arbitrary.js';
@@ -54,7 +54,7 @@ describe('float soundness per embedding', () => {
       1,
       [0],
     );
-    const v = vocabulary(dfa, 'onehot');
+    const v = vocabulary(complete(dfa), 'onehot');
     expect(certify(v).holds).toBe(true);
     const unit = 2 ** -57;
     // x = (1/8 − 10u, 7/8, −9u) with u = 2^-57: exact L1 distance to e_1 is 1/4 − u.

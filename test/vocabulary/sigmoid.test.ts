@@ -6,12 +6,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { certify, crowding, maxInDegree, minimalGain, omlinGilesBound, sigmoidParams, sigmoidVocabulary } from '../../src/vocabulary/index.js';
+import {
+  certify,
+  crowding,
+  maxInDegree,
+  minimalGain,
+  omlinGilesBound,
+  sigmoidParams,
+  sigmoidVocabulary,
+} from '../../src/vocabulary/index.js';
 import { add, div, mul, nextDown, nextUp, sigmoid, sub } from '../../src/vocabulary/interval.js';
-import { dfaFromTable } from '../../src/automata/dfa.js';
+import { complete, dfaFromTable } from '../../src/automata/dfa.js';
 import { alphabetOf, arbDfa } from './arbitrary.js';
 
-const holdsAt = (dfa: Parameters<typeof sigmoidParams>[0], gain: number): boolean => certify(sigmoidVocabulary(dfa, sigmoidParams(dfa, gain))).holds;
+const holdsAt = (dfa: Parameters<typeof sigmoidParams>[0], gain: number): boolean =>
+  certify(sigmoidVocabulary(dfa, sigmoidParams(dfa, gain))).holds;
 
 describe('sigmoid gain', () => {
   it('the minimal gain is sharp to 1e-3: holds at H, fails at H − 0.001 and at H/2', () => {
@@ -49,8 +58,30 @@ describe('sigmoid gain', () => {
   });
 
   it('a permutation automaton (parity) needs only the D = 1 gain, and funnelling states raises it', () => {
-    const parity = dfaFromTable(alphabetOf(2), [[0, 1], [1, 0]], 0, [0]);
-    const funnel = dfaFromTable(alphabetOf(2), [[0, 3], [1, 3], [2, 3], [3, 0]], 0, [3]);
+    const parity = complete(
+      dfaFromTable(
+        alphabetOf(2),
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        0,
+        [0],
+      ),
+    );
+    const funnel = complete(
+      dfaFromTable(
+        alphabetOf(2),
+        [
+          [0, 3],
+          [1, 3],
+          [2, 3],
+          [3, 0],
+        ],
+        0,
+        [3],
+      ),
+    );
     expect(crowding(parity)).toBe(1);
     expect(crowding(funnel)).toBe(3);
     expect(minimalGain(funnel).minimal).toBeGreaterThan(minimalGain(parity).minimal + 1);
@@ -70,7 +101,9 @@ function exact(x: number): [bigint, bigint] {
 const le = (a: [bigint, bigint], b: [bigint, bigint]): boolean => a[0] * b[1] <= b[0] * a[1];
 
 describe('outward-rounded intervals enclose the exact result', () => {
-  const arbFloat = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) > 1e-300);
+  const arbFloat = fc
+    .double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })
+    .filter((x) => x === 0 || Math.abs(x) > 1e-300);
   it('nextUp and nextDown are the neighbouring doubles', () => {
     fc.assert(
       fc.property(arbFloat, (x) => {

@@ -206,7 +206,7 @@ function build(job: Job, domain: Box, eps: number, opts: ApproxOptions): Approxi
       ...(job.flowReference === undefined ? {} : { reference: job.flowReference }),
     });
   } catch (e) {
-    if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, maxLength, '--max-length');
+    if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, 'maxSentenceLength', maxLength);
     if (e instanceof RangeError) throw new WordflowError('usage', e.message);
     throw e;
   }

@@ -56,7 +56,8 @@ function backtrackChild(index: number, n: number, capMs: number): Promise<number
     child.on('close', (code) => {
       clearTimeout(timer);
       if (capped) resolve(null);
-      else if (code !== 0) reject(new WordflowError('internal', `the backtracking benchmark process failed (exit ${code})`));
+      else if (code !== 0)
+        reject(new WordflowError('internal', `the backtracking benchmark process failed (exit ${code})`));
       else resolve(Number(out));
     });
   });
@@ -65,7 +66,14 @@ function backtrackChild(index: number, n: number, capMs: number): Promise<number
 /** Times short-input case `index` in a fresh Node process of this same program. */
 function shortChild(index: number, quick: boolean): Promise<ShortRow> {
   return new Promise((resolve, reject) => {
-    const args = [...process.execArgv, process.argv[1]!, 'bench', '--short-child', String(index), ...(quick ? ['--quick'] : [])];
+    const args = [
+      ...process.execArgv,
+      process.argv[1]!,
+      'bench',
+      '--short-child',
+      String(index),
+      ...(quick ? ['--quick'] : []),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

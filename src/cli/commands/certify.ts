@@ -1,12 +1,12 @@
 /**
- * `wordflow certify PATTERN --embedding E`: checks DESIGN.md's three region
+ * `wordflow certify PATTERN --embedding E`: checks the three region
  * conditions for the vocabulary and prints the margin. Exit 0 iff the
  * certificate holds.
  */
 import type { Command } from 'commander';
 import { certify, formatCertificate, minimalGain, soundness } from '../../vocabulary/index.js';
 import { limitError } from '../../errors.js';
-import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
+import { limits as withDefaults } from '../../limits.js';
 import { action, EXIT, limitsOf, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
@@ -43,16 +43,27 @@ Examples:
       const { v } = loadVocabulary(pattern, opts);
       const { maxFlowStates } = withDefaults(limitsOf(opts));
       if (v.embedding === 'flow2d' && v.dfa.states > maxFlowStates) {
-        throw limitError(`flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`, maxFlowStates, LIMIT_FLAGS.maxFlowStates);
+        throw limitError(
+          `flow2d certificate states (${v.dfa.states.toLocaleString('en-US')})`,
+          'maxFlowStates',
+          maxFlowStates,
+        );
       }
       const c = certify(v);
       const sound = soundness(v, c);
-      const gain = v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
+      const gain =
+        v.embedding === 'sigmoid' ? { ...minimalGain(v.dfa), gain: v.params.gain, epsilon: v.params.epsilon } : null;
       if (opts.json) {
         const extra =
           gain === null
             ? {}
-            : { gain: gain.gain, epsilon: gain.epsilon, minimalGain: gain.minimal, omlinGiles: gain.omlinGiles, omlinGilesWorstCase: gain.omlinGilesWorstCase };
+            : {
+                gain: gain.gain,
+                epsilon: gain.epsilon,
+                minimalGain: gain.minimal,
+                omlinGiles: gain.omlinGiles,
+                omlinGilesWorstCase: gain.omlinGilesWorstCase,
+              };
         await writeLine(
           JSON.stringify({
             embedding: c.embedding,

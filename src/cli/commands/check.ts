@@ -13,17 +13,34 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
-import type { Dfa } from '../../automata/dfa.js';
-import { lazyDfa, type LazyDfa } from '../../automata/lazy.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
+import type { LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
-import { dfaOfNfa, nfaOfFaText, nfaOfRegex } from '../../language.js';
-import { limits as withDefaults, type Limits } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 import { compileMatcher, type Matcher } from '../../matcher/index.js';
-import { parseRegex } from '../../syntax/regex/parse.js';
 import { type Syntax, syntaxName } from '../../syntax/regex/syntax.js';
-import { acceptsBy, cachedVocabulary, embeddingName, sentence, verifyAll, type EmbeddingName } from '../../vocabulary/index.js';
 import {
-  action, EXIT, fileError, limitsOf, lineBuffer, readText, splitPatternArgs, syntaxOf, withFa, withLimits, withSyntax, writeLine,
+  acceptsBy,
+  cachedVocabulary,
+  EMBEDDING_NAMES,
+  embeddingName,
+  sentence,
+  verifyAll,
+  type EmbeddingName,
+} from '../../vocabulary/index.js';
+import {
+  action,
+  EXIT,
+  fileError,
+  limitsOf,
+  lineBuffer,
+  loadLanguageOrLazy,
+  splitPatternArgs,
+  syntaxOf,
+  withFa,
+  withLimits,
+  withSyntax,
+  writeLine,
 } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { recordBatches } from '../input.js';
@@ -43,7 +60,7 @@ interface CheckOptions {
 }
 
 /** Reads input in chunks and decides membership of all of it at the end. */
-interface WholeScan {
+export interface WholeScan {
   push(chunk: Uint8Array): void;
   /** Nothing more can be accepted: the rest of the input need not be read. */
   readonly dead: boolean;
@@ -51,7 +68,7 @@ interface WholeScan {
 }
 
 /** How one language decides membership, whatever engine is behind it. */
-interface Language {
+export interface Language {
   accepts(s: string): boolean;
   whole(): WholeScan;
   /** A whole file, possibly in parallel (the matcher only). */
@@ -78,7 +95,7 @@ export function register(program: Command): void {
     .option('--file <path>', 'read the strings (or with --whole, the one string) from a file instead of stdin')
     .option('--whole', 'the entire input (stdin or --file) is one string, read in chunks; prints accept<TAB>source')
     .option('--stats', 'report bytes, strings, time and throughput on stderr')
-    .option('--embedding <E>', 'decide by composing the maps of embedding E (transform, onehot, relu1d, sigmoid, flow2d)')
+    .option('--embedding <E>', `decide by composing the maps of embedding E (${EMBEDDING_NAMES.join(', ')})`)
     .option('--verify', 'decide with the DFA and every embedding; exit 2 on any disagreement');
   withFa(cmd);
   withLimits(cmd);
@@ -109,7 +126,8 @@ several cores are available; the verdict is the same.`,
       if (opts.jsonl) return checkJsonl(pattern === undefined ? rest : [pattern, ...rest], limits, mode, syntax);
       const args = splitPatternArgs(pattern, rest, opts.fa);
       if (opts.file !== undefined) {
-        if (args.strings.length > 0) throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
+        if (args.strings.length > 0)
+          throw new WordflowError('usage', '--file reads the strings from the file; give no STRING arguments');
         checkReadable(opts.file);
       }
       const compileStart = process.hrtime.bigint();
@@ -118,16 +136,23 @@ several cores are available; the verdict is the same.`,
       const stats = { bytes: 0, strings: 0 };
       let code: number;
       if (opts.whole) {
-        if (args.strings.length > 0) throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
+        if (args.strings.length > 0)
+          throw new WordflowError('usage', '--whole reads stdin or --file; give no STRING arguments');
         const ok = await fromFile(opts.file, () => checkWhole(language, opts.file, stats));
         stats.strings = 1;
         const source = opts.file ?? '-';
-        await writeLine(opts.json ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes }) : `${ok ? 'accept' : 'reject'}\t${source}`);
+        await writeLine(
+          opts.json
+            ? JSON.stringify({ input: source, accept: ok, bytes: stats.bytes })
+            : `${ok ? 'accept' : 'reject'}\t${source}`,
+        );
         code = ok ? EXIT.yes : EXIT.no;
       } else {
         const separator = opts.null ? '\0' : '\n';
         const batches: AsyncIterable<string[]> | Iterable<string[]> =
-          args.strings.length > 0 ? [args.strings] : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
+          args.strings.length > 0
+            ? [args.strings]
+            : recordBatches(opts.file !== undefined ? createReadStream(opts.file) : process.stdin, separator);
         let all = true;
         const counting = opts.stats === true;
         const out = lineBuffer();
@@ -137,7 +162,8 @@ several cores are available; the verdict is the same.`,
               const ok = language.accepts(s);
               all &&= ok;
               if (counting) stats.bytes += Buffer.byteLength(s) + 1;
-              if (out.add(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`)) await out.flush();
+              if (out.add(opts.json ? JSON.stringify({ input: s, accept: ok }) : `${ok ? 'accept' : 'reject'}\t${s}`))
+                await out.flush();
             }
             stats.strings += batch.length;
             // Answers go out as each chunk of input is read (a pipe from `tail -f` is answered as it flows).
@@ -155,7 +181,8 @@ several cores are available; the verdict is the same.`,
 }
 
 function modeOf(opts: CheckOptions): Mode {
-  if (opts.verify && opts.embedding !== undefined) throw new WordflowError('usage', '--verify already uses every embedding; drop --embedding');
+  if (opts.verify && opts.embedding !== undefined)
+    throw new WordflowError('usage', '--verify already uses every embedding; drop --embedding');
   if (opts.verify) return { kind: 'verify' };
   if (opts.embedding !== undefined) return { kind: 'embedding', name: embeddingName(opts.embedding) };
   return { kind: 'dfa' };
@@ -176,20 +203,32 @@ async function fromFile<T>(path: string | undefined, read: () => Promise<T>): Pr
   try {
     return await read();
   } catch (e) {
-    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined
+      ? e
+      : fileError('read', path, e);
   }
 }
 
 /** The batches of a file's records, its system errors turned into usage errors (see `fromFile`). */
-async function* fromFileStream<T>(path: string | undefined, batches: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+async function* fromFileStream<T>(
+  path: string | undefined,
+  batches: AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<T> {
   try {
     yield* batches;
   } catch (e) {
-    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined ? e : fileError('read', path, e);
+    throw path === undefined || e instanceof WordflowError || (e as NodeJS.ErrnoException).code === undefined
+      ? e
+      : fileError('read', path, e);
   }
 }
 
-function reportStats(stats: { bytes: number; strings: number }, compileStart: bigint, started: bigint, engine: string): void {
+function reportStats(
+  stats: { bytes: number; strings: number },
+  compileStart: bigint,
+  started: bigint,
+  engine: string,
+): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const compileMs = Number(started - compileStart) / 1e6;
   const mbps = stats.bytes / 1e6 / Math.max(seconds, 1e-9);
@@ -213,26 +252,13 @@ interface Source {
  * the full DFA, so they still stop at the limit.
  */
 function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Language {
-  if (source.fa === undefined && source.pattern === undefined) throw new WordflowError('usage', 'give a PATTERN or --fa FILE');
-  const lim = withDefaults(limitOverrides);
-  const text = source.fa !== undefined ? readText(source.fa) : source.pattern!;
-  let dfa: Dfa;
-  try {
-    const nfa =
-      source.fa !== undefined
-        ? nfaOfFaText(text, source.fa, { limits: limitOverrides })
-        : nfaOfRegex(parseRegex(text, lim, source.syntax), { limits: limitOverrides });
-    try {
-      dfa = dfaOfNfa(nfa, { limits: limitOverrides });
-    } catch (e) {
-      const err = asWordflowError(e);
-      if (err.kind !== 'limit' || !err.message.startsWith('DFA states') || mode.kind !== 'dfa') throw err;
-      return lazyLanguage(lazyDfa(nfa, lim.maxStates));
-    }
-  } catch (e) {
-    const err = asWordflowError(e);
-    throw err.source === undefined ? err.withSource(text, source.fa) : err;
-  }
+  const lang = loadLanguageOrLazy(source, {
+    limits: limitOverrides,
+    syntax: source.syntax,
+    lazyFallback: mode.kind === 'dfa',
+  });
+  if (lang.engine === 'lazy') return lazyLanguage(lang.lazy);
+  const { dfa } = lang;
   switch (mode.kind) {
     case 'dfa':
       return matcherLanguage(compileMatcher(dfa));
@@ -285,7 +311,7 @@ function lazyLanguage(lazy: LazyDfa): Language {
   };
 }
 
-function embeddingLanguage(dfa: Dfa, name: EmbeddingName): Language {
+function embeddingLanguage(dfa: CompleteDfa, name: EmbeddingName): Language {
   const v = cachedVocabulary(dfa, name);
   return {
     engine: `embedding ${name}`,
@@ -310,15 +336,18 @@ function disagreement(names: readonly string[], accept: boolean, what: string): 
   );
 }
 
-function verifyingLanguage(dfa: Dfa): Language {
+/** `--verify`: the compiled matcher, the DFA walk and every registered embedding, any disagreement an error. */
+export function verifyingLanguage(dfa: CompleteDfa): Language {
   const m = compileMatcher(dfa);
-  const names: EmbeddingName[] = ['transform', 'onehot', 'relu1d', 'sigmoid', 'flow2d'];
+  // Every registered embedding, so a new one is verified without an edit here.
+  const names = EMBEDDING_NAMES;
   return {
     engine: 'DFA and every embedding',
     accepts(s) {
       const r = verifyAll(dfa, s);
       const fast = m.accepts(s);
-      if (fast !== r.accept) throw new WordflowError('internal', `the compiled matcher disagrees with the DFA walk on ${JSON.stringify(s)}`);
+      if (fast !== r.accept)
+        throw new WordflowError('internal', `the compiled matcher disagrees with the DFA walk on ${JSON.stringify(s)}`);
       if (r.disagreements.length > 0) throw disagreement(r.disagreements, r.accept, JSON.stringify(s));
       return r.accept;
     },
@@ -404,11 +433,18 @@ class LanguageCache {
 }
 
 async function checkJsonl(extra: string[], limits: Partial<Limits>, mode: Mode, syntax: Syntax): Promise<number> {
-  if (extra.length > 0) throw new WordflowError('usage', '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments');
+  if (extra.length > 0)
+    throw new WordflowError(
+      'usage',
+      '--jsonl reads patterns and inputs from stdin; give no PATTERN or STRING arguments',
+    );
   const cache = new LanguageCache(limits, mode);
   let code: number = EXIT.yes;
   // A counter on the terminal while the answers go to a pipe or file (never mixed into them).
-  const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, { label: 'checking', unit: 'lines' });
+  const bar = progressIndicator(process.stdout.isTTY === true ? { write: () => true } : process.stderr, {
+    label: 'checking',
+    unit: 'lines',
+  });
   let lines = 0;
   const answers = lineBuffer();
   try {

@@ -5,10 +5,28 @@
  * certify and explain share.
  */
 import type { Command } from 'commander';
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
-import { embeddingName, type EmbeddingName, EMBEDDING_NAMES, formatVocabulary, vocabulary, type Vocabulary } from '../../vocabulary/index.js';
-import { action, compileOptionsOf, emit, EXIT, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
+import {
+  embeddingName,
+  type EmbeddingName,
+  EMBEDDING_NAMES,
+  formatVocabulary,
+  vocabulary,
+  type Vocabulary,
+} from '../../vocabulary/index.js';
+import {
+  action,
+  compileOptionsOf,
+  emit,
+  EXIT,
+  loadLanguage,
+  withFa,
+  withLimits,
+  withOutput,
+  withProgress,
+  withSyntax,
+} from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
 /** Options of commands that build a vocabulary. */
@@ -32,23 +50,28 @@ export function gainOf(opts: EmbeddingOptions): number | undefined {
   if (opts.gain === undefined) return undefined;
   // A decimal number only (Number() would take '' as 0 and '0x10' as 16).
   const h = /^\+?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(opts.gain) ? Number(opts.gain) : NaN;
-  if (!(Number.isFinite(h) && h > 0)) throw new WordflowError('usage', `--gain needs a positive number, got '${opts.gain}'`);
+  if (!(Number.isFinite(h) && h > 0))
+    throw new WordflowError('usage', `--gain needs a positive number, got '${opts.gain}'`);
   return h;
 }
 
 /** The embedding named by the flags. */
 export function embeddingOf(opts: EmbeddingOptions): EmbeddingName {
   const name = embeddingName(opts.embedding);
-  if (opts.gain !== undefined && name !== 'sigmoid') throw new WordflowError('usage', `--gain applies to the sigmoid embedding only, not ${name}`);
+  if (opts.gain !== undefined && name !== 'sigmoid')
+    throw new WordflowError('usage', `--gain applies to the sigmoid embedding only, not ${name}`);
   return name;
 }
 
 /** The language and its vocabulary as the flags ask. */
-export function loadVocabulary(pattern: string | undefined, opts: EmbeddingOptions): { dfa: Dfa; v: Vocabulary } {
+export function loadVocabulary(
+  pattern: string | undefined,
+  opts: EmbeddingOptions,
+): { dfa: CompleteDfa; v: Vocabulary } {
   const embedding = embeddingOf(opts);
   const gain = gainOf(opts);
   const building = withProgress(compileOptionsOf(opts));
-  let dfa: Dfa;
+  let dfa: CompleteDfa;
   try {
     dfa = loadLanguage({ pattern, fa: opts.fa }, building.options);
   } finally {

@@ -12,7 +12,20 @@ import { progressIndicator } from '../../present/progress.js';
 import { WordflowError } from '../../errors.js';
 import { dfaToSvg, drawnStates, MAX_DRAWN_STATES } from '../../present/svg.js';
 import { dfaTable } from '../../present/table.js';
-import { action, colourAllowed, compileOptionsOf, emit, EXIT, intOption, limitsOf, loadLanguage, withFa, withLimits, withOutput, withProgress, withSyntax } from '../common.js';
+import {
+  action,
+  colourAllowed,
+  compileOptionsOf,
+  emit,
+  EXIT,
+  intOption,
+  loadLanguage,
+  withFa,
+  withLimits,
+  withOutput,
+  withProgress,
+  withSyntax,
+} from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
 interface DfaOptions {
@@ -38,7 +51,10 @@ export function register(program: Command): void {
     .option('--no-minimize', 'show the subset construction instead of the minimal DFA')
     .option('--highlight <string>', 'mark the run of this string (table, dot, svg): states, arrows and step numbers')
     .option('--show-dead', 'dot, svg: also draw the dead state and the arrows into it')
-    .option('--max-draw-states <n>', `svg: most states laid out (default ${MAX_DRAWN_STATES}; larger graphs take long)`);
+    .option(
+      '--max-draw-states <n>',
+      `svg: most states laid out (default ${MAX_DRAWN_STATES}; larger graphs take long)`,
+    );
   withOutput(cmd);
   withFa(cmd);
   withLimits(cmd);
@@ -65,9 +81,15 @@ Examples:
   cmd.action(
     action(async (pattern: string | undefined, opts: DfaOptions) => {
       const format = opts.json ? 'json' : opts.format;
-      if (!['table', 'json', 'dot', 'svg'].includes(format)) throw new WordflowError('usage', `unknown format '${format}': use table, json, dot or svg`);
-      if (opts.highlight !== undefined && format === 'json') throw new WordflowError('usage', '--highlight marks a run in a table or a picture; it does not apply to --format json');
-      const maxDraw = opts.maxDrawStates === undefined ? MAX_DRAWN_STATES : intOption(opts.maxDrawStates, '--max-draw-states');
+      if (!['table', 'json', 'dot', 'svg'].includes(format))
+        throw new WordflowError('usage', `unknown format '${format}': use table, json, dot or svg`);
+      if (opts.highlight !== undefined && format === 'json')
+        throw new WordflowError(
+          'usage',
+          '--highlight marks a run in a table or a picture; it does not apply to --format json',
+        );
+      const maxDraw =
+        opts.maxDrawStates === undefined ? MAX_DRAWN_STATES : intOption(opts.maxDrawStates, '--max-draw-states');
       const building = withProgress({ ...compileOptionsOf(opts), minimize: opts.minimize });
       let dfa: Dfa;
       try {
@@ -79,7 +101,12 @@ Examples:
       const picture = { title, highlight: opts.highlight, showDead: opts.showDead === true };
       switch (format) {
         case 'table':
-          await emit(opts.highlight === undefined ? dfaTable(dfa) : highlightedTable(dfa, runOf(dfa, opts.highlight), { colour: colourAllowed(opts.output) }), opts.output);
+          await emit(
+            opts.highlight === undefined
+              ? dfaTable(dfa)
+              : highlightedTable(dfa, runOf(dfa, opts.highlight), { colour: colourAllowed(opts.output) }),
+            opts.output,
+          );
           break;
         case 'json':
           await emit(JSON.stringify(dfaToJson(dfa)), opts.output);
@@ -97,9 +124,17 @@ Examples:
 }
 
 /** Lays out the DFA with Graphviz, saying so on a terminal when it is large enough to take a moment. */
-async function drawSvg(dfa: Dfa, picture: { title?: string; highlight?: string; showDead: boolean }, maxStates: number): Promise<string> {
+async function drawSvg(
+  dfa: Dfa,
+  picture: { title?: string; highlight?: string; showDead: boolean },
+  maxStates: number,
+): Promise<string> {
   const drawn = drawnStates(dfa, picture);
-  const note = progressIndicator(process.stderr, { label: 'laying out the graph with Graphviz', unit: 'states', delayMs: 0 });
+  const note = progressIndicator(process.stderr, {
+    label: 'laying out the graph with Graphviz',
+    unit: 'states',
+    delayMs: 0,
+  });
   if (drawn > 40 && drawn <= maxStates) note.update(drawn);
   try {
     return await dfaToSvg(dfa, { ...picture, maxStates });

@@ -2,7 +2,17 @@
 import type { Command } from 'commander';
 import { equivalence } from '../../automata/ops.js';
 import { limits as withDefaults } from '../../limits.js';
-import { action, displayString, EXIT, limitsOf, loadLanguage, syntaxOf, withLimits, withSyntax, writeLine } from '../common.js';
+import {
+  action,
+  displayString,
+  EXIT,
+  limitsOf,
+  loadLanguage,
+  syntaxOf,
+  withLimits,
+  withSyntax,
+  writeLine,
+} from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
 interface EquivOptions {
@@ -35,8 +45,14 @@ Examples:
     action(async (x: string | undefined, y: string | undefined, opts: EquivOptions) => {
       const limits = limitsOf(opts);
       const args = [x, y].filter((v): v is string => v !== undefined);
-      const a = loadLanguage(opts.faA !== undefined ? { fa: opts.faA } : { pattern: args.shift() }, { limits, syntax: syntaxOf(opts) });
-      const b = loadLanguage(opts.faB !== undefined ? { fa: opts.faB } : { pattern: args.shift() }, { limits, syntax: syntaxOf(opts) });
+      const a = loadLanguage(opts.faA !== undefined ? { fa: opts.faA } : { pattern: args.shift() }, {
+        limits,
+        syntax: syntaxOf(opts),
+      });
+      const b = loadLanguage(opts.faB !== undefined ? { fa: opts.faB } : { pattern: args.shift() }, {
+        limits,
+        syntax: syntaxOf(opts),
+      });
       const result = equivalence(a, b, withDefaults(limits));
       if (opts.json) await writeLine(JSON.stringify(result));
       else if (result.equal) await writeLine('equal');

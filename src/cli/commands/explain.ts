@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { explain, renderExplanation } from '../../vocabulary/index.js';
-import { action, compileOptionsOf, EXIT, limitsOf, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { embeddingOf, type EmbeddingOptions, gainOf, withEmbedding } from './compile.js';
 

@@ -4,7 +4,7 @@ import { countMembers, enumerate, longestMemberLength } from '../../automata/cou
 import { shortestMember } from '../../automata/ops.js';
 import { sampleMembers } from '../../automata/sample.js';
 import { limitError, WordflowError } from '../../errors.js';
-import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
+import { limits as withDefaults } from '../../limits.js';
 import {
   action,
   displayString,
@@ -40,10 +40,7 @@ function common(cmd: Command): Command {
 
 export function register(program: Command): void {
   const en = common(
-    program
-      .command('enum')
-      .description(descriptionOf('enum'))
-      .option('--limit <n>', 'how many members to print', '20'),
+    program.command('enum').description(descriptionOf('enum')).option('--limit <n>', 'how many members to print', '20'),
   );
   en.addHelpText(
     'after',
@@ -62,7 +59,7 @@ Examples:
       // walk every length up to the limit first.
       const shortest = limit > 0 ? shortestMember(dfa) : null;
       if (shortest !== null && shortest.length > limits.maxEnumLength) {
-        throw limitError('length of the shortest member', limits.maxEnumLength, LIMIT_FLAGS.maxEnumLength);
+        throw limitError('length of the shortest member', 'maxEnumLength', limits.maxEnumLength);
       }
       let printed = 0;
       const out = lineBuffer();
@@ -79,7 +76,7 @@ Examples:
       // Fewer members than asked for: either there are no more, or the next
       // ones are longer than the enumeration limit, which must be said.
       if (printed < limit && longestMemberLength(dfa) > limits.maxEnumLength) {
-        throw limitError('length of the next member', limits.maxEnumLength, LIMIT_FLAGS.maxEnumLength);
+        throw limitError('length of the next member', 'maxEnumLength', limits.maxEnumLength);
       }
       return printed > 0 || limit === 0 ? EXIT.yes : EXIT.no;
     }),
@@ -91,7 +88,10 @@ Examples:
       .description(descriptionOf('count'))
       .requiredOption('--length <n>', 'the length, in code points'),
   );
-  count.addHelpText('after', `\nKeeps one layer of counts at a time; the work grows as states × length², bounded by\n--max-count-cells (states × length).\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`);
+  count.addHelpText(
+    'after',
+    `\nKeeps one layer of counts at a time; the work grows as states × length², bounded by\n--max-count-cells (states × length).\nExamples:\n  $ wordflow count '[01]*1[01]{2}' --length 10\n  $ wordflow count '[a-z]+' --length 30`,
+  );
   count.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
@@ -113,12 +113,16 @@ Examples:
       // The old spelling, kept so scripts keep working; --limit is the name every command shares.
       .addOption(new Option('--n <k>', 'same as --limit').hideHelp()),
   );
-  sample.addHelpText('after', `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, about four times that of count, is bounded by --max-count-cells (4 × states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --limit 3 --seed 7`);
+  sample.addHelpText(
+    'after',
+    `\nRecomputes layers of counts from checkpoints (memory of about 3∛length layers); the\nwork, about four times that of count, is bounded by --max-count-cells (4 × states × length).\nExamples:\n  $ wordflow sample '[a-z]+@[a-z]+\\.com' --length 12 --limit 3 --seed 7`,
+  );
   sample.action(
     action(async (pattern: string | undefined, opts: MemberOptions) => {
       const limits = withDefaults(limitsOf(opts));
       const length = intOption(opts.length!, '--length');
-      if (opts.limit !== undefined && opts.n !== undefined) throw new WordflowError('usage', 'give --limit or its old spelling --n, not both');
+      if (opts.limit !== undefined && opts.n !== undefined)
+        throw new WordflowError('usage', 'give --limit or its old spelling --n, not both');
       const n = opts.limit !== undefined ? intOption(opts.limit, '--limit') : intOption(opts.n ?? '1', '--n');
       // Zero members asked for: nothing to print and nothing to deny.
       if (n === 0) return EXIT.yes;

@@ -18,8 +18,14 @@ export function register(program: Command): void {
     .argument('[pattern]', 'the expression to open with', EXAMPLE.pattern)
     .option('-s, --string <string>', 'the test string to open with', undefined)
     .option('--vs <pattern>', 'a second pattern for the equivalence pane')
-    .addOption(new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'))
-    .option('--live-pairs <n>', 'build and certify vocabularies live up to this many (state, class) pairs', (v: string) => intOption(v, '--live-pairs'));
+    .addOption(
+      new Option('-e, --embedding <name>', 'the embedding shown first').choices([...EMBEDDING_NAMES]).default('flow2d'),
+    )
+    .option(
+      '--live-pairs <n>',
+      'build and certify vocabularies live up to this many (state, class) pairs',
+      (v: string) => intOption(v, '--live-pairs'),
+    );
   cmd.addHelpText(
     'after',
     `
@@ -33,7 +39,8 @@ Examples:
   withLimits(cmd, { also: ['maxMonoid', 'maxEnumLength'], defaults: LIVE_LIMITS });
   withSyntax(cmd).action(
     action(async (pattern: string, opts: Record<string, unknown>) => {
-      const string = typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
+      const string =
+        typeof opts['string'] === 'string' ? opts['string'] : pattern === EXAMPLE.pattern ? EXAMPLE.string : '';
       // A missing or unreadable gallery is shown in its pane; it does not stop the playground.
       let gallery: GalleryEntry[] = [];
       let galleryError: string | null = null;

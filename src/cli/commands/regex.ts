@@ -1,9 +1,10 @@
 /** `wordflow regex --fa FILE`: an equivalent regular expression (state elimination). */
 import type { Command } from 'commander';
 import { regexOfDfa } from '../../automata/toRegex.js';
+import { parseRegex } from '../../syntax/regex/parse.js';
+import { printRegex, propertiesOf } from '../../syntax/regex/print.js';
 import { limits as withDefaults } from '../../limits.js';
-import { printRegex } from '../../syntax/regex/print.js';
-import { action, compileOptionsOf, EXIT, limitsOf, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
+import { action, compileOptionsOf, EXIT, loadLanguage, withFa, withLimits, withSyntax, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
 export function register(program: Command): void {
@@ -26,8 +27,14 @@ Examples:
   );
   cmd.action(
     action(async (pattern: string | undefined, opts: { fa?: string; json?: boolean; [k: string]: unknown }) => {
-      const dfa = loadLanguage({ pattern, fa: opts.fa }, compileOptionsOf(opts));
-      const text = printRegex(regexOfDfa(dfa, withDefaults(limitsOf(opts))));
+      const options = compileOptionsOf(opts);
+      const dfa = loadLanguage({ pattern, fa: opts.fa }, options);
+      // Property escapes of the pattern (\p{Lu}, …) print as written wherever a class equals one.
+      const properties =
+        pattern === undefined || opts.fa !== undefined
+          ? []
+          : propertiesOf(parseRegex(pattern, withDefaults(options.limits), options.syntax));
+      const text = printRegex(regexOfDfa(dfa, withDefaults(options.limits)), properties);
       await writeLine(opts.json ? JSON.stringify({ regex: text }) : text);
       return EXIT.yes;
     }),

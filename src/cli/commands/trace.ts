@@ -6,10 +6,21 @@
  */
 import type { Command } from 'commander';
 import { limitError, WordflowError } from '../../errors.js';
-import { LIMIT_FLAGS, limits as withDefaults } from '../../limits.js';
+import { limits as withDefaults } from '../../limits.js';
 import { traceToSvg } from '../../present/traceSvg.js';
 import { formatTrace, trace } from '../../vocabulary/index.js';
-import { action, emit, EXIT, intOption, limitsOf, splitPatternArgs, withFa, withLimits, withOutput, withSyntax } from '../common.js';
+import {
+  action,
+  emit,
+  EXIT,
+  intOption,
+  limitsOf,
+  splitPatternArgs,
+  withFa,
+  withLimits,
+  withOutput,
+  withSyntax,
+} from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 import { records } from '../input.js';
 import { type EmbeddingOptions, loadVocabulary, withEmbedding } from './compile.js';
@@ -28,8 +39,15 @@ export function register(program: Command): void {
     .description(descriptionOf('trace'))
     .argument('[pattern]', 'the regular expression (omit with --fa)')
     .argument('[strings...]', 'strings to trace; none = one per line on stdin')
-    .option('--format <format>', 'text, json or svg (a picture of one string: flow2d path, relu1d cobweb, heat map)', 'text')
-    .option('--json', 'same as --format json: one JSON value per string (flow2d: with continuous-time samples along every primitive flow)')
+    .option(
+      '--format <format>',
+      'text, json or svg (a picture of one string: flow2d path, relu1d cobweb, heat map)',
+      'text',
+    )
+    .option(
+      '--json',
+      'same as --format json: one JSON value per string (flow2d: with continuous-time samples along every primitive flow)',
+    )
     .option('--samples <n>', 'flow2d --json: samples per primitive-flow run (0 = none; at most --max-samples)', '4')
     .option('--null', 'stdin strings are NUL-separated instead of one per line');
   withEmbedding(cmd);
@@ -58,17 +76,20 @@ vector over time.`,
   cmd.action(
     action(async (pattern: string | undefined, rest: string[], opts: TraceOptions) => {
       const format = opts.json ? 'json' : (opts.format ?? 'text');
-      if (!['text', 'json', 'svg'].includes(format)) throw new WordflowError('usage', `unknown format '${format}': use text, json or svg`);
+      if (!['text', 'json', 'svg'].includes(format))
+        throw new WordflowError('usage', `unknown format '${format}': use text, json or svg`);
       const args = splitPatternArgs(pattern, rest, opts.fa);
       const { v } = loadVocabulary(args.pattern, opts);
       const samples = intOption(opts.samples ?? '4', '--samples');
       const { maxSamples } = withDefaults(limitsOf(opts));
-      if (samples > maxSamples) throw limitError('samples per flow (--samples)', maxSamples, LIMIT_FLAGS.maxSamples);
-      const inputs: AsyncIterable<string> | Iterable<string> = args.strings.length > 0 ? args.strings : records(process.stdin, opts.null ? '\0' : '\n');
+      if (samples > maxSamples) throw limitError('samples per flow (--samples)', 'maxSamples', maxSamples);
+      const inputs: AsyncIterable<string> | Iterable<string> =
+        args.strings.length > 0 ? args.strings : records(process.stdin, opts.null ? '\0' : '\n');
       if (format === 'svg') {
         const strings: string[] = [];
         for await (const s of inputs) strings.push(s);
-        if (strings.length !== 1) throw new WordflowError('usage', `--format svg draws one string; got ${strings.length}`);
+        if (strings.length !== 1)
+          throw new WordflowError('usage', `--format svg draws one string; got ${strings.length}`);
         const t = trace(v, strings[0]!, { samplesPerFlow: 0 });
         await emit(traceToSvg(v, t, { title: opts.fa ?? args.pattern }), opts.output);
         return t.accept ? EXIT.yes : EXIT.no;
@@ -85,7 +106,10 @@ vector over time.`,
         const t = trace(v, s, { samplesPerFlow: format === 'json' ? samples : 0 });
         all &&= t.accept;
         if (format === 'json') await out(JSON.stringify(t));
-        else await out((index === 0 ? '' : '\n') + (label ? `string ${index + 1}: ${JSON.stringify(s)}\n` : '') + formatTrace(t));
+        else
+          await out(
+            (index === 0 ? '' : '\n') + (label ? `string ${index + 1}: ${JSON.stringify(s)}\n` : '') + formatTrace(t),
+          );
         index++;
       }
       if (toFile) await emit(collected.join('\n'), opts.output);

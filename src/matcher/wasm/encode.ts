@@ -209,10 +209,18 @@ export function encodeModule(def: ModuleDef): Uint8Array {
   });
   // Data payloads can be megabytes: keep them as typed arrays, not number lists.
   const segments: (number[] | Uint8Array)[] = [uleb(def.data.length)];
-  for (const d of def.data) segments.push([0x00, OP.i32_const, ...sleb(d.offset), OP.end, ...uleb(d.bytes.length)], d.bytes);
+  for (const d of def.data)
+    segments.push([0x00, OP.i32_const, ...sleb(d.offset), OP.end, ...uleb(d.bytes.length)], d.bytes);
   const dataSize = segments.reduce((n, x) => n + x.length, 0);
   const head = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(3, vec(typeOf.map((t) => uleb(t)))),
     ...section(5, vec([[0x00, ...uleb(def.memoryPages)]])),

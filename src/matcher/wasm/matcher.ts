@@ -80,7 +80,7 @@ export function wasmRunner(a: UnitAutomaton, maxStride: Stride = 4): ByteRunner 
       let q = address[state]!;
       // Copies keep the source's alignment (copying out of a SharedArrayBuffer
       // between differently aligned addresses goes byte by byte, four times slower).
-      for (let i = from; i < to && q !== deadAddr; ) {
+      for (let i = from; i < to && q !== deadAddr;) {
         const lead = (bytes.byteOffset + i) & 7;
         const j = Math.min(to, i + INPUT_SIZE - lead);
         input.set(bytes.subarray(i, j), lead);
@@ -91,12 +91,12 @@ export function wasmRunner(a: UnitAutomaton, maxStride: Stride = 4): ByteRunner 
     },
     runString(state, s) {
       let q = address[state]!;
-      for (let i = 0; i < s.length && q !== deadAddr; ) {
+      for (let i = 0; i < s.length && q !== deadAddr;) {
         let j = Math.min(s.length, i + unitsPerPiece);
         // Never split a surrogate pair: the encoder would write two U+FFFD.
         if (j < s.length && (s.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
         const { written } = encoder.encodeInto(i === 0 && j === s.length ? s : s.substring(i, j), input);
-        q = run(q, mod.input, mod.input + written!);
+        q = run(q, mod.input, mod.input + written);
         i = j;
       }
       return stateAt(q);
@@ -132,7 +132,7 @@ export function wasmUtf16Runner(a: UnitAutomaton, maxStride: Stride = 4): Utf16R
     automaton: a,
     run(state, s, from = 0, to = s.length) {
       let q = address[state]!;
-      for (let i = from; i < to && q !== deadAddr; ) {
+      for (let i = from; i < to && q !== deadAddr;) {
         const j = Math.min(to, i + unitsPerPiece);
         const written = input.write(i === 0 && j === s.length ? s : s.substring(i, j), 0, 'utf16le');
         q = run(q, mod.input, mod.input + written);

@@ -154,7 +154,9 @@ function plan(a: UnitAutomaton, maxStride: Stride): Plan {
     return { stride: 2, columns: pairs.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
   }
   const columns = Array.from({ length: U }, (_, s) => Int32Array.from({ length: n }, (_, u) => a.delta[u * U + s]!));
-  const { lookups, size } = place([{ width: 4, values: Int32Array.from({ length: 256 }, (_, b) => a.symbolOf[b]! * 4) }]);
+  const { lookups, size } = place([
+    { width: 4, values: Int32Array.from({ length: 256 }, (_, b) => a.symbolOf[b]! * 4) },
+  ]);
   return { stride: 1, columns, lookups, size, pairs: 0, identity: 0 };
 }
 
@@ -197,7 +199,14 @@ function image(a: UnitAutomaton, order: Int32Array, p: Plan): Image {
   return { memory, address, table, rowBytes, input };
 }
 
-function finish(img: Image, order: Int32Array, stride: Stride, c: Code, locals: readonly number[], inputSize: number): MatcherModule {
+function finish(
+  img: Image,
+  order: Int32Array,
+  stride: Stride,
+  c: Code,
+  locals: readonly number[],
+  inputSize: number,
+): MatcherModule {
   const bytes = encodeModule({
     memoryPages: Math.ceil((img.input + inputSize + 16) / 65536),
     functions: [{ params: [I32, I32, I32], results: [I32], locals, body: c, export: 'run' }],
@@ -213,7 +222,10 @@ export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): Ma
   const specials = [...(a.dead >= 0 ? [a.dead] : []), ...skips.keys()];
   const isSpecial = new Uint8Array(a.states);
   for (const u of specials) isSpecial[u] = 1;
-  const order = Int32Array.from([...specials, ...Array.from({ length: a.states }, (_, u) => u).filter((u) => !isSpecial[u])]);
+  const order = Int32Array.from([
+    ...specials,
+    ...Array.from({ length: a.states }, (_, u) => u).filter((u) => !isSpecial[u]),
+  ]);
   const p = plan(a, options.maxStride ?? 4);
   const img = image(a, order, p);
   const { address } = img;
@@ -301,7 +313,9 @@ export function matcherModule(a: UnitAutomaton, options: ModuleOptions = {}): Ma
  * one loop for long.
  */
 export function utf16Module(a: UnitAutomaton, maxStride: Stride = 4): MatcherModule {
-  const order = Int32Array.from({ length: a.states }, (_, i) => (i === 0 ? Math.max(a.dead, 0) : a.dead >= 0 && i <= a.dead ? i - 1 : i));
+  const order = Int32Array.from({ length: a.states }, (_, i) =>
+    i === 0 ? Math.max(a.dead, 0) : a.dead >= 0 && i <= a.dead ? i - 1 : i,
+  );
   const n = a.states;
   const U = a.symbols;
   const V = U + 1;
@@ -312,12 +326,19 @@ export function utf16Module(a: UnitAutomaton, maxStride: Stride = 4): MatcherMod
   if (pairs !== null && maxStride >= 4) {
     const quads = quadClasses(pairs, n, maxColumns);
     if (quads !== null) {
-      const { lookups, size } = place([symbols, { width: widthFor(pairs.count - 1), values: pairs.ofSymbols }, { width: widthFor(quads.count * 4), values: Int32Array.from(quads.ofPairs, (x) => x * 4) }]);
+      const { lookups, size } = place([
+        symbols,
+        { width: widthFor(pairs.count - 1), values: pairs.ofSymbols },
+        { width: widthFor(quads.count * 4), values: Int32Array.from(quads.ofPairs, (x) => x * 4) },
+      ]);
       p = { stride: 4, columns: quads.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
     }
   }
   if (p === null && pairs !== null) {
-    const { lookups, size } = place([symbols, { width: widthFor(pairs.count * 4), values: Int32Array.from(pairs.ofSymbols, (x) => x * 4) }]);
+    const { lookups, size } = place([
+      symbols,
+      { width: widthFor(pairs.count * 4), values: Int32Array.from(pairs.ofSymbols, (x) => x * 4) },
+    ]);
     p = { stride: 2, columns: pairs.columns, lookups, size, pairs: pairs.count, identity: pairs.identity };
   }
   if (p === null) {

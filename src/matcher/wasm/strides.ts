@@ -39,7 +39,12 @@ function equalColumns(x: Int32Array, y: Int32Array): boolean {
  * Interns `count` columns of `n` states each, `fill(i, out)` writing the i-th;
  * returns null as soon as there are more than `maxClasses` distinct ones.
  */
-export function internColumns(count: number, n: number, fill: (i: number, out: Int32Array) => void, maxClasses: number): Columns | null {
+export function internColumns(
+  count: number,
+  n: number,
+  fill: (i: number, out: Int32Array) => void,
+  maxClasses: number,
+): Columns | null {
   const ids = new Int32Array(count);
   const columns: Int32Array[] = [];
   const buckets = new Map<number, number[]>();
@@ -120,7 +125,14 @@ export function pairClasses(a: UnitAutomaton, maxClasses = 4096): PairClasses | 
       ofLast[b0] = cols.ids[s * V + U]!;
     }
   }
-  return { count: cols.columns.length, ofSymbols: cols.ids, ofPair, ofLast, identity: cols.ids[U * V + U]!, columns: cols.columns };
+  return {
+    count: cols.columns.length,
+    ofSymbols: cols.ids,
+    ofPair,
+    ofLast,
+    identity: cols.ids[U * V + U]!,
+    columns: cols.columns,
+  };
 }
 
 /** Quad classes: pairs of pair classes. */

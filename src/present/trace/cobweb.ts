@@ -7,7 +7,7 @@
  */
 import type { Relu1dVocabulary } from '../../vocabulary/relu1d.js';
 import { evaluateKnots } from '../../vocabulary/relu1d.js';
-import { classLabel } from '../../alphabet/alphabet.js';
+import { classLabel } from '../../syntax/regex/print.js';
 import type { Trace } from '../../vocabulary/trace.js';
 import { ACCEPT_FILL, ACCEPT_STROKE, categoryColour, FAINT, INK, REJECT_FILL } from '../palette.js';
 import { axes, labelPlacer, linearScale, page, text, textWidth } from '../plot.js';
@@ -41,13 +41,47 @@ export function cobwebPicture(v: Relu1dVocabulary, t: Trace, options: TracePictu
     const accepting = v.dfa.accepting[q] === 1;
     const x0 = sx(q - r);
     const x1 = sx(q + r);
-    bands.push(el('rect', { x: num(x0), y: BOX.y, width: num(x1 - x0), height: BOX.h, fill: accepting ? ACCEPT_FILL : REJECT_FILL, opacity: 0.7 }));
+    bands.push(
+      el('rect', {
+        x: num(x0),
+        y: BOX.y,
+        width: num(x1 - x0),
+        height: BOX.h,
+        fill: accepting ? ACCEPT_FILL : REJECT_FILL,
+        opacity: 0.7,
+      }),
+    );
     const y0 = sy(q + r);
     const y1 = sy(q - r);
-    bands.push(el('rect', { x: BOX.x, y: num(y0), width: BOX.w, height: num(y1 - y0), fill: accepting ? ACCEPT_FILL : REJECT_FILL, opacity: 0.3 }));
-    if (n <= 24) bandLabels.push(text((x0 + x1) / 2, BOX.y - 6, `R${q}`, { size: n <= 10 ? 13 : 10, anchor: 'middle', weight: 'bold', fill: accepting ? ACCEPT_STROKE : '#555555' }));
+    bands.push(
+      el('rect', {
+        x: BOX.x,
+        y: num(y0),
+        width: BOX.w,
+        height: num(y1 - y0),
+        fill: accepting ? ACCEPT_FILL : REJECT_FILL,
+        opacity: 0.3,
+      }),
+    );
+    if (n <= 24)
+      bandLabels.push(
+        text((x0 + x1) / 2, BOX.y - 6, `R${q}`, {
+          size: n <= 10 ? 13 : 10,
+          anchor: 'middle',
+          weight: 'bold',
+          fill: accepting ? ACCEPT_STROKE : '#555555',
+        }),
+      );
   }
-  const diagonal = el('line', { x1: num(sx(lo)), y1: num(sy(lo)), x2: num(sx(hi)), y2: num(sy(hi)), stroke: FAINT, 'stroke-width': 1.2, 'stroke-dasharray': '6 4' });
+  const diagonal = el('line', {
+    x1: num(sx(lo)),
+    y1: num(sy(lo)),
+    x2: num(sx(hi)),
+    y2: num(sy(hi)),
+    stroke: FAINT,
+    'stroke-width': 1.2,
+    'stroke-dasharray': '6 4',
+  });
 
   // Each used word's graph: its knots, extended flat to both edges (the map is constant outside them).
   const graphs = used.map((c) => {
@@ -97,40 +131,115 @@ export function cobwebPicture(v: Relu1dVocabulary, t: Trace, options: TracePictu
     const w = textWidth(label, 11) + 8;
     const baseline = placer.place(x + 5, y - 6, w, 11);
     stepLabels.push(
-      el('rect', { x: num(x + 4), y: num(baseline - 11), width: num(w), height: 15, rx: 3, fill: '#FFFFFF', stroke: colour, 'stroke-width': 1.2, opacity: 0.95 }),
+      el('rect', {
+        x: num(x + 4),
+        y: num(baseline - 11),
+        width: num(w),
+        height: 15,
+        rx: 3,
+        fill: '#FFFFFF',
+        stroke: colour,
+        'stroke-width': 1.2,
+        opacity: 0.95,
+      }),
       text(x + 8, baseline, label, { size: 11, fill: INK, weight: 'bold' }),
     );
   }
   const start = t.steps[0]!.point[0]!;
-  const startMark = el('circle', { cx: num(sx(start)), cy: num(sy(start)), r: 5, fill: INK, stroke: '#FFFFFF', 'stroke-width': 1.5 });
+  const startMark = el('circle', {
+    cx: num(sx(start)),
+    cy: num(sy(start)),
+    r: 5,
+    fill: INK,
+    stroke: '#FFFFFF',
+    'stroke-width': 1.5,
+  });
 
   const legendX = BOX.x + BOX.w + 34;
   let ly = BOX.y + 4;
   const key: XmlElement[] = [text(legendX, ly, 'maps', { size: 12, weight: 'bold' })];
   ly += 20;
   for (const c of used) {
-    key.push(legendEntry(legendX, ly, el('line', { x1: legendX, y1: ly, x2: legendX + 16, y2: ly, stroke: colourOf(c), 'stroke-width': 3 }), `f for word ${classLabel(v.dfa.alphabet, c)}`));
+    key.push(
+      legendEntry(
+        legendX,
+        ly,
+        el('line', { x1: legendX, y1: ly, x2: legendX + 16, y2: ly, stroke: colourOf(c), 'stroke-width': 3 }),
+        `f for word ${classLabel(v.dfa.alphabet, c)}`,
+      ),
+    );
     ly += 19;
   }
-  key.push(legendEntry(legendX, ly, el('line', { x1: legendX, y1: ly, x2: legendX + 16, y2: ly, stroke: FAINT, 'stroke-width': 1.2, 'stroke-dasharray': '6 4' }), 'diagonal y = x'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('line', {
+        x1: legendX,
+        y1: ly,
+        x2: legendX + 16,
+        y2: ly,
+        stroke: FAINT,
+        'stroke-width': 1.2,
+        'stroke-dasharray': '6 4',
+      }),
+      'diagonal y = x',
+    ),
+  );
   ly += 19;
-  key.push(legendEntry(legendX, ly, el('line', { x1: legendX, y1: ly, x2: legendX + 16, y2: ly, stroke: INK, 'stroke-width': 2 }), 'the iteration (step numbers)'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('line', { x1: legendX, y1: ly, x2: legendX + 16, y2: ly, stroke: INK, 'stroke-width': 2 }),
+      'the iteration (step numbers)',
+    ),
+  );
   ly += 19;
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: ACCEPT_FILL }), `accepting R_q = [q − ${r}, q + ${r}]`));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: ACCEPT_FILL }),
+      `accepting R_q = [q − ${r}, q + ${r}]`,
+    ),
+  );
   ly += 19;
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: REJECT_FILL }), 'other R_q'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: REJECT_FILL }),
+      'other R_q',
+    ),
+  );
   ly += 19;
   key.push(legendEntry(legendX, ly, el('circle', { cx: legendX + 8, cy: ly, r: 5, fill: INK }), `start x₀ = ${start}`));
   ly += 30;
   const steps = stepLegend(t, legendX, ly, (i) => colourOf(t.steps[i]!.class!));
 
-  const subtitle = [`${verdict(t)}. Each letter's map is continuous and piecewise linear; one hidden ReLU layer.`, "Cobweb: from the diagonal up or down to the graph of the letter's map, then across to the diagonal."];
+  const subtitle = [
+    `${verdict(t)}. Each letter's map is continuous and piecewise linear; one hidden ReLU layer.`,
+    "Cobweb: from the diagonal up or down to the graph of the letter's map, then across to the diagonal.",
+  ];
   return page(WIDTH, Math.max(HEIGHT, steps.bottom + 16), traceTitle(t, options), subtitle, [
     el(
       'defs',
       {},
       el('clipPath', { id: 'plot' }, el('rect', { x: BOX.x, y: BOX.y, width: BOX.w, height: BOX.h })),
-      el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, el('path', { d: 'M0,0 L10,5 L0,10 z', fill: INK })),
+      el(
+        'marker',
+        {
+          id: 'arrow',
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto-start-reverse',
+        },
+        el('path', { d: 'M0,0 L10,5 L0,10 z', fill: INK }),
+      ),
     ),
     axes(BOX, sx, sy, { x: 'x (before the letter)', y: 'f(x) (after the letter)' }),
     el('g', { class: 'regions', 'clip-path': 'url(#plot)' }, bands, diagonal),

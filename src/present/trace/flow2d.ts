@@ -18,7 +18,15 @@ import type { Trace } from '../../vocabulary/trace.js';
 import { ACCEPT_FILL, ACCEPT_STROKE, categoryColour, FAINT, INK, REJECT_FILL } from '../palette.js';
 import { axes, page, text, textWidth, warpedScale } from '../plot.js';
 import { el, num, type XmlElement } from '../xml.js';
-import { checkDrawable, legendEntry, numberDisc, stepLegend, type TracePictureOptions, traceTitle, verdict } from './legend.js';
+import {
+  checkDrawable,
+  legendEntry,
+  numberDisc,
+  stepLegend,
+  type TracePictureOptions,
+  traceTitle,
+  verdict,
+} from './legend.js';
 
 const WIDTH = 980;
 const BOX = { x: 76, y: 92, w: 640, h: 440 };
@@ -59,7 +67,10 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
       yhi = Math.max(yhi, y);
     }
   }
-  const stateTicks = n <= 16 ? Array.from({ length: n }, (_, q) => q) : Array.from({ length: n }, (_, q) => q).filter((q) => q % Math.ceil(n / 12) === 0);
+  const stateTicks =
+    n <= 16
+      ? Array.from({ length: n }, (_, q) => q)
+      : Array.from({ length: n }, (_, q) => q).filter((q) => q % Math.ceil(n / 12) === 0);
   const sx = warpedScale(-0.5, n - 0.5, 0.5, xlo, xhi, BOX.x, BOX.x + BOX.w, stateTicks);
   const sy = warpedScale(-0.05, 1.05, 0.15, ylo, yhi, BOX.y + BOX.h, BOX.y, [0, 0.5, 1]);
 
@@ -68,7 +79,16 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
     const accepting = v.dfa.accepting[q] === 1;
     if (accepting) {
       // T = (q − ½, q + ½) × ℝ for accepting q: a light band over the whole height.
-      regions.push(el('rect', { x: num(sx(q - 0.5)), y: BOX.y, width: num(sx(q + 0.5) - sx(q - 0.5)), height: BOX.h, fill: ACCEPT_FILL, opacity: 0.45 }));
+      regions.push(
+        el('rect', {
+          x: num(sx(q - 0.5)),
+          y: BOX.y,
+          width: num(sx(q + 0.5) - sx(q - 0.5)),
+          height: BOX.h,
+          fill: ACCEPT_FILL,
+          opacity: 0.45,
+        }),
+      );
     }
     const x0 = sx(q - r);
     const x1 = sx(q + r);
@@ -85,7 +105,15 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
         'stroke-width': accepting ? 2 : 1,
       }),
     );
-    if (n <= 24) regions.push(text((x0 + x1) / 2, y0 - 6, `R${q}`, { size: n <= 10 ? 13 : 10, anchor: 'middle', weight: 'bold', fill: accepting ? ACCEPT_STROKE : '#555555' }));
+    if (n <= 24)
+      regions.push(
+        text((x0 + x1) / 2, y0 - 6, `R${q}`, {
+          size: n <= 10 ? 13 : 10,
+          anchor: 'middle',
+          weight: 'bold',
+          fill: accepting ? ACCEPT_STROKE : '#555555',
+        }),
+      );
   }
   // The linear part of the axes, so the change of scale is visible.
   const linear = el('rect', {
@@ -132,13 +160,23 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
       markers.push(numberDisc(c.x, c.y, c.steps[0]!, categoryColour(c.steps[0]! - 1)));
       continue;
     }
-    const label = c.steps.length <= 5 ? c.steps.join(', ') : `${c.steps.slice(0, 4).join(', ')}, … (${c.steps.length}×)`;
+    const label =
+      c.steps.length <= 5 ? c.steps.join(', ') : `${c.steps.slice(0, 4).join(', ')}, … (${c.steps.length}×)`;
     const w = textWidth(label, 10) + 10;
     markers.push(
       el(
         'g',
         { class: 'steps-here' },
-        el('rect', { x: num(c.x - w / 2), y: num(c.y - 8), width: num(w), height: 16, rx: 8, fill: '#FFFFFF', stroke: INK, 'stroke-width': 1.2 }),
+        el('rect', {
+          x: num(c.x - w / 2),
+          y: num(c.y - 8),
+          width: num(w),
+          height: 16,
+          rx: 8,
+          fill: '#FFFFFF',
+          stroke: INK,
+          'stroke-width': 1.2,
+        }),
         text(c.x, c.y + 3.5, label, { size: 10, anchor: 'middle', weight: 'bold' }),
       ),
     );
@@ -148,15 +186,59 @@ export function flow2dPicture(v: Flow2dVocabulary, t: Trace, options: TracePictu
   const steps = stepLegend(t, legendX, BOX.y + 4);
   let ly = steps.bottom + 14;
   const key: XmlElement[] = [];
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: ACCEPT_FILL, stroke: ACCEPT_STROKE, 'stroke-width': 2 }), 'accepting region R_q'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', {
+        x: legendX,
+        y: ly - 6,
+        width: 16,
+        height: 12,
+        fill: ACCEPT_FILL,
+        stroke: ACCEPT_STROKE,
+        'stroke-width': 2,
+      }),
+      'accepting region R_q',
+    ),
+  );
   ly += 20;
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: REJECT_FILL, stroke: FAINT }), 'other region R_q'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: REJECT_FILL, stroke: FAINT }),
+      'other region R_q',
+    ),
+  );
   ly += 20;
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: ACCEPT_FILL, opacity: 0.45 }), 'target T'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: ACCEPT_FILL, opacity: 0.45 }),
+      'target T',
+    ),
+  );
   ly += 20;
   key.push(legendEntry(legendX, ly, el('circle', { cx: legendX + 8, cy: ly, r: 5, fill: INK }), 'start point x₀'));
   ly += 20;
-  key.push(legendEntry(legendX, ly, el('rect', { x: legendX, y: ly - 6, width: 16, height: 12, fill: 'none', stroke: FAINT, 'stroke-dasharray': '4 3' }), 'linear scale inside'));
+  key.push(
+    legendEntry(
+      legendX,
+      ly,
+      el('rect', {
+        x: legendX,
+        y: ly - 6,
+        width: 16,
+        height: 12,
+        fill: 'none',
+        stroke: FAINT,
+        'stroke-dasharray': '4 3',
+      }),
+      'linear scale inside',
+    ),
+  );
   ly += 28;
   key.push(text(legendX, ly, verdict(t), { size: 12, weight: 'bold', fill: t.accept ? ACCEPT_STROKE : INK }));
 

@@ -55,17 +55,48 @@ export function heatmapPicture(v: Vocabulary, t: Trace, options: TracePictureOpt
       const value = col[q] ?? 0;
       const x = left + j * cell;
       const y = top + q * rowH;
-      cells.push(el('rect', { x, y, width: cell, height: rowH, fill: viridis(value) }, el('title', {}, `step ${j}, x_${q} = ${value}`)));
+      cells.push(
+        el(
+          'rect',
+          { x, y, width: cell, height: rowH, fill: viridis(value) },
+          el('title', {}, `step ${j}, x_${q} = ${value}`),
+        ),
+      );
       if (showValues) {
-        const shown = value === 0 || value === 1 ? String(value) : value < 0.01 ? '<.01' : value > 0.99 ? '>.99' : value.toFixed(2).replace(/^0/, '');
-        cells.push(text(x + cell / 2, y + rowH / 2 + 4, shown, { size: 10, anchor: 'middle', fill: inkOnViridis(value) }));
+        const shown =
+          value === 0 || value === 1
+            ? String(value)
+            : value < 0.01
+              ? '<.01'
+              : value > 0.99
+                ? '>.99'
+                : value.toFixed(2).replace(/^0/, '');
+        cells.push(
+          text(x + cell / 2, y + rowH / 2 + 4, shown, { size: 10, anchor: 'middle', fill: inkOnViridis(value) }),
+        );
       }
     }
     const q = t.steps[j]!.state;
     // White then black: visible on every viridis colour without relying on hue.
     outlines.push(
-      el('rect', { x: left + j * cell + 1.5, y: top + q * rowH + 1.5, width: cell - 3, height: rowH - 3, fill: 'none', stroke: '#FFFFFF', 'stroke-width': 3 }),
-      el('rect', { x: left + j * cell + 3, y: top + q * rowH + 3, width: cell - 6, height: rowH - 6, fill: 'none', stroke: '#000000', 'stroke-width': 1.5 }),
+      el('rect', {
+        x: left + j * cell + 1.5,
+        y: top + q * rowH + 1.5,
+        width: cell - 3,
+        height: rowH - 3,
+        fill: 'none',
+        stroke: '#FFFFFF',
+        'stroke-width': 3,
+      }),
+      el('rect', {
+        x: left + j * cell + 3,
+        y: top + q * rowH + 3,
+        width: cell - 6,
+        height: rowH - 6,
+        fill: 'none',
+        stroke: '#000000',
+        'stroke-width': 1.5,
+      }),
     );
   }
 
@@ -79,14 +110,28 @@ export function heatmapPicture(v: Vocabulary, t: Trace, options: TracePictureOpt
     const label = j === 0 ? 'x₀' : showSymbol(s.symbol ?? '');
     headers.push(text(cx, top - 24, label, { size: 13, anchor: 'middle', weight: 'bold' }));
     headers.push(text(cx, top - 8, String(j), { size: 10, anchor: 'middle', fill: '#666666' }));
-    headers.push(text(cx, top + gridH + 16, s.inTarget ? '✓' : '·', { size: 13, anchor: 'middle', fill: s.inTarget ? ACCEPT_STROKE : '#999999', weight: 'bold' }));
+    headers.push(
+      text(cx, top + gridH + 16, s.inTarget ? '✓' : '·', {
+        size: 13,
+        anchor: 'middle',
+        fill: s.inTarget ? ACCEPT_STROKE : '#999999',
+        weight: 'bold',
+      }),
+    );
   }
   const rowEvery = Math.max(1, Math.ceil(13 / rowH));
   const rowLabels: XmlElement[] = [];
   for (let q = 0; q < n; q++) {
     if (q % rowEvery !== 0) continue;
     const accepting = v.dfa.accepting[q] === 1;
-    rowLabels.push(text(left - 8, top + q * rowH + rowH / 2 + 4, `x_${q}${accepting ? ' ✓' : ''}`, { size: 12, anchor: 'end', fill: accepting ? ACCEPT_STROKE : INK, weight: accepting ? 'bold' : undefined }));
+    rowLabels.push(
+      text(left - 8, top + q * rowH + rowH / 2 + 4, `x_${q}${accepting ? ' ✓' : ''}`, {
+        size: 12,
+        anchor: 'end',
+        fill: accepting ? ACCEPT_STROKE : INK,
+        weight: accepting ? 'bold' : undefined,
+      }),
+    );
   }
   const axisTitles = [
     text(left - 8, top - 24, 'letter', { size: 11, anchor: 'end', fill: '#666666' }),
@@ -96,17 +141,46 @@ export function heatmapPicture(v: Vocabulary, t: Trace, options: TracePictureOpt
 
   // Colour bar and outline key.
   const barW = 200;
-  const stops = Array.from({ length: 11 }, (_, i) => el('stop', { offset: `${i * 10}%`, 'stop-color': viridis(i / 10) }));
+  const stops = Array.from({ length: 11 }, (_, i) =>
+    el('stop', { offset: `${i * 10}%`, 'stop-color': viridis(i / 10) }),
+  );
   const bar = [
-    el('rect', { x: left, y: legendY, width: barW, height: 14, fill: 'url(#viridis)', stroke: '#888888', 'stroke-width': 0.5 }),
+    el('rect', {
+      x: left,
+      y: legendY,
+      width: barW,
+      height: 14,
+      fill: 'url(#viridis)',
+      stroke: '#888888',
+      'stroke-width': 0.5,
+    }),
     text(left, legendY + 30, '0', { size: 11, anchor: 'middle' }),
     text(left + barW / 2, legendY + 30, '0.5', { size: 11, anchor: 'middle' }),
     text(left + barW, legendY + 30, '1', { size: 11, anchor: 'middle' }),
     text(left, legendY - 8, 'value of the coordinate x_q', { size: 12 }),
-    el('rect', { x: left + barW + 40, y: legendY, width: 18, height: 14, fill: viridis(0.5), stroke: '#FFFFFF', 'stroke-width': 3 }),
-    el('rect', { x: left + barW + 41.5, y: legendY + 1.5, width: 15, height: 11, fill: 'none', stroke: '#000000', 'stroke-width': 1.5 }),
+    el('rect', {
+      x: left + barW + 40,
+      y: legendY,
+      width: 18,
+      height: 14,
+      fill: viridis(0.5),
+      stroke: '#FFFFFF',
+      'stroke-width': 3,
+    }),
+    el('rect', {
+      x: left + barW + 41.5,
+      y: legendY + 1.5,
+      width: 15,
+      height: 11,
+      fill: 'none',
+      stroke: '#000000',
+      'stroke-width': 1.5,
+    }),
     text(left + barW + 66, legendY + 11, "the DFA's state at that step", { size: 12 }),
-    text(left + barW + 40, legendY + 36, '✓ accepting state / point in the target T', { size: 12, fill: ACCEPT_STROKE }),
+    text(left + barW + 40, legendY + 36, '✓ accepting state / point in the target T', {
+      size: 12,
+      fill: ACCEPT_STROKE,
+    }),
   ];
   const explain = EXPLAIN[v.embedding] ?? '';
   const subtitle = [`${verdict(t)}. Rows: the coordinates x_q (one per state); columns: the steps.`, `${explain}.`];
@@ -115,7 +189,15 @@ export function heatmapPicture(v: Vocabulary, t: Trace, options: TracePictureOpt
     el('defs', {}, el('linearGradient', { id: 'viridis', x1: '0', x2: '1', y1: '0', y2: '0' }, stops)),
     el('g', { class: 'cells' }, cells),
     el('g', { class: 'dfa-state' }, outlines),
-    el('rect', { x: left, y: top, width: num(gridW), height: num(gridH), fill: 'none', stroke: '#888888', 'stroke-width': 0.5 }),
+    el('rect', {
+      x: left,
+      y: top,
+      width: num(gridW),
+      height: num(gridH),
+      fill: 'none',
+      stroke: '#888888',
+      'stroke-width': 0.5,
+    }),
     el('g', { class: 'labels' }, headers, rowLabels, axisTitles),
     el('g', { class: 'legend' }, bar),
   ]);

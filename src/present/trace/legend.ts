@@ -25,7 +25,10 @@ export const MAX_PICTURE_STEPS = 500;
 export function checkDrawable(t: Trace): void {
   const letters = t.steps.length - 1;
   if (letters > MAX_PICTURE_STEPS) {
-    throw new WordflowError('limit', `a picture draws at most ${MAX_PICTURE_STEPS} letters and this string has ${letters}; --format json gives the whole trajectory as data`);
+    throw new WordflowError(
+      'limit',
+      `a picture draws at most ${MAX_PICTURE_STEPS} letters and this string has ${letters}; --format json gives the whole trajectory as data`,
+    );
   }
 }
 
@@ -66,7 +69,12 @@ export const LEGEND_STEPS = 14;
  * The list of steps, each with its number in a disc of its colour, from
  * (x, y) down; returns the elements and the y below them.
  */
-export function stepLegend(t: Trace, x: number, y: number, colourOf: (step: number) => string = (i) => categoryColour(i - 1)): { items: XmlElement[]; bottom: number } {
+export function stepLegend(
+  t: Trace,
+  x: number,
+  y: number,
+  colourOf: (step: number) => string = (i) => categoryColour(i - 1),
+): { items: XmlElement[]; bottom: number } {
   const items: XmlElement[] = [text(x, y, 'steps', { size: 12, weight: 'bold' })];
   let yy = y + 20;
   const n = t.steps.length - 1;

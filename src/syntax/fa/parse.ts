@@ -12,11 +12,20 @@
 import type { ILexingError, IToken } from 'chevrotain';
 import { type CharSet, unionAll } from '../../alphabet/charset.js';
 import { type Span, WordflowError, asWordflowError, limitError } from '../../errors.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { FaEdge, FaFile, FaLabel, FaState } from './ast.js';
 import { labelValue, spanOf, type Source } from './labels.js';
 import { parseLine, type RawEdge, type RawLine } from './parser.js';
-import { Arrow, EdgeOpen, faLexer, LabelNewline, Newline, Quoted, UnterminatedClass, UnterminatedQuoted } from './tokens.js';
+import {
+  Arrow,
+  EdgeOpen,
+  faLexer,
+  LabelNewline,
+  Newline,
+  Quoted,
+  UnterminatedClass,
+  UnterminatedQuoted,
+} from './tokens.js';
 
 /** The automaton as it is being read. */
 interface Builder {
@@ -45,7 +54,7 @@ function stateOf(b: Builder, token: IToken, used: boolean): number {
   if (id === undefined) {
     id = b.states.length;
     if (id >= b.limits.maxNfaStates) {
-      throw limitError('the number of states', b.limits.maxNfaStates, LIMIT_FLAGS.maxNfaStates, spanOf(token), b.source.text);
+      throw limitError('the number of states', 'maxNfaStates', b.limits.maxNfaStates, spanOf(token), b.source.text);
     }
     b.ids.set(name, id);
     b.states.push({ name, span: spanOf(token) });
@@ -76,7 +85,11 @@ function applyStart(b: Builder, keyword: IToken, nameToken: IToken, line: number
 function applyEdge(b: Builder, from: number, fromToken: IToken, edge: RawEdge): number {
   const to = stateOf(b, edge.to, true);
   if (!edge.hasLabel) {
-    fail(b, "an edge needs a label between '-' and '->': write 'q -a-> r', or 'q -ε-> r' for an ε-edge", spanOf(edge.open));
+    fail(
+      b,
+      "an edge needs a label between '-' and '->': write 'q -a-> r', or 'q -ε-> r' for an ε-edge",
+      spanOf(edge.open),
+    );
   }
   if (edge.labels.length === 0) {
     fail(b, "empty label: write 'ε' (or 'eps') between '-' and '->' for an ε-edge", {
@@ -149,19 +162,35 @@ function lexMessage(text: string, error: ILexingError, inLabel: boolean): string
 }
 
 /** The first lexical fault on a line, if any: a lexer error or an unterminated token. */
-function lexicalFault(b: Builder, tokens: readonly IToken[], errors: readonly ILexingError[]): WordflowError | undefined {
+function lexicalFault(
+  b: Builder,
+  tokens: readonly IToken[],
+  errors: readonly ILexingError[],
+): WordflowError | undefined {
   const bad = tokens.find((t) => t.tokenType === UnterminatedClass || t.tokenType === UnterminatedQuoted);
   const lexError = errors[0];
   if (lexError !== undefined && (bad === undefined || lexError.offset < bad.startOffset)) {
     const message = lexMessage(b.source.text, lexError, insideLabel(tokens, lexError.offset));
-    return new WordflowError('syntax', message, { start: lexError.offset, end: lexError.offset + lexError.length }, b.source.text, b.source.name);
+    return new WordflowError(
+      'syntax',
+      message,
+      { start: lexError.offset, end: lexError.offset + lexError.length },
+      b.source.text,
+      b.source.name,
+    );
   }
   if (bad === undefined) return undefined;
   const message =
     bad.tokenType === UnterminatedClass
       ? "unterminated class: this '[' has no matching ']' on its line"
-      : 'unterminated quoted name: this \'"\' has no closing \'"\' on its line';
-  return new WordflowError('syntax', message, { start: bad.startOffset, end: bad.startOffset + 1 }, b.source.text, b.source.name);
+      : "unterminated quoted name: this '\"' has no closing '\"' on its line";
+  return new WordflowError(
+    'syntax',
+    message,
+    { start: bad.startOffset, end: bad.startOffset + 1 },
+    b.source.text,
+    b.source.name,
+  );
 }
 
 /** Parses and applies one line's tokens (no newline among them). */
@@ -172,7 +201,9 @@ function readLine(b: Builder, tokens: IToken[], errors: readonly ILexingError[],
   const result = parseLine(tokens);
   if ('message' in result) {
     const last = tokens[tokens.length - 1]!;
-    const at = Number.isFinite(result.token.startOffset) ? spanOf(result.token) : { start: spanOf(last).end, end: spanOf(last).end };
+    const at = Number.isFinite(result.token.startOffset)
+      ? spanOf(result.token)
+      : { start: spanOf(last).end, end: spanOf(last).end };
     fail(b, result.message, at);
   }
   applyLine(b, result, lineNumber);

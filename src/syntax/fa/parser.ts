@@ -55,11 +55,12 @@ function expectedLabel(type: TokenType): string {
 
 function alternatives(paths: readonly (readonly TokenType[])[]): string {
   const firsts = [...new Set(paths.map((p) => (p[0] === undefined ? 'the end of the line' : expectedLabel(p[0]))))];
-  return firsts.length <= 1 ? (firsts[0] ?? 'more') : `${firsts.slice(0, -1).join(', ')} or ${firsts[firsts.length - 1]}`;
+  return firsts.length <= 1
+    ? (firsts[0] ?? 'more')
+    : `${firsts.slice(0, -1).join(', ')} or ${firsts[firsts.length - 1]}`;
 }
 
-const LINE_SHAPES =
-  "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'";
+const LINE_SHAPES = "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'";
 
 /** Plain-words messages in place of chevrotain's defaults. */
 const messages: IParserErrorMessageProvider = {
@@ -68,7 +69,11 @@ const messages: IParserErrorMessageProvider = {
     return `expected ${expectedLabel(expected)}${after}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    if (firstRedundant.tokenType === Start || firstRedundant.tokenType === Accept || firstRedundant.tokenType === State) {
+    if (
+      firstRedundant.tokenType === Start ||
+      firstRedundant.tokenType === Accept ||
+      firstRedundant.tokenType === State
+    ) {
       return `expected the end of the line, found ${describeToken(firstRedundant)}: each statement goes on a line of its own`;
     }
     return `expected the end of the line, found ${describeToken(firstRedundant)}`;
@@ -94,7 +99,12 @@ const messages: IParserErrorMessageProvider = {
 export class FaLineParser extends EmbeddedActionsParser {
   /** `validate`: run chevrotain's grammar checks (a test does; at run time they only cost start-up time). */
   constructor(validate = false) {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2, errorMessageProvider: messages, skipValidations: !validate });
+    super(allTokens, {
+      recoveryEnabled: false,
+      maxLookahead: 2,
+      errorMessageProvider: messages,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 

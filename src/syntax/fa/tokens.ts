@@ -15,7 +15,11 @@ import type { Lexer as ChevrotainLexer, TokenType } from 'chevrotain';
 import { createToken, Lexer } from '../chevrotain.js';
 
 /** Spaces, tabs and carriage returns (so CRLF files read like LF files). */
-export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\r\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const Whitespace = createToken({
+  name: 'Whitespace',
+  pattern: /[ \t\r\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
 
 /** `#` to the end of the line, in either mode. */
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n]*/, group: Lexer.SKIPPED });
@@ -53,9 +57,12 @@ function matchName(text: string, offset: number): RegExpExecArray | null {
 // ASCII. Without a hint chevrotain turns its first-char optimization off for the whole mode. The
 // list (like the word label's) is made when the lexer is built: 65 536 numbers cost start-up time.
 function nameStartUnits(): number[] {
-  return [...'_\'.0123456789']
+  return [..."_'.0123456789"]
     .map((c) => c.charCodeAt(0))
-    .concat(Array.from({ length: 26 }, (_, i) => 0x41 + i), Array.from({ length: 26 }, (_, i) => 0x61 + i))
+    .concat(
+      Array.from({ length: 26 }, (_, i) => 0x41 + i),
+      Array.from({ length: 26 }, (_, i) => 0x61 + i),
+    )
     .concat(Array.from({ length: 0x10000 - 0x80 }, (_, i) => 0x80 + i));
 }
 
@@ -83,7 +90,12 @@ export const UnterminatedQuoted = createToken({ name: 'UnterminatedQuoted', patt
 export const BareArrow = createToken({ name: 'BareArrow', pattern: /->/, label: "'-LABEL->'" });
 
 /** `-` opens an edge label. */
-export const EdgeOpen = createToken({ name: 'EdgeOpen', pattern: /-/, push_mode: 'label', label: "an edge '-LABEL-> TARGET'" });
+export const EdgeOpen = createToken({
+  name: 'EdgeOpen',
+  pattern: /-/,
+  push_mode: 'label',
+  label: "an edge '-LABEL-> TARGET'",
+});
 
 /** `,` separates names in `accept`/`state` lines and labels in an edge. */
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
@@ -142,9 +154,27 @@ export const EscapeLabel = createToken({
 // found by testing the pattern on all 65 536 units, which cost start-up time
 // (`test/syntax/grammars.test.ts` checks the list against the pattern).
 const NOT_WORD_START = [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x23, 0x2c, 0x2d, 0x5b, 0x5c, 0x5d, 0xa0, 0x1680,
+  0x09,
+  0x0a,
+  0x0b,
+  0x0c,
+  0x0d,
+  0x20,
+  0x23,
+  0x2c,
+  0x2d,
+  0x5b,
+  0x5c,
+  0x5d,
+  0xa0,
+  0x1680,
   ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
-  0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+  0x2028,
+  0x2029,
+  0x202f,
+  0x205f,
+  0x3000,
+  0xfeff,
 ];
 
 /** Every UTF-16 unit but the given ones, ascending. */

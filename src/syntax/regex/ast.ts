@@ -15,7 +15,13 @@ import type { Span } from '../../errors.js';
 /** A node of an expression's syntax tree (see the module comment for each kind's language). */
 export type Regex =
   | { readonly kind: 'empty'; readonly span: Span }
-  | { readonly kind: 'chars'; readonly set: CharSet; readonly span: Span }
+  | {
+      readonly kind: 'chars';
+      readonly set: CharSet;
+      readonly span: Span;
+      /** The property escape this set was written as, canonically spelled (`\p{Lu}`, `\P{sc=Greek}`), if it was one. */
+      readonly property?: string;
+    }
   | { readonly kind: 'concat'; readonly items: readonly Regex[]; readonly span: Span }
   | { readonly kind: 'alt'; readonly items: readonly Regex[]; readonly span: Span }
   | { readonly kind: 'and'; readonly items: readonly Regex[]; readonly span: Span }

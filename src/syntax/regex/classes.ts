@@ -8,15 +8,7 @@
  * table below, and then cached. No `RegExp` is ever built from user text — a
  * property name only selects a row of the table.
  */
-import {
-  type CharSet,
-  ALL,
-  MAX_CODE_POINT,
-  complement,
-  equals,
-  fromRanges,
-  range,
-} from '../../alphabet/charset.js';
+import { type CharSet, ALL, MAX_CODE_POINT, complement, fromRanges, range } from '../../alphabet/charset.js';
 import { BINARY_PROPERTY_ROWS, type PropertyRow, SCRIPT_EXTENSION_ROWS, SCRIPT_ROWS } from './properties.js';
 
 /** `\d`: the ASCII digits (JavaScript does not widen `\d` under `u`). */
@@ -50,13 +42,20 @@ export const SPACE: CharSet = fromRanges([
 /** The set of a shorthand letter (`d`, `D`, `w`, `W`, `s`, `S`), or undefined. */
 export function shorthandSet(letter: string): CharSet | undefined {
   switch (letter) {
-    case 'd': return DIGIT;
-    case 'D': return complement(DIGIT);
-    case 'w': return WORD;
-    case 'W': return complement(WORD);
-    case 's': return SPACE;
-    case 'S': return complement(SPACE);
-    default: return undefined;
+    case 'd':
+      return DIGIT;
+    case 'D':
+      return complement(DIGIT);
+    case 'w':
+      return WORD;
+    case 'W':
+      return complement(WORD);
+    case 's':
+      return SPACE;
+    case 'S':
+      return complement(SPACE);
+    default:
+      return undefined;
   }
 }
 
@@ -163,15 +162,8 @@ function spelling(row: PropertyRow): string {
   return SCRIPT_EXTENSION_ROWS.includes(row) ? `scx=${row.names[0]}` : row.names[0]!;
 }
 
-/** A computed property: its set, the set's complement, and its spelling. */
-interface Computed {
-  readonly set: CharSet;
-  readonly negated: CharSet;
-  readonly name: string;
-}
-
 /** Sets already computed, keyed by the row (not the alias) so aliases share one scan. */
-const cache = new Map<PropertyRow, Computed>();
+const cache = new Map<PropertyRow, CharSet>();
 
 /** Every code point the static regex matches, as ranges (one pass over all code points). */
 function scan(re: RegExp): CharSet {
@@ -190,26 +182,23 @@ function scan(re: RegExp): CharSet {
 }
 
 function rowSet(row: PropertyRow): CharSet {
-  let computed = cache.get(row);
-  if (computed === undefined) {
-    const set = scan(row.re);
-    computed = { set, negated: complement(set), name: spelling(row) };
-    cache.set(row, computed);
+  let set = cache.get(row);
+  if (set === undefined) {
+    set = scan(row.re);
+    cache.set(row, set);
   }
-  return computed.set;
+  return set;
 }
 
 /**
- * `\p{…}` or `\P{…}` for a set equal to a property computed earlier in this
- * process (never triggers a scan), so printed expressions keep the names a
- * person wrote.
+ * The canonical name of the property a `\p{body}` names (`Lu` for
+ * `Uppercase_Letter` or `gc=Lu`, `sc=Greek` for `Script=Greek`), or
+ * undefined for `Any`, `ASCII` (printed as `.` and a range) and unknown
+ * names. Depends on the name only, never on what was computed before.
  */
-export function propertySpelling(set: CharSet): string | undefined {
-  for (const { set: s, negated, name } of cache.values()) {
-    if (equals(s, set)) return `\\p{${name}}`;
-    if (equals(negated, set)) return `\\P{${name}}`;
-  }
-  return undefined;
+export function propertyName(body: string): string | undefined {
+  const row = findRow(body);
+  return row === undefined ? undefined : spelling(row);
 }
 
 /** The row a `\p{…}` body names: `Lu`, `Letter`, `gc=Lu`, `Script=Greek`, `Alphabetic`… */
@@ -247,4 +236,3 @@ export const PROPERTY_NAMES: {
   binary: BINARY_PROPERTIES.flatMap((r) => r.names),
   scripts: SCRIPTS.flatMap((r) => r.names),
 };
-

@@ -39,7 +39,12 @@ export function escapeAtom(token: IToken, text: string, syntax: Syntax = 'wordfl
   const span = tokenSpan(token);
   return decoded.kind === 'char'
     ? { kind: 'char', cp: decoded.cp, span }
-    : { kind: 'set', set: decoded.set, span, what: `${/^\\[pP]/.test(token.image) ? 'the property' : 'the class shorthand'} ${token.image}` };
+    : {
+        kind: 'set',
+        set: decoded.set,
+        span,
+        what: `${/^\\[pP]/.test(token.image) ? 'the property' : 'the class shorthand'} ${token.image}`,
+      };
 }
 
 const NESTED = 'a nested class';
@@ -116,7 +121,7 @@ export function classBuilder(open: IToken, text: string, nested: boolean): Class
 export interface ClassReader {
   open(token: IToken): void;
   close(token: IToken): void;
-  atom(atom: ClassAtom): void;
+  atom(this: void, atom: ClassAtom): void;
   dash(token: IToken, closesNext: boolean): void;
   /** Whether some class is still open (the parser keeps reading while it is). */
   isOpen(): boolean;

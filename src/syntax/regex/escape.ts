@@ -6,14 +6,14 @@
  */
 import { type CharSet, MAX_CODE_POINT, complement } from '../../alphabet/charset.js';
 import type { Span } from '../../errors.js';
-import { propertySet, shorthandSet } from './classes.js';
+import { propertyName, propertySet, shorthandSet } from './classes.js';
 import { syntaxError } from './messages.js';
 import type { Syntax } from './syntax.js';
 
 /** What an escape stands for: one code point, or a set (`\d`, `\p{L}`, …). */
 export type Decoded =
   | { readonly kind: 'char'; readonly cp: number }
-  | { readonly kind: 'set'; readonly set: CharSet };
+  | { readonly kind: 'set'; readonly set: CharSet; readonly property?: string };
 
 /** Characters a backslash turns into themselves: JavaScript's syntax characters and `/`. */
 const SYNTAX_ESCAPES = new Set([...'^$\\.*+?()[]{}|/']);
@@ -74,7 +74,8 @@ function decodeUnicode(site: Site): Decoded {
     const lo = parseInt(image.slice(8, 12), 16);
     return char(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00));
   }
-  if (image.length !== 6) fail(site, `\\u must be followed by exactly four hex digits or by {hex}, as in \\u00e9 or \\u{1F600}`);
+  if (image.length !== 6)
+    fail(site, `\\u must be followed by exactly four hex digits or by {hex}, as in \\u00e9 or \\u{1F600}`);
   return char(parseInt(image.slice(2), 16));
 }
 
@@ -105,9 +106,16 @@ function decodeProperty(site: Site): Decoded {
   const body = image.slice(3, -1);
   const set = propertySet(body);
   if (set === undefined) {
-    fail(site, `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …), Script=… and Script_Extensions=…, as in JavaScript`);
+    fail(
+      site,
+      `unknown Unicode property '${body}' in ${image}; known are General_Category values (L, Lu, Nd, …), binary properties (Alphabetic, White_Space, …), Script=… and Script_Extensions=…, as in JavaScript`,
+    );
   }
-  return { kind: 'set', set: image[1] === 'P' ? complement(set) : set };
+  const name = propertyName(body);
+  const set1 = image[1] === 'P' ? complement(set) : set;
+  return name === undefined
+    ? { kind: 'set', set: set1 }
+    : { kind: 'set', set: set1, property: `\\${image[1]}{${name}}` };
 }
 
 /** The escapes that JavaScript rejects or that describe positions rather than characters. */
@@ -117,7 +125,12 @@ function decodeOther(site: Site, letter: string): Decoded {
     fail(site, 'word boundaries (\\b) are not supported: they test a position, not a character');
   }
   if (letter === 'B') {
-    fail(site, site.inClass ? '\\B is not allowed in a class' : 'non-word boundaries (\\B) are not supported: they test a position, not a character');
+    fail(
+      site,
+      site.inClass
+        ? '\\B is not allowed in a class'
+        : 'non-word boundaries (\\B) are not supported: they test a position, not a character',
+    );
   }
   if (letter === 'k' && !site.inClass) {
     fail(site, `backreferences are not regular: ${site.image} refers back to what a group matched`);

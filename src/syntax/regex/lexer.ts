@@ -44,8 +44,18 @@ export const BadGroup = createToken({ name: 'BadGroup', pattern: /\(\?/, categor
 export const LParen = createToken({ name: 'LParen', pattern: /\(/, categories: [GroupOpen] });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
 
-export const ClassOpenNeg = createToken({ name: 'ClassOpenNeg', pattern: /\[\^/, push_mode: 'inClass', categories: [ClassOpener] });
-export const ClassOpen = createToken({ name: 'ClassOpen', pattern: /\[/, push_mode: 'inClass', categories: [ClassOpener] });
+export const ClassOpenNeg = createToken({
+  name: 'ClassOpenNeg',
+  pattern: /\[\^/,
+  push_mode: 'inClass',
+  categories: [ClassOpener],
+});
+export const ClassOpen = createToken({
+  name: 'ClassOpen',
+  pattern: /\[/,
+  push_mode: 'inClass',
+  categories: [ClassOpener],
+});
 export const ClassClose = createToken({ name: 'ClassClose', pattern: /]/, pop_mode: true });
 export const Dash = createToken({ name: 'Dash', pattern: /-/ });
 /** A run of literal class characters; the parser splits it into code points. */
@@ -93,9 +103,26 @@ export const EcmaClassChar = createToken({
 });
 
 const OUTSIDE: TokenType[] = [
-  Escape, Lookaround, NonCapture, Named, BadGroup, LParen, RParen,
-  ClassOpenNeg, ClassOpen, StrayClose, Quantifier, LBrace, RBrace,
-  Pipe, Amp, Tilde, Dot, Caret, Dollar, Literal,
+  Escape,
+  Lookaround,
+  NonCapture,
+  Named,
+  BadGroup,
+  LParen,
+  RParen,
+  ClassOpenNeg,
+  ClassOpen,
+  StrayClose,
+  Quantifier,
+  LBrace,
+  RBrace,
+  Pipe,
+  Amp,
+  Tilde,
+  Dot,
+  Caret,
+  Dollar,
+  Literal,
 ];
 const IN_CLASS: TokenType[] = [Escape, ClassOpenNeg, ClassOpen, ClassClose, Dash, ClassChar];
 const OUTSIDE_ECMA: TokenType[] = OUTSIDE.filter((t) => t !== Amp && t !== Tilde && t !== Literal).concat(EcmaLiteral);
@@ -103,7 +130,15 @@ const IN_CLASS_ECMA: TokenType[] = [Escape, ClassClose, Dash, EcmaClassChar];
 
 /** Every token type, for the parser's vocabulary (categories included). */
 export const ALL_TOKENS: TokenType[] = [
-  Stray, GroupOpen, ClassOpener, ...OUTSIDE, ClassClose, Dash, ClassChar, EcmaLiteral, EcmaClassChar,
+  Stray,
+  GroupOpen,
+  ClassOpener,
+  ...OUTSIDE,
+  ClassClose,
+  Dash,
+  ClassChar,
+  EcmaLiteral,
+  EcmaClassChar,
 ];
 
 /**

@@ -84,12 +84,14 @@ function strayMessage(token: IToken, text: string, syntax: Syntax): { message: s
       return { message: "unmatched '}'; write \\} for a literal '}'", span };
     case 'Caret':
       return {
-        message: "'^' is only allowed at the start of the pattern or of a top-level alternative; write \\^ for a literal '^'",
+        message:
+          "'^' is only allowed at the start of the pattern or of a top-level alternative; write \\^ for a literal '^'",
         span,
       };
     case 'Dollar':
       return {
-        message: "'$' is only allowed at the end of the pattern or of a top-level alternative; write \\$ for a literal '$'",
+        message:
+          "'$' is only allowed at the end of the pattern or of a top-level alternative; write \\$ for a literal '$'",
         span,
       };
     default:

@@ -4,8 +4,8 @@ import type { Span } from '../../errors.js';
 import type { Regex } from './ast.js';
 
 /** A `chars` node. */
-export function chars(set: CharSet, span: Span): Regex {
-  return { kind: 'chars', set, span };
+export function chars(set: CharSet, span: Span, property?: string): Regex {
+  return property === undefined ? { kind: 'chars', set, span } : { kind: 'chars', set, span, property };
 }
 
 /** The span from the first item's start to the last item's end. */

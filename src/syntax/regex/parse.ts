@@ -8,7 +8,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { EmbeddedActionsParser } from '../chevrotain.js';
-import { ALL, type CharSet, single } from '../../alphabet/charset.js';
+import { ALL, single } from '../../alphabet/charset.js';
 import { WordflowError, asWordflowError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
 import type { Regex } from './ast.js';
@@ -16,8 +16,23 @@ import { stripAnchors } from './anchors.js';
 import { classReader, escapeAtom, literalAtoms } from './classset.js';
 import { decodeEscape } from './escape.js';
 import {
-  ALL_TOKENS, Amp, ClassChar, ClassClose, ClassOpener, Dash, Dot, Escape, GroupOpen, Literal, Pipe,
-  Quantifier, RParen, Stray, Tilde, isEof, lex,
+  ALL_TOKENS,
+  Amp,
+  ClassChar,
+  ClassClose,
+  ClassOpener,
+  Dash,
+  Dot,
+  Escape,
+  GroupOpen,
+  Literal,
+  Pipe,
+  Quantifier,
+  RParen,
+  Stray,
+  Tilde,
+  isEof,
+  lex,
 } from './lexer.js';
 import { type GroupReader, groupReader } from './groups.js';
 import { fromParserError, strayError, tokenSpan } from './messages.js';
@@ -59,7 +74,7 @@ export class RegexParser extends EmbeddedActionsParser {
         { ALT: () => this.on(this.CONSUME(Amp), (t) => g.and(t)) },
         { ALT: () => this.on(this.CONSUME(Tilde), (t) => g.tilde(t)) },
         { ALT: () => this.on(this.CONSUME(Dot), (t) => g.atom(chars(ALL, tokenSpan(t)))) },
-        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(chars(escapeSet(t, this.text, this.syntax), tokenSpan(t)))) },
+        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(escapeChars(t, this.text, this.syntax))) },
         { ALT: () => this.on(this.CONSUME(GroupOpen), (t) => g.open(t)) },
         { ALT: () => this.on(this.CONSUME(RParen), (t) => g.close(t)) },
         {
@@ -69,9 +84,10 @@ export class RegexParser extends EmbeddedActionsParser {
           },
         },
         {
-          ALT: () => this.on(this.CONSUME(Stray), (t) => {
-            throw strayError(t, this.text, this.syntax);
-          }),
+          ALT: () =>
+            this.on(this.CONSUME(Stray), (t) => {
+              throw strayError(t, this.text, this.syntax);
+            }),
         },
       ]);
     });
@@ -126,9 +142,11 @@ function literals(token: IToken, g: GroupReader): void {
 }
 
 /** The set an escape outside a class stands for. */
-function escapeSet(token: IToken, text: string, syntax: Syntax): CharSet {
+function escapeChars(token: IToken, text: string, syntax: Syntax): Regex {
   const decoded = decodeEscape(token.image, token.startOffset, text, false, syntax);
-  return decoded.kind === 'set' ? decoded.set : single(decoded.cp);
+  return decoded.kind === 'set'
+    ? chars(decoded.set, tokenSpan(token), decoded.property)
+    : chars(single(decoded.cp), tokenSpan(token));
 }
 
 let parser: RegexParser | undefined;
@@ -146,6 +164,8 @@ function overflowError(text: string): WordflowError {
     `the pattern is nested too deeply to parse; lower its nesting (the limit is set with ${LIMIT_FLAGS.maxDepth})`,
     { start: 0, end: text.length },
     text,
+    undefined,
+    'maxDepth',
   );
 }
 

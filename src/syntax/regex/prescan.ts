@@ -3,7 +3,7 @@
  * the recursive parser (or any later recursive pass) run out of stack.
  */
 import { limitError } from '../../errors.js';
-import { type Limits, LIMIT_FLAGS } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 import type { Syntax } from './syntax.js';
 
 /** Throws a `--max-length` limit error for an over-long pattern. */
@@ -11,8 +11,8 @@ export function checkLength(text: string, limits: Limits): void {
   if (text.length > limits.maxLength) {
     throw limitError(
       `pattern length ${text.length.toLocaleString('en-US')}`,
+      'maxLength',
       limits.maxLength,
-      LIMIT_FLAGS.maxLength,
       { start: limits.maxLength, end: text.length },
       text,
     );
@@ -56,7 +56,7 @@ export function checkDepth(text: string, limits: Limits, syntax: Syntax = 'wordf
     }
     depth = next;
     if (depth + tildes > limits.maxDepth) {
-      throw limitError('nesting depth', limits.maxDepth, LIMIT_FLAGS.maxDepth, { start: i, end: i + 1 }, text);
+      throw limitError('nesting depth', 'maxDepth', limits.maxDepth, { start: i, end: i + 1 }, text);
     }
   }
 }

@@ -1,7 +1,7 @@
 /** Quantifiers `* + ? {m} {m,} {m,n}` (each maybe lazy) and their checks. */
 import type { IToken } from 'chevrotain';
 import { type Span, limitError } from '../../errors.js';
-import { type Limits, LIMIT_FLAGS } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 import type { Regex } from './ast.js';
 import { syntaxError, tokenSpan } from './messages.js';
 
@@ -26,7 +26,7 @@ function boundsOf(image: string): Bounds {
 function checkBound(digits: string | null, span: Span, text: string, limits: Limits): void {
   if (digits !== null && Number(digits) > limits.maxRepeat) {
     const shown = digits.replace(/^0+(?=.)/, '');
-    throw limitError(`repetition bound ${shown}`, limits.maxRepeat, LIMIT_FLAGS.maxRepeat, span, text);
+    throw limitError(`repetition bound ${shown}`, 'maxRepeat', limits.maxRepeat, span, text);
   }
 }
 

@@ -58,24 +58,41 @@ export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
     for (let c = from; c < k && w + 2 + widths[c + 2]! <= width - 2; c++, n++) w += 2 + widths[c + 2]!;
     return n;
   };
-  if (step?.nextClass != null) while (firstCol < step.nextClass && firstCol + fits(firstCol) <= step.nextClass) firstCol++;
+  if (step?.nextClass != null)
+    while (firstCol < step.nextClass && firstCol + fits(firstCol) <= step.nextClass) firstCol++;
   const shown = Math.max(1, fits(firstCol));
   const cols = [0, 1, ...Array.from({ length: Math.min(shown, k - firstCol) }, (_, i) => firstCol + i + 2)];
   const prefix = m.ui.text.chars.slice(0, m.ui.text.cursor).join('');
   const title: Line = [
     seg('current ', 'dim'),
     seg(step === null ? '—' : `▶ ${step.state < 0 ? 'none' : `state ${step.state}`}`, 'accent'),
-    seg(` after ${fit(showString(prefix), Math.max(8, Math.floor(width / 3)))} (${m.ui.text.cursor}/${m.ui.text.chars.length})`, 'dim'),
+    seg(
+      ` after ${fit(showString(prefix), Math.max(8, Math.floor(width / 3)))} (${m.ui.text.cursor}/${m.ui.text.chars.length})`,
+      'dim',
+    ),
     ...(step?.nextClass != null ? [seg(' · next class ', 'dim'), seg(header[step.nextClass + 2]!, 'accent')] : []),
   ];
   const hidden = k - (cols.length - 2);
-  const legend: Line = [seg(`→ start  * accepting  † dead${hidden > 0 ? `  · ${hidden} more class${hidden === 1 ? '' : 'es'} off screen` : ''}`, 'dim')];
+  const legend: Line = [
+    seg(
+      `→ start  * accepting  † dead${hidden > 0 ? `  · ${hidden} more class${hidden === 1 ? '' : 'es'} off screen` : ''}`,
+      'dim',
+    ),
+  ];
   const row = (r: readonly string[], current: boolean, isHeader: boolean): Line => {
     const out: Seg[] = [seg(current ? '▶ ' : '  ', current ? 'highlight' : undefined)];
     cols.forEach((ci, j) => {
       const isNext = step?.nextClass != null && ci === step.nextClass + 2;
       const text = pad(r[ci]!, widths[ci]!) + (j < cols.length - 1 ? '  ' : '');
-      const style = current ? (isNext ? 'mark' : 'highlight') : isHeader && isNext ? 'accent' : isHeader ? 'bold' : undefined;
+      const style = current
+        ? isNext
+          ? 'mark'
+          : 'highlight'
+        : isHeader && isNext
+          ? 'accent'
+          : isHeader
+            ? 'bold'
+            : undefined;
       out.push(seg(text, style));
     });
     return out;
@@ -90,11 +107,22 @@ export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
   }
   for (let q = top; q < Math.min(body.length, top + rowsRoom); q++) lines.push(row(body[q]!, step?.state === q, false));
   const more = body.length - (top + rowsRoom);
-  lines.push(more > 0 || top > 0 ? [seg(`${top > 0 ? `↑ ${top} above  ` : ''}${more > 0 ? `↓ ${more} more` : ''}  (↑↓ scroll)`, 'dim')] : legend);
+  lines.push(
+    more > 0 || top > 0
+      ? [seg(`${top > 0 ? `↑ ${top} above  ` : ''}${more > 0 ? `↓ ${more} more` : ''}  (↑↓ scroll)`, 'dim')]
+      : legend,
+  );
   // Room to spare: the run of the string through the table, and where to look next.
   if (m.run !== null && height - lines.length >= 3) {
-    lines.push([], [seg('run  ', 'dim'), ...pathLine(m.run, m.summary?.labels ?? header.slice(2), Math.min(m.ui.text.cursor, m.run.letters), width - 5)]);
-    if (height - lines.length >= 2) lines.push([], [seg('3 Trace: the point and the plot · 2 Vocabulary: the maps · e: embedding', 'dim')]);
+    lines.push(
+      [],
+      [
+        seg('run  ', 'dim'),
+        ...pathLine(m.run, m.summary?.labels ?? header.slice(2), Math.min(m.ui.text.cursor, m.run.letters), width - 5),
+      ],
+    );
+    if (height - lines.length >= 2)
+      lines.push([], [seg('3 Trace: the point and the plot · 2 Vocabulary: the maps · e: embedding', 'dim')]);
   }
   return lines;
 }

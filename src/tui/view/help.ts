@@ -4,7 +4,7 @@
  * (`screen.ts` shows the window at `ui.helpScroll`).
  */
 import { PANE_TITLES, PANES } from '../state.js';
-import { EMBEDDING_NAMES } from '../../vocabulary/types.js';
+import { EMBEDDING_NAMES } from '../../vocabulary/embeddings.js';
 import { textWidth } from '../text.js';
 import { type Line, seg, wrap } from './seg.js';
 

@@ -35,7 +35,14 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
   lines.push([]);
   const eq = m.equivalence;
   if (m.ui.other.chars.length === 0 && other.good === null) {
-    lines.push([seg(focused ? 'type a second pattern B to compare with A' : 'press = (or Tab to this field) and type a second pattern', 'dim')]);
+    lines.push([
+      seg(
+        focused
+          ? 'type a second pattern B to compare with A'
+          : 'press = (or Tab to this field) and type a second pattern',
+        'dim',
+      ),
+    ]);
   } else if (eq.value === undefined || (eq.pending && other.error === null)) {
     lines.push([seg(`${m.spinner || '…'} comparing…`, 'warn')]);
   } else if (!eq.value.ok) {
@@ -45,7 +52,11 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
   } else {
     const r = eq.value.value;
     lines.push([seg('✗ not equal', 'bad')]);
-    lines.push([seg('  shortest witness ', 'dim'), seg(showString(r.witness ?? ''), 'accent'), seg(`  is in ${r.in} only`, 'plain')]);
+    lines.push([
+      seg('  shortest witness ', 'dim'),
+      seg(showString(r.witness ?? ''), 'accent'),
+      seg(`  is in ${r.in} only`, 'plain'),
+    ]);
     lines.push([seg(`  (accepted by ${r.in}, rejected by ${r.in === 'A' ? 'B' : 'A'}; shortest, then least)`, 'dim')]);
   }
   if (eq.pending && eq.value !== undefined && other.error === null) lines.push([seg(`${m.spinner} updating…`, 'dim')]);
@@ -76,7 +87,8 @@ export function membersPane(m: ScreenModel, width: number, height: number): Line
       seg(`  (${len})`, 'dim'),
     ]);
   }
-  if (members.length === 0) lines.push([seg(all ? 'the language is empty' : `no members up to length ${horizon}`, 'dim')]);
+  if (members.length === 0)
+    lines.push([seg(all ? 'the language is empty' : `no members up to length ${horizon}`, 'dim')]);
   const tail = all
     ? `all ${members.length} member${members.length === 1 ? '' : 's'}`
     : members.length === 0

@@ -2,7 +2,6 @@
  * Everything a frame shows, gathered by the Playground component from its
  * state and its background jobs. Views read only this.
  */
-import type { Dfa } from '../../automata/dfa.js';
 import type { Equivalence } from '../../automata/ops.js';
 import type { WordflowError } from '../../errors.js';
 import type { Certificate } from '../../vocabulary/index.js';
@@ -55,9 +54,4 @@ export interface ScreenModel {
   /** The Approx tab's sentence for its current inputs (computed only while the tab is on screen). */
   readonly approx: Pending<Outcome<ApproxResult>>;
   readonly galleryError: string | null;
-}
-
-/** The DFA being shown, if any. */
-export function shownDfa(m: ScreenModel): Dfa | null {
-  return m.language.good?.dfa ?? null;
 }

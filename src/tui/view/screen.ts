@@ -33,7 +33,10 @@ function titleLine(m: ScreenModel, pane: PaneId, width: number): Line {
   const active = m.ui.pane === pane;
   const name = `${PANES.indexOf(pane) + 1} ${PANE_TITLES[pane]}${pane === 'vocab' || pane === 'trace' ? ` · ${m.ui.embedding}` : ''}`;
   const label = active ? `▶ ${name} ` : `─ ${name} `;
-  return [seg(label, active ? 'activeTitle' : 'bold'), seg('─'.repeat(Math.max(0, width - label.length)), active ? 'accent' : 'dim')];
+  return [
+    seg(label, active ? 'activeTitle' : 'bold'),
+    seg('─'.repeat(Math.max(0, width - label.length)), active ? 'accent' : 'dim'),
+  ];
 }
 
 /** One pane fitted to its slot, crash-proof: a failing pane shows its error instead of taking the screen down. */
@@ -95,7 +98,13 @@ export function screen(m: ScreenModel): { lines: Line[]; layout: Layout } {
   const middle: Line[] = [];
   for (const row of lay.rows) {
     const h = row[0]!.height;
-    middle.push(...besides(row.map((s) => ({ lines: paneBlock(m, s.pane, s.width, h, lay.titled), width: s.width })), h, [seg('│', 'dim')]));
+    middle.push(
+      ...besides(
+        row.map((s) => ({ lines: paneBlock(m, s.pane, s.width, h, lay.titled), width: s.width })),
+        h,
+        [seg('│', 'dim')],
+      ),
+    );
   }
   const lines = fitBlock([...top, ...middle, footer(m.ui, w)], w, lay.height);
   return { lines, layout: lay };

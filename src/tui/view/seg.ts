@@ -9,10 +9,25 @@ import { fit, textWidth } from '../text.js';
 
 /** Named styles; `theme.ts` maps them to colours or, under NO_COLOR, to attributes. */
 export type Style =
-  | 'plain' | 'dim' | 'bold' | 'good' | 'bad' | 'warn' | 'accent' | 'special'
-  | 'cursor' | 'highlight' | 'mark' | 'title' | 'activeTitle' | 'key'
+  | 'plain'
+  | 'dim'
+  | 'bold'
+  | 'good'
+  | 'bad'
+  | 'warn'
+  | 'accent'
+  | 'special'
+  | 'cursor'
+  | 'highlight'
+  | 'mark'
+  | 'title'
+  | 'activeTitle'
+  | 'key'
   /** Plot layers, from background (regions) to foreground (the current point). */
-  | 'plot1' | 'plot2' | 'plot3' | 'plot4';
+  | 'plot1'
+  | 'plot2'
+  | 'plot3'
+  | 'plot4';
 
 /** A run of text in one style. */
 export interface Seg {
@@ -68,7 +83,11 @@ export function fitBlock(lines: readonly Line[], width: number, height: number):
 }
 
 /** Blocks side by side, each fitted to its width, joined by `gap`. */
-export function besides(blocks: readonly { lines: readonly Line[]; width: number }[], height: number, gap: Line = [seg(' ')]): Line[] {
+export function besides(
+  blocks: readonly { lines: readonly Line[]; width: number }[],
+  height: number,
+  gap: Line = [seg(' ')],
+): Line[] {
   const fitted = blocks.map((b) => fitBlock(b.lines, b.width, height));
   const out: Line[] = [];
   for (let i = 0; i < height; i++) {
@@ -84,7 +103,14 @@ export function besides(blocks: readonly { lines: readonly Line[]; width: number
 
 /** The plain text of lines (what a test or a screen capture sees). */
 export function plain(lines: readonly Line[]): string {
-  return lines.map((l) => l.map((s) => s.text).join('').trimEnd()).join('\n');
+  return lines
+    .map((l) =>
+      l
+        .map((s) => s.text)
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Word-wraps plain text to `width`, breaking long words. */

@@ -3,8 +3,17 @@
  * lines, the test-string editor with its verdict, and the footer of keys.
  */
 import { lineColumn, type WordflowError } from '../../errors.js';
+import { LIMIT_FLAGS } from '../../limits.js';
 import { type Editor, editorView, type EditorView } from '../editor.js';
-import { PANE_SHORT_TITLES, PANE_TINY_TITLES, PANE_TITLES, PANES, type Focus, type PaneId, type UiState } from '../state.js';
+import {
+  PANE_SHORT_TITLES,
+  PANE_TINY_TITLES,
+  PANE_TITLES,
+  PANES,
+  type Focus,
+  type PaneId,
+  type UiState,
+} from '../state.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Layout } from './layout.js';
 import type { ScreenModel } from './model.js';
@@ -68,7 +77,18 @@ function label(name: string, focused: boolean): Seg {
 /** An editor's visible window as segments. */
 export function editorSegs(view: EditorView, focused: boolean): Seg[] {
   return view.parts.map((p) =>
-    seg(p.text, p.kind === 'cursor' ? (focused ? 'cursor' : 'plain') : p.kind === 'special' ? 'special' : p.kind === 'more' ? 'dim' : 'plain'),
+    seg(
+      p.text,
+      p.kind === 'cursor'
+        ? focused
+          ? 'cursor'
+          : 'plain'
+        : p.kind === 'special'
+          ? 'special'
+          : p.kind === 'more'
+            ? 'dim'
+            : 'plain',
+    ),
   );
 }
 
@@ -106,14 +126,28 @@ export function patternRows(m: ScreenModel, width: number, maxRows = 3): Line[] 
   let view: EditorView | null = null;
   if (ui.fa !== null) {
     const name = ui.fa.path.split(/[\\/]/).pop() ?? ui.fa.name;
-    first = [label('automaton', focused), seg(name, 'bold'), seg(focused ? '  (type to write a pattern instead)' : '', 'dim')];
+    first = [
+      label('automaton', focused),
+      seg(name, 'bold'),
+      seg(focused ? '  (type to write a pattern instead)' : '', 'dim'),
+    ];
   } else {
     view = editorView(ui.pattern, editorWidth, focused);
     first = [label('pattern', focused), ...editorSegs(view, focused)];
   }
   if (language.error !== null) {
     const caret = view === null ? null : caretLine(language.error, view, ui.pattern, LABEL_WIDTH);
-    const note: Line = [pad, seg(language.pending ? `${m.spinner || '…'} checking…` : language.good === null ? 'no language yet' : 'the panes show the last good language', 'dim')];
+    const note: Line = [
+      pad,
+      seg(
+        language.pending
+          ? `${m.spinner || '…'} checking…`
+          : language.good === null
+            ? 'no language yet'
+            : 'the panes show the last good language',
+        'dim',
+      ),
+    ];
     const room = Math.max(1, maxRows - 2);
     let parts = wrap(errorText(language.error), editorWidth);
     if (parts.length > room) parts = [...parts.slice(0, room - 1), fit(parts.slice(room - 1).join(' '), editorWidth)];
@@ -128,11 +162,14 @@ function errorText(error: WordflowError): string {
   const where = /\bcolumn\b/.test(error.message)
     ? ''
     : error.span !== undefined && error.source !== undefined && !error.source.includes('\n')
-    ? ` (at column ${lineColumn(error.source, error.span.start).column})`
-    : error.span !== undefined && error.source !== undefined
-      ? ` (at line ${lineColumn(error.source, error.span.start).line}, column ${lineColumn(error.source, error.span.start).column})`
+      ? ` (at column ${lineColumn(error.source, error.span.start).column})`
+      : error.span !== undefined && error.source !== undefined
+        ? ` (at line ${lineColumn(error.source, error.span.start).line}, column ${lineColumn(error.source, error.span.start).column})`
+        : '';
+  const hint =
+    error.kind === 'limit'
+      ? ' (the playground keeps live budgets small; start wordflow play with that flag to raise it)'
       : '';
-  const hint = error.kind === 'limit' ? ' (the playground keeps live budgets small; start wordflow play with that flag to raise it)' : '';
   return `✗ ${error.message}${where}${hint}`;
 }
 
@@ -149,16 +186,18 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
   const pad = seg(' '.repeat(LABEL_WIDTH));
   const { summary, language } = m;
   const pendingNote = language.pending ? seg(`${m.spinner || '…'} `, 'warn') : null;
-  if (summary === null) return [[pad, pendingNote ?? seg('…', 'dim'), seg(language.pending ? 'compiling…' : '', 'dim')], [pad]];
+  if (summary === null)
+    return [[pad, pendingNote ?? seg('…', 'dim'), seg(language.pending ? 'compiling…' : '', 'dim')], [pad]];
   const s = summary;
   const monoid = m.monoid.value;
-  const monoidText = monoid === undefined || monoid === null || m.monoid.pending
-    ? ' · monoid …'
-    : !monoid.ok
-      ? ''
-      : monoid.value.kind === 'over'
-        ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ' (--max-monoid)' : ' (not cheap)'}`
-        : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoidNote(monoid.value)}`;
+  const monoidText =
+    monoid === undefined || monoid === null || m.monoid.pending
+      ? ' · monoid …'
+      : !monoid.ok
+        ? ''
+        : monoid.value.kind === 'over'
+          ? ` · monoid > ${monoid.value.bound.toLocaleString('en-US')}${monoid.value.byFlag ? ` (${LIMIT_FLAGS.maxMonoid})` : ' (not cheap)'}`
+          : ` · monoid ${monoid.value.size.toLocaleString('en-US')}${monoidNote(monoid.value)}`;
   const stats = `${s.states.toLocaleString('en-US')} state${s.states === 1 ? '' : 's'} (${s.accepting.toLocaleString('en-US')} accepting${s.dead !== null ? `, dead ${s.dead}` : ''}) · ${s.classes} class${s.classes === 1 ? '' : 'es'} · ${s.shortest === null ? 'empty' : s.finite ? 'finite' : 'infinite'}${monoidText}`;
   const line1: Seg[] = [pad];
   if (pendingNote !== null) line1.push(pendingNote);
@@ -170,7 +209,10 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
   const ms = language.good !== null ? ` · ${language.good.ms < 1 ? '<1' : Math.round(language.good.ms)} ms` : '';
   const tail = ` · ${shortest}${ms}`;
   const classes = `classes: ${s.labels.join('  ')}`;
-  return [line1, [pad, seg(fit(classes, Math.max(12, width - LABEL_WIDTH - textWidth(tail))), 'dim'), seg(tail, 'dim')]];
+  return [
+    line1,
+    [pad, seg(fit(classes, Math.max(12, width - LABEL_WIDTH - textWidth(tail))), 'dim'), seg(tail, 'dim')],
+  ];
 }
 
 /** The test-string row with the verdict on the right. */

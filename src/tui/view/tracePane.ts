@@ -11,7 +11,17 @@
 import { runClasses } from '../../automata/dfa.js';
 import { phraseTrajectory } from '../../flows/phrase.js';
 import type { Point } from '../../vocabulary/types.js';
-import { canvasRuns, createCanvas, drawLabel, plotPath, plotPoint, plotRect, toCell, type Viewport } from '../braille.js';
+import { embeddingSpec } from '../../vocabulary/registry.js';
+import {
+  canvasRuns,
+  createCanvas,
+  drawLabel,
+  plotPath,
+  plotPoint,
+  plotRect,
+  toCell,
+  type Viewport,
+} from '../braille.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Run } from '../tracking.js';
 import type { ScreenModel } from './model.js';
@@ -100,7 +110,8 @@ function compositionDetail(c: StepContext, width: number): string[] {
   const image = (): string =>
     long
       ? `(${i.toLocaleString('en-US')} letters: too long to compose live)`
-      : Array.from({ length: Math.min(dfa.states, 32) }, (_, q) => `${q}→${runClasses(dfa, classes, q)}`).join(' ') + (dfa.states > 32 ? ' …' : '');
+      : Array.from({ length: Math.min(dfa.states, 32) }, (_, q) => `${q}→${runClasses(dfa, classes, q)}`).join(' ') +
+        (dfa.states > 32 ? ' …' : '');
   switch (v?.embedding) {
     case undefined:
     case 'transform':
@@ -110,7 +121,10 @@ function compositionDetail(c: StepContext, width: number): string[] {
     case 'relu1d':
       return [`constant on each region: R_q ↦ δ*(q,w):`, image()];
     case 'sigmoid':
-      return ['σ-layers do not fold into one matrix; x_i is computed word by word', `(gain H = ${num(v.json.constants['gain'] ?? 0)}, the state is read off the largest coordinate)`];
+      return [
+        'σ-layers do not fold into one matrix; x_i is computed word by word',
+        `(gain H = ${num(v.json.constants['gain'] ?? 0)}, the state is read off the largest coordinate)`,
+      ];
     case 'flow2d': {
       if (long) return [`the spellings of all ${i.toLocaleString('en-US')} words in order`];
       let flows = 0;
@@ -118,7 +132,10 @@ function compositionDetail(c: StepContext, width: number): string[] {
         const word = v.json.words[classes[j]!]!.map;
         if (word.kind === 'flow2d') flows += word.length;
       }
-      return [`${flows.toLocaleString('en-US')} time-1 primitive flows`, `(the spellings of the words in order; each word is invertible)`].map((s) => fit(s, width));
+      return [
+        `${flows.toLocaleString('en-US')} time-1 primitive flows`,
+        `(the spellings of the words in order; each word is invertible)`,
+      ].map((s) => fit(s, width));
     }
   }
 }
@@ -131,8 +148,16 @@ function stepLines(c: StepContext, width: number): Line[] {
   const q = m.run!.stateAt(i);
   const next = i < n ? `next ${showString(chars[i]!)} (class ${labels[m.run!.classAt(i)]})` : 'end of the string';
   const lines: Line[] = [
-    [seg(`step ${i}/${n}`, 'bold'), seg(`  prefix ${fit(showString(chars.slice(0, i).join('')), Math.max(6, width - 40))}`, 'plain'), seg(`  ${next}`, 'dim')],
-    [seg('state  ', 'dim'), seg(q < 0 ? 'none' : `${q}`, 'highlight'), seg(q >= 0 && dfa.accepting[q] ? ' accepting' : ' not accepting', q >= 0 && dfa.accepting[q] ? 'good' : 'dim')],
+    [
+      seg(`step ${i}/${n}`, 'bold'),
+      seg(`  prefix ${fit(showString(chars.slice(0, i).join('')), Math.max(6, width - 40))}`, 'plain'),
+      seg(`  ${next}`, 'dim'),
+    ],
+    [
+      seg('state  ', 'dim'),
+      seg(q < 0 ? 'none' : `${q}`, 'highlight'),
+      seg(q >= 0 && dfa.accepting[q] ? ' accepting' : ' not accepting', q >= 0 && dfa.accepting[q] ? 'good' : 'dim'),
+    ],
     [seg('path   ', 'dim'), ...pathLine(m.run!, labels, i, width - 7)],
   ];
   if (v === null) {
@@ -147,7 +172,10 @@ function stepLines(c: StepContext, width: number): Line[] {
       lines.push([seg('point  ', 'dim'), seg(building, 'dim')]);
     }
   } else if (trace === null || trace.points.length <= i) {
-    lines.push([seg('point  ', 'dim'), seg(`beyond the live trace budget (first ${trace?.points.length ?? 0} letters)`, 'warn')]);
+    lines.push([
+      seg('point  ', 'dim'),
+      seg(`beyond the live trace budget (first ${trace?.points.length ?? 0} letters)`, 'warn'),
+    ]);
   } else {
     const x = trace.points[i]!;
     const inT = v.vocabulary.inTarget(x);
@@ -200,17 +228,32 @@ function flow2dPlot(c: StepContext, width: number, height: number): Line[] {
   // The discrete points x_0 … x_i, joined, and the last word's flow in continuous time.
   const points = c.trace!.points.slice(0, c.i + 1);
   const recent = points.slice(Math.max(0, points.length - 40));
-  plotPath(canvas, view, recent.map((p) => [p[0]!, p[1]!] as const), 3);
+  plotPath(
+    canvas,
+    view,
+    recent.map((p) => [p[0]!, p[1]!] as const),
+    3,
+  );
   const vocab = v.vocabulary;
   if (c.i > 0 && vocab.embedding === 'flow2d' && points.length > c.i) {
     const prev = points[c.i - 1]!;
     const samples = phraseTrajectory(vocab.params.phrases[c.m.run!.classAt(c.i - 1)]!, prev[0]!, prev[1]!, 3);
-    plotPath(canvas, view, samples.map((s) => [s.x, s.y] as const), 3);
+    plotPath(
+      canvas,
+      view,
+      samples.map((s) => [s.x, s.y] as const),
+      3,
+    );
   }
   const [cc, cr] = toCell(canvas, view, x[0]!, x[1]!);
   if (cc >= 0 && cc < width && cr >= 0 && cr < rows) drawLabel(canvas, cc, cr, '●', 4);
   else plotPoint(canvas, view, x[0]!, x[1]!, 4);
-  const legend: Line = [seg('□ R_q  ', 'plot1'), seg('▣ target (accepting)  ', 'plot2'), seg('⠒ trajectory  ', 'plot3'), seg('● x_i', 'plot4')];
+  const legend: Line = [
+    seg('□ R_q  ', 'plot1'),
+    seg('▣ target (accepting)  ', 'plot2'),
+    seg('⠒ trajectory  ', 'plot3'),
+    seg('● x_i', 'plot4'),
+  ];
   return [...canvasLinesStyled(canvas), legend];
 }
 
@@ -233,7 +276,8 @@ function relu1dPlot(c: StepContext, width: number, height: number): Line[] {
     const a = col(q - 0.25);
     const b = col(q + 0.25);
     for (let k = a; k <= b && k < cells; k++) if (k >= 0) axis[k] = k === a ? '[' : k === b ? ']' : '━';
-    if (dfa.accepting[q] === 1) for (let k = col(q - 0.5) + 1; k < col(q + 0.5) && k < cells; k++) if (k >= 0) target[k] = '▁';
+    if (dfa.accepting[q] === 1)
+      for (let k = col(q - 0.5) + 1; k < col(q + 0.5) && k < cells; k++) if (k >= 0) target[k] = '▁';
     const label = String(q);
     for (let k = 0; k < label.length; k++) if (col(q) + k < cells) ticks[col(q) + k] = label[k]!;
   }
@@ -278,9 +322,16 @@ function barsPlot(c: StepContext, width: number, height: number): Line[] {
       seg(accepting ? ' ★' : '', 'good'),
     ]);
   }
-  let sum = 0;
-  for (let p = 0; p < dfa.states; p++) if (dfa.accepting[p] === 1) sum = v.embedding === 'sigmoid' ? Math.max(sum, x[p]!) : sum + x[p]!;
-  lines.push([seg(`${v.embedding === 'sigmoid' ? 'max' : 'Σ'} over ★ accepting = ${num(sum)} ${sum > 0.5 ? '> ½: in T' : '≤ ½: not in T'}`, 'dim')]);
+  // The target test as the embedding defines it (its registry record), not recomputed here.
+  const score = embeddingSpec(v.embedding).targetScore(v.vocabulary, x);
+  if (score !== null) {
+    lines.push([
+      seg(
+        `${score.name} over ★ accepting = ${num(score.value)} ${score.value > 0.5 ? '> ½: in T' : '≤ ½: not in T'}`,
+        'dim',
+      ),
+    ]);
+  }
   return lines;
 }
 
@@ -309,21 +360,26 @@ function transformPlot(c: StepContext, width: number, height: number): Line[] {
       seg(dfa.accepting[p] ? ' ★' : '', 'good'),
     ]);
   }
-  lines.push([seg(`visits to each state${first > 0 ? ` in the last ${LIVE_TRACE_LETTERS.toLocaleString('en-US')} letters` : ' so far'} (★ accepting)`, 'dim')]);
+  lines.push([
+    seg(
+      `visits to each state${first > 0 ? ` in the last ${LIVE_TRACE_LETTERS.toLocaleString('en-US')} letters` : ' so far'} (★ accepting)`,
+      'dim',
+    ),
+  ]);
   return lines;
 }
 
 function plotLines(c: StepContext, width: number, height: number): Line[] {
   if (c.v === null || c.trace === null || c.trace.points.length <= c.i) return [];
-  switch (c.v.embedding) {
-    case 'flow2d':
-      return flow2dPlot(c, width, height);
-    case 'relu1d':
-      return relu1dPlot(c, width, height);
-    case 'onehot':
-    case 'sigmoid':
+  // The registry says which plot shows the embedding; the plane and the line need two and one coordinates.
+  switch (embeddingSpec(c.v.embedding).plot) {
+    case 'plane':
+      return c.v.vocabulary.dimension === 2 ? flow2dPlot(c, width, height) : transformPlot(c, width, height);
+    case 'line':
+      return c.v.vocabulary.dimension === 1 ? relu1dPlot(c, width, height) : transformPlot(c, width, height);
+    case 'bars':
       return barsPlot(c, width, height);
-    case 'transform':
+    case 'path':
       return transformPlot(c, width, height);
   }
 }
@@ -338,7 +394,13 @@ export function tracePane(m: ScreenModel, width: number, height: number): Line[]
     const left = Math.floor(width * 0.45);
     const right = width - left - 1;
     const steps = [...stepLines(c, left), [], help];
-    return besides([{ lines: steps, width: left }, { lines: plotLines(c, right, height), width: right }], height);
+    return besides(
+      [
+        { lines: steps, width: left },
+        { lines: plotLines(c, right, height), width: right },
+      ],
+      height,
+    );
   }
   const steps = stepLines(c, width);
   const room = height - steps.length - 1;

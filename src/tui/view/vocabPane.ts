@@ -6,6 +6,7 @@
  * target and certificate.
  */
 import type { MapJson, VocabularyJson } from '../../vocabulary/types.js';
+import { embeddingSpec } from '../../vocabulary/registry.js';
 import { fit, textWidth } from '../text.js';
 import type { ScreenModel } from './model.js';
 import { type Line, seg, wrap } from './seg.js';
@@ -28,7 +29,12 @@ export function pointText(p: ArrayLike<number>, max = 8): string {
 }
 
 /** The 0/1 (or weighted) matrix of sparse entries as rows of text, or null when too wide. */
-function matrixRows(entries: readonly (readonly [number, number, number])[], n: number, width: number, cell: (v: number) => string): string[] | null {
+function matrixRows(
+  entries: readonly (readonly [number, number, number])[],
+  n: number,
+  width: number,
+  cell: (v: number) => string,
+): string[] | null {
   const cw = Math.max(1, ...entries.map(([, , v]) => cell(v).length));
   if (n > 24 || 6 + n * (cw + 1) > width) return null;
   const m = Array.from({ length: n }, () => new Array<string>(n).fill('·'.padStart(cw)));
@@ -50,7 +56,10 @@ export function listText(items: readonly string[], maxChars: number): string {
 
 /** What a transformation does, as `q→δ` pairs. */
 function imageText(image: readonly number[], maxChars: number): string {
-  return listText(image.map((t, q) => `${q}→${t}`), maxChars);
+  return listText(
+    image.map((t, q) => `${q}→${t}`),
+    maxChars,
+  );
 }
 
 /** The lines describing one word's map. */
@@ -58,34 +67,64 @@ export function mapLines(map: MapJson, json: VocabularyJson, width: number): Lin
   const w = Math.max(10, width - 4);
   // Long parameter lists stop after a few lines; the pane scrolls, but a 20,000-state map would not help anyone.
   const budget = w * 4;
-  const sub = (s: string, style?: Parameters<typeof seg>[1]): Line[] => wrap(s, w).map((l) => [seg('    '), seg(l, style)]);
+  const sub = (s: string, style?: Parameters<typeof seg>[1]): Line[] =>
+    wrap(s, w).map((l) => [seg('    '), seg(l, style)]);
   switch (map.kind) {
     case 'transform':
       return sub(`δ(·) = ${imageText(map.image, budget)}`);
     case 'onehot': {
       const rows = matrixRows(map.entries, json.states, width, () => '1');
       if (rows !== null) return [[seg('    x ↦ M x, M =', 'dim')], ...rows.map((r) => [seg(r)])];
-      return sub(`x ↦ M x, M e_q = e_δ(q): ${listText(map.entries.map(([r, c]) => `${c}→${r}`), budget)}`);
+      return sub(
+        `x ↦ M x, M e_q = e_δ(q): ${listText(
+          map.entries.map(([r, c]) => `${c}→${r}`),
+          budget,
+        )}`,
+      );
     }
     case 'relu1d':
       return [
-        ...sub(`knots (x, f(x)): ${listText(map.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`), budget)}`),
+        ...sub(
+          `knots (x, f(x)): ${listText(
+            map.knots.map(([x, y]) => `(${num(x)}, ${num(y)})`),
+            budget,
+          )}`,
+        ),
         [seg(`    one hidden ReLU layer of width ${map.network.width}; constant outside the knots`, 'dim')],
       ];
     case 'sigmoid': {
       const rows = matrixRows(map.entries, json.states, width, (v) => num(v));
       const head: Line = [seg(`    x ↦ σ(W x + b), W = H·M, b = ${num(map.bias[0] ?? 0)} (= −H/2)`, 'dim')];
       if (rows !== null) return [head, ...rows.map((r) => [seg(r)])];
-      return [head, ...sub(`W (row, column, weight): ${listText(map.entries.map(([r, c, v]) => `(${r},${c},${num(v)})`), budget)}`)];
+      return [
+        head,
+        ...sub(
+          `W (row, column, weight): ${listText(
+            map.entries.map(([r, c, v]) => `(${r},${c},${num(v)})`),
+            budget,
+          )}`,
+        ),
+      ];
     }
     case 'flow2d': {
       const phrase = wrap(map.phrase, w);
       return [
         ...phrase.slice(0, 4).map((l) => [seg('    '), seg(l, 'accent')] as Line),
         ...(phrase.length > 4 ? [[seg('    …', 'dim')] as Line] : []),
-        [seg(`    ${map.length} primitive flow${map.length === 1 ? '' : 's'} in ${map.steps} run${map.steps === 1 ? '' : 's'}`, 'dim')],
+        [
+          seg(
+            `    ${map.length} primitive flow${map.length === 1 ? '' : 's'} in ${map.steps} run${map.steps === 1 ? '' : 's'}`,
+            'dim',
+          ),
+        ],
       ];
     }
+    default:
+      // An embedding this pane has no layout for: its registry record prints the word.
+      return embeddingSpec(json.embedding)
+        .formatWord(map, '', json)
+        .slice(1)
+        .flatMap((l) => sub(l.trim()));
   }
 }
 
@@ -100,14 +139,34 @@ function headLines(m: ScreenModel, v: VocabularyView, width: number): Line[] {
         ? cert.value.holds
           ? seg(`✓ certified for every length (${cert.value.method}, margin ${num(cert.value.margin)})`, 'good')
           : seg(`✗ certificate fails: ${cert.value.failures[0]?.message ?? ''}`, 'bad')
-        : seg(cert.error.kind === 'limit' ? `${cert.error.message} (not checked)` : `certificate not checked: ${cert.error.message}`, 'warn');
+        : seg(
+            cert.error.kind === 'limit'
+              ? `${cert.error.message} (not checked)`
+              : `certificate not checked: ${cert.error.message}`,
+            'warn',
+          );
   const constants = Object.entries(j.constants).filter(([name]) => name !== 'radius');
   return [
-    [seg(`${j.embedding}`, 'bold'), seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`), seg(` · ${j.words.length} word${j.words.length === 1 ? '' : 's'} · built in ${Math.round(v.ms)} ms`, 'dim')],
+    [
+      seg(`${j.embedding}`, 'bold'),
+      seg(` · d = ${j.dimension} · x0 = ${pointText(j.start)}`),
+      seg(` · ${j.words.length} word${j.words.length === 1 ? '' : 's'} · built in ${Math.round(v.ms)} ms`, 'dim'),
+    ],
     ...wrap(certSeg.text, width).map((l) => [seg(l, certSeg.style)] as Line),
-    ...(constants.length > 0 ? [[seg(constants.map(([name, value]) => `${name === 'gain' ? 'H' : name} = ${num(value)}`).join(' · '), 'accent')] as Line] : []),
+    ...(constants.length > 0
+      ? [
+          [
+            seg(
+              constants.map(([name, value]) => `${name === 'gain' ? 'H' : name} = ${num(value)}`).join(' · '),
+              'accent',
+            ),
+          ] as Line,
+        ]
+      : []),
     ...wrap(j.regions.description, width).map((l) => [seg(l, 'dim')] as Line),
-    ...wrap(`${j.target.description}, F = {${listText(j.accepting.map(String), width)}}`, width).map((l) => [seg(l, 'dim')] as Line),
+    ...wrap(`${j.target.description}, F = {${listText(j.accepting.map(String), width)}}`, width).map(
+      (l) => [seg(l, 'dim')] as Line,
+    ),
   ];
 }
 
@@ -116,7 +175,7 @@ const wordLines = new WeakMap<VocabularyView, Map<number, Line[]>>();
 
 function wordsOf(v: VocabularyView, width: number): Line[] {
   let byWidth = wordLines.get(v);
-  if (byWidth === undefined) wordLines.set(v, (byWidth = new Map()));
+  if (byWidth === undefined) wordLines.set(v, (byWidth = new Map<number, Line[]>()));
   let lines = byWidth.get(width);
   if (lines === undefined) {
     lines = [];
@@ -148,7 +207,12 @@ export function vocabPane(m: ScreenModel, width: number, height: number): Line[]
   if (lines.length <= height) return lines;
   const top = Math.min(m.ui.scroll.vocab, lines.length - height + 1);
   const shown = lines.slice(top, top + height - 1);
-  shown.push([seg(`${top > 0 ? `↑ ${top} above  ` : ''}↓ ${Math.max(0, lines.length - top - height + 1)} more · ↑↓ PgUp PgDn scroll`, 'dim')]);
+  shown.push([
+    seg(
+      `${top > 0 ? `↑ ${top} above  ` : ''}↓ ${Math.max(0, lines.length - top - height + 1)} more · ↑↓ PgUp PgDn scroll`,
+      'dim',
+    ),
+  ]);
   return shown;
 }
 

@@ -5,12 +5,21 @@
  * background job under the live budgets; the trace of a string is cached per
  * vocabulary and extended incrementally, like the DFA run.
  */
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa, Dfa } from '../../automata/dfa.js';
 import { WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
 import { attempt, type Outcome } from '../analysis.js';
 import { monoidStructure, transitionMonoid } from '../../automata/monoid.js';
-import { certify, vocabulary, type Certificate, type EmbeddingName, type Point, type Vocabulary, type VocabularyJson } from '../../vocabulary/index.js';
+import {
+  certify,
+  embeddingSpec,
+  vocabulary,
+  type Certificate,
+  type EmbeddingName,
+  type Point,
+  type Vocabulary,
+  type VocabularyJson,
+} from '../../vocabulary/index.js';
 
 /** A built vocabulary with its description and the time it took. */
 export interface VocabularyView {
@@ -20,27 +29,19 @@ export interface VocabularyView {
   readonly ms: number;
 }
 
-/**
- * Live budgets in (state, class) pairs, per embedding: building the
- * vocabulary and checking its certificate each stay near a quarter of a
- * second at these sizes (measured: the sigmoid's gain search and the flow2d
- * certificate grow fastest). `wordflow play --live-pairs N` raises them all
- * to at least N; `wordflow compile` / `certify` have no such bound.
- */
-export const LIVE_PAIRS: { readonly [E in EmbeddingName]: { readonly build: number; readonly certify: number } } = {
-  transform: { build: 200_000, certify: 200_000 },
-  onehot: { build: 60_000, certify: 15_000 },
-  relu1d: { build: 60_000, certify: 15_000 },
-  sigmoid: { build: 400, certify: 400 },
-  flow2d: { build: 60_000, certify: 800 },
-};
-
 function pairs(dfa: Dfa): number {
   return dfa.states * dfa.alphabet.classes.length;
 }
 
+/**
+ * The live budget in (state, class) pairs: the embedding's own (its registry
+ * record's `live`: building and certifying each stay near a quarter of a
+ * second; the sigmoid's gain search and the flow2d certificate grow fastest).
+ * `wordflow play --live-pairs N` raises them all to at least N; `wordflow
+ * compile` / `certify` have no such bound.
+ */
 function budget(embedding: EmbeddingName, what: 'build' | 'certify', livePairs: number | undefined): number {
-  return Math.max(LIVE_PAIRS[embedding][what], livePairs ?? 0);
+  return Math.max(embeddingSpec(embedding).live[what], livePairs ?? 0);
 }
 
 function overBudget(dfa: Dfa, embedding: EmbeddingName, what: string, cap: number, command: string): WordflowError {
@@ -51,7 +52,11 @@ function overBudget(dfa: Dfa, embedding: EmbeddingName, what: string, cap: numbe
 }
 
 /** Builds and describes the vocabulary (its certificate is a separate, later job). */
-export function vocabularyView(dfa: Dfa, embedding: EmbeddingName, livePairs?: number): Outcome<VocabularyView> {
+export function vocabularyView(
+  dfa: CompleteDfa,
+  embedding: EmbeddingName,
+  livePairs?: number,
+): Outcome<VocabularyView> {
   return attempt(() => {
     const cap = budget(embedding, 'build', livePairs);
     if (pairs(dfa) > cap) throw overBudget(dfa, embedding, 'vocabulary', cap, 'compile');
@@ -134,7 +139,19 @@ export function monoidSize(dfa: Dfa, limits: Limits): Outcome<MonoidInfo> {
   if (r.ok) {
     const s = monoidStructure(r.value);
     const group = s.group === null ? null : s.group.name.name;
-    return { ok: true, value: { kind: 'size', size: r.value.size, aperiodic: r.value.aperiodic, k: s.aperiodicity, group, period: s.witness?.period ?? null } };
+    return {
+      ok: true,
+      value: {
+        kind: 'size',
+        size: r.value.size,
+        aperiodic: r.value.aperiodic,
+        k: s.aperiodicity,
+        group,
+        period: s.witness?.period ?? null,
+      },
+    };
   }
-  return r.error.kind === 'limit' ? { ok: true, value: { kind: 'over', bound, byFlag: bound === limits.maxMonoid } } : r;
+  return r.error.kind === 'limit'
+    ? { ok: true, value: { kind: 'over', bound, byFlag: bound === limits.maxMonoid } }
+    : r;
 }

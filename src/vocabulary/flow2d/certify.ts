@@ -36,7 +36,8 @@ function exactAdd(a: number, b: number, ex: Exactness): number {
 
 function exactMul(a: number, b: number, ex: Exactness): number {
   const p = a * b;
-  if (!Number.isFinite(p) || (p !== 0 && Math.abs(p) < MIN_NORMAL) || (p === 0 && a !== 0 && b !== 0)) ex.inexact = true;
+  if (!Number.isFinite(p) || (p !== 0 && Math.abs(p) < MIN_NORMAL) || (p === 0 && a !== 0 && b !== 0))
+    ex.inexact = true;
   else if (productError(a, b, p) !== 0) ex.inexact = true;
   return p;
 }
@@ -78,7 +79,13 @@ function cut(poly: Polygon, axis: 'x' | 'y', ex: Exactness): [Polygon, Polygon] 
 }
 
 /** Pushes polygons through steps `from..` of a compiled phrase. */
-function pushPolygons(codes: Uint8Array, times: Float64Array, from: number, start: Polygon[], ex: Exactness): { polygons: Polygon[]; split: boolean } {
+function pushPolygons(
+  codes: Uint8Array,
+  times: Float64Array,
+  from: number,
+  start: Polygon[],
+  ex: Exactness,
+): { polygons: Polygon[]; split: boolean } {
   let polys = start;
   let split = false;
   for (let i = from; i < codes.length; i++) {
@@ -89,25 +96,29 @@ function pushPolygons(codes: Uint8Array, times: Float64Array, from: number, star
       const { xs, ys } = p;
       const len = xs.length;
       switch (code) {
-        case 0: case 1: {
+        case 0:
+        case 1: {
           const f = pow2(code === 0 ? -t : t);
           for (let v = 0; v < len; v++) xs[v] = exactMul(xs[v]!, f, ex);
           next.push(p);
           break;
         }
-        case 2: case 3: {
+        case 2:
+        case 3: {
           const f = pow2(code === 2 ? -t : t);
           for (let v = 0; v < len; v++) ys[v] = exactMul(ys[v]!, f, ex);
           next.push(p);
           break;
         }
-        case 4: case 5: {
+        case 4:
+        case 5: {
           const d = code === 4 ? t : -t;
           for (let v = 0; v < len; v++) xs[v] = exactAdd(xs[v]!, d, ex);
           next.push(p);
           break;
         }
-        case 6: case 7: {
+        case 6:
+        case 7: {
           const d = code === 6 ? t : -t;
           for (let v = 0; v < len; v++) ys[v] = exactAdd(ys[v]!, d, ex);
           next.push(p);
@@ -151,7 +162,12 @@ function pushAllCorners(
   times: Float64Array,
   n: number,
   w: number,
-): { xs: Float64Array; ys: Float64Array; inexact: Uint8Array; slow: Map<number, { polygons: Polygon[]; split: boolean }> } {
+): {
+  xs: Float64Array;
+  ys: Float64Array;
+  inexact: Uint8Array;
+  slow: Map<number, { polygons: Polygon[]; split: boolean }>;
+} {
   const xs = new Float64Array(4 * n);
   const ys = new Float64Array(4 * n);
   for (let q = 0; q < n; q++) {
@@ -164,7 +180,8 @@ function pushAllCorners(
   const scale = (arr: Float64Array, f: number): void => {
     for (let v = 0; v < arr.length; v++) {
       const r = arr[v]! * f;
-      if ((r !== 0 && Math.abs(r) < MIN_NORMAL) || !Number.isFinite(r) || (r === 0 && arr[v] !== 0)) inexact[v >> 2] = 1;
+      if ((r !== 0 && Math.abs(r) < MIN_NORMAL) || !Number.isFinite(r) || (r === 0 && arr[v] !== 0))
+        inexact[v >> 2] = 1;
       arr[v] = r;
     }
   };
@@ -181,14 +198,30 @@ function pushAllCorners(
     const code = codes[i]!;
     const t = times[i]!;
     switch (code) {
-      case 0: scale(xs, pow2(-t)); break;
-      case 1: scale(xs, pow2(t)); break;
-      case 2: scale(ys, pow2(-t)); break;
-      case 3: scale(ys, pow2(t)); break;
-      case 4: shift(xs, t); break;
-      case 5: shift(xs, -t); break;
-      case 6: shift(ys, t); break;
-      case 7: shift(ys, -t); break;
+      case 0:
+        scale(xs, pow2(-t));
+        break;
+      case 1:
+        scale(xs, pow2(t));
+        break;
+      case 2:
+        scale(ys, pow2(-t));
+        break;
+      case 3:
+        scale(ys, pow2(t));
+        break;
+      case 4:
+        shift(xs, t);
+        break;
+      case 5:
+        shift(xs, -t);
+        break;
+      case 6:
+        shift(ys, t);
+        break;
+      case 7:
+        shift(ys, -t);
+        break;
       default: {
         const readX = code === 8 || code === 9;
         const gain = code === 8 || code === 10 ? t : -t;
@@ -234,15 +267,21 @@ function pushAllCorners(
   return { xs, ys, inexact, slow };
 }
 
-/** Checks conditions 1–3 of DESIGN.md on the phrases, and the folded maps against them. */
+/** Checks conditions 1–3 (docs/ARCHITECTURE.md, "Embeddings") on the phrases, and the folded maps against them. */
 export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
   const { dfa, params } = v;
   const n = dfa.states;
   const m = dfa.alphabet.classes.length;
   const w = params.radius;
   const b = new CertificateBuilder('flow2d', n, m, 'exact');
-  if (!(w >= 0 && w < 0.5)) b.fail({ condition: 'regions', state: 0, message: `columns of half-width ${w} around consecutive integers overlap (need W < 1/2)` });
-  if (!(v.start[0] === dfa.start && v.start[1]! >= 0 && v.start[1]! <= 1)) b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not in R_{q0}' });
+  if (!(w >= 0 && w < 0.5))
+    b.fail({
+      condition: 'regions',
+      state: 0,
+      message: `columns of half-width ${w} around consecutive integers overlap (need W < 1/2)`,
+    });
+  if (!(v.start[0] === dfa.start && v.start[1]! >= 0 && v.start[1]! <= 1))
+    b.fail({ condition: 'regions', state: dfa.start, message: 'the start point is not in R_{q0}' });
   const compiled = compiledPhrases(params);
   const f = params.folded;
   for (let c = 0; c < m; c++) {
@@ -250,15 +289,28 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
     const pushed = pushAllCorners(codes, times, n, w);
     for (let q = 0; q < n; q++) {
       if (pushed.inexact[q] === 1) {
-        b.fail({ condition: 'transition', state: q, class: c, message: `the spelling of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly` });
+        b.fail({
+          condition: 'transition',
+          state: q,
+          class: c,
+          message: `the spelling of word ${wordName(dfa, c)} needs more than 53 bits on R_${q}: the certificate cannot decide it exactly`,
+        });
         continue;
       }
       const slow = pushed.slow.get(q);
-      const polygons: Polygon[] = slow?.polygons ?? [{ xs: Array.from(pushed.xs.subarray(4 * q, 4 * q + 4)), ys: Array.from(pushed.ys.subarray(4 * q, 4 * q + 4)) }];
+      const polygons: Polygon[] = slow?.polygons ?? [
+        { xs: Array.from(pushed.xs.subarray(4 * q, 4 * q + 4)), ys: Array.from(pushed.ys.subarray(4 * q, 4 * q + 4)) },
+      ];
       const { xmin, xmax, ymin, ymax } = extent(polygons);
       const target = dfa.delta[q * m + c]!;
       const inside = Math.min(xmin - (target - w), target + w - xmax, ymin, 1 - ymax);
-      b.image(inside, q, c, () => `word ${wordName(dfa, c)} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`);
+      b.image(
+        inside,
+        q,
+        c,
+        () =>
+          `word ${wordName(dfa, c)} maps R_${q} into [${xmin}, ${xmax}] × [${ymin}, ${ymax}], not inside R_${target} = [${target - w}, ${target + w}] × [0, 1]`,
+      );
       // Where the phrase is affine on R_q (no cut), its corner images must be the folded map's.
       const at = FOLD_WIDTH * (c * n + q);
       const cornersX = [q - w, q + w, q + w, q - w];
@@ -269,7 +321,13 @@ export function certifyFlow2d(v: Flow2dVocabulary): Certificate {
         const fy = cornersY[i]! * f[at + Y_SCALE]! + f[at + Y_SHIFT]! + f[at + Y_AFTER]!;
         agrees = fx === polygons[0]!.xs[i] && fy === polygons[0]!.ys[i];
       }
-      if (!agrees) b.fail({ condition: 'transition', state: q, class: c, message: `the folded map of word ${wordName(dfa, c)} on R_${q} differs from its spelling` });
+      if (!agrees)
+        b.fail({
+          condition: 'transition',
+          state: q,
+          class: c,
+          message: `the folded map of word ${wordName(dfa, c)} on R_${q} differs from its spelling`,
+        });
     }
   }
   return b.result();

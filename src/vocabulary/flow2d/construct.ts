@@ -1,10 +1,10 @@
 /**
- * The `flow2d` construction of DESIGN.md ("flow2d in detail"): every word
+ * The `flow2d` construction (docs/ARCHITECTURE.md, "flow2d"): every word
  * is a phrase over the fixed base vocabulary V of primitive plane flows.
  *
  * Layout: n states, m classes, W = ¼, R_q = [q − W, q + W] × [0, 1],
  * x0 = (q0, ½), k = ⌈log2(n·m + 1)⌉. The pair (state q, class c) owns the
- * slot s = q·m + c + 1 ∈ [1, n·m] — shifted by one from DESIGN.md's q·m + c
+ * slot s = q·m + c + 1 ∈ [1, n·m] — shifted by one from the plain q·m + c
  * so that no image touches y = 0: every image then sits strictly inside its
  * region (margin 2^−(k+1) in y, ⅛ in x) and y never underflows towards the
  * subnormals on long runs of slot 0.
@@ -32,7 +32,7 @@
  *   x' = fl(x + G)·½,   y' = fl(y·2^−(k+1) + (1 + s·2^−k)) − 1
  * bit for bit — which is what the folded map evaluates.
  */
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { type FlowName, pow2 } from '../../flows/primitives.js';
 import { type Phrase, type PhraseStep, pushStep } from '../../flows/phrase.js';
 
@@ -76,7 +76,7 @@ function translate(steps: PhraseStep[], plus: FlowName, minus: FlowName, amount:
 }
 
 /** The phrases and folded maps of a complete DFA. */
-export function flow2dParams(dfa: Dfa): Flow2dParams {
+export function flow2dParams(dfa: CompleteDfa): Flow2dParams {
   const n = dfa.states;
   const m = dfa.alphabet.classes.length;
   const delta = dfa.delta;

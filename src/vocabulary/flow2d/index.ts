@@ -4,11 +4,20 @@
  * map of the region the point is in, and the phrase itself anywhere else;
  * both give the same bits on every reachable point.
  */
-import type { Dfa } from '../../automata/dfa.js';
+import type { CompleteDfa } from '../../automata/dfa.js';
 import { type CompiledPhrase, compilePhrase, formatPhrase, phraseLength, runCompiled } from '../../flows/phrase.js';
 import { acceptingStates, nearAcceptingState, checkPoint, checkSentence, checkWord, labels } from '../common.js';
 import type { VocabularyBase, VocabularyJson } from '../types.js';
-import { FOLD_WIDTH, type Flow2dParams, flow2dParams, X_SCALE, X_SHIFT, Y_AFTER, Y_SCALE, Y_SHIFT } from './construct.js';
+import {
+  FOLD_WIDTH,
+  type Flow2dParams,
+  flow2dParams,
+  X_SCALE,
+  X_SHIFT,
+  Y_AFTER,
+  Y_SCALE,
+  Y_SHIFT,
+} from './construct.js';
 
 /** A flow2d vocabulary: `params` holds the phrases and folded maps. */
 export type Flow2dVocabulary = VocabularyBase<'flow2d', Flow2dParams>;
@@ -32,7 +41,7 @@ function region(n: number, radius: number, x: number, y: number): number {
 }
 
 /** The `flow2d` vocabulary of a complete DFA. */
-export function flow2dVocabulary(dfa: Dfa, params: Flow2dParams = flow2dParams(dfa)): Flow2dVocabulary {
+export function flow2dVocabulary(dfa: CompleteDfa, params: Flow2dParams = flow2dParams(dfa)): Flow2dVocabulary {
   const n = dfa.states;
   const { folded, radius } = params;
   const compiled = compiledPhrases(params);
@@ -123,7 +132,12 @@ export function flow2dVocabulary(dfa: Dfa, params: Flow2dParams = flow2dParams(d
 }
 
 /** One word's map by its phrase alone (no folding), written into `out`. */
-export function applyUnfolded(v: Flow2dVocabulary, word: number, x: Float64Array, out = new Float64Array(2)): Float64Array {
+export function applyUnfolded(
+  v: Flow2dVocabulary,
+  word: number,
+  x: Float64Array,
+  out = new Float64Array(2),
+): Float64Array {
   checkWord(v.dfa, word);
   checkPoint(x, 2);
   runCompiled(compiledPhrases(v.params)[word]!, x[0]!, x[1]!, out);
@@ -131,7 +145,11 @@ export function applyUnfolded(v: Flow2dVocabulary, word: number, x: Float64Array
 }
 
 /** A sentence evaluated phrase by phrase, primitive flow by primitive flow (no folding). */
-export function runUnfolded(v: Flow2dVocabulary, classes: ArrayLike<number>, from: Float64Array = v.start): Float64Array {
+export function runUnfolded(
+  v: Flow2dVocabulary,
+  classes: ArrayLike<number>,
+  from: Float64Array = v.start,
+): Float64Array {
   checkSentence(v.dfa, classes);
   const compiled = compiledPhrases(v.params);
   const out = Float64Array.from(from);

@@ -14,8 +14,10 @@ import { allStrings, faAccepts, nfaAccepts } from './simulate.js';
 const count = (s: string, ch: string): number => [...s].filter((c) => c === ch).length;
 
 describe('languages of small files', () => {
-  it('parity of a\'s; other symbols lead to the implicit dead state', () => {
-    const nfa = nfaFromFa(parseFa('start even\naccept even\neven -a-> odd\neven -b-> even\nodd -a-> even\nodd -b-> odd\n'));
+  it("parity of a's; other symbols lead to the implicit dead state", () => {
+    const nfa = nfaFromFa(
+      parseFa('start even\naccept even\neven -a-> odd\neven -b-> even\nodd -a-> even\nodd -b-> odd\n'),
+    );
     expect(nfa.states).toBe(2);
     for (const s of allStrings(['a', 'b', 'c'], 6)) {
       expect(nfaAccepts(nfa, s), s).toBe(!s.includes('c') && count(s, 'a') % 2 === 0);
@@ -36,7 +38,8 @@ describe('languages of small files', () => {
 
   it('a guessing NFA: the third symbol from the end is 1', () => {
     const nfa = nfaFromFa(parseFa('start q\naccept q3\nq -0,1-> q\nq -1-> q1 -0,1-> q2 -0,1-> q3\n'));
-    for (const s of allStrings(['0', '1'], 8)) expect(nfaAccepts(nfa, s), s).toBe(s.length >= 3 && s[s.length - 3] === '1');
+    for (const s of allStrings(['0', '1'], 8))
+      expect(nfaAccepts(nfa, s), s).toBe(s.length >= 3 && s[s.length - 3] === '1');
   });
 
   it('classes: overlapping labels are split, each edge covers its classes', () => {
@@ -85,7 +88,11 @@ const faText = fc
     start: fc.constantFrom(...NAMES),
     accept: fc.uniqueArray(fc.constantFrom(...NAMES), { maxLength: 3 }),
     edges: fc.array(
-      fc.tuple(fc.constantFrom(...NAMES), fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 3 }), fc.constantFrom(...NAMES)),
+      fc.tuple(
+        fc.constantFrom(...NAMES),
+        fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...NAMES),
+      ),
       { maxLength: 10 },
     ),
   })
@@ -108,5 +115,4 @@ describe('properties', () => {
       { numRuns: 150 },
     );
   });
-
 });

@@ -18,7 +18,8 @@ function outcome(text: string): 'ok' | 'error' {
   try {
     fa = parseFa(text, 'fuzz.fa');
   } catch (e) {
-    if (!(e instanceof WordflowError)) throw new Error(`not a WordflowError for ${JSON.stringify(text)}: ${String(e)}`);
+    if (!(e instanceof WordflowError))
+      throw new Error(`not a WordflowError for ${JSON.stringify(text)}: ${String(e)}`, { cause: e });
     expect(['syntax', 'limit']).toContain(e.kind);
     expect(e.source).toBe(text);
     expect(e.sourceName).toBe('fuzz.fa');
@@ -43,39 +44,108 @@ function outcome(text: string): 'ok' | 'error' {
 }
 
 const PIECES = [
-  'start', 'accept', 'state', 'q', 'r0', 'état', '"x y"', '"', '""', '"a\\"b"', '-', '->', '-->', ',', 'a', 'ab', 'ε', 'eps',
-  '.', '[a-z]', '[', '[^', ']', '[]', '[a[b]]', '[z-a]', '\\', '\\x41', '\\x4', '\\d', '\\-', '\\ ', '\\q', '\\u{1F600}',
-  '\\u{', '\\p{L}', '\\p{Nope}', '\\uD83D', '\\uD83D\\uDE00', '#c', ' ', '\t', '\r', '\n', '😀', '\uD800', '=', '>', '(', '*',
+  'start',
+  'accept',
+  'state',
+  'q',
+  'r0',
+  'état',
+  '"x y"',
+  '"',
+  '""',
+  '"a\\"b"',
+  '-',
+  '->',
+  '-->',
+  ',',
+  'a',
+  'ab',
+  'ε',
+  'eps',
+  '.',
+  '[a-z]',
+  '[',
+  '[^',
+  ']',
+  '[]',
+  '[a[b]]',
+  '[z-a]',
+  '\\',
+  '\\x41',
+  '\\x4',
+  '\\d',
+  '\\-',
+  '\\ ',
+  '\\q',
+  '\\u{1F600}',
+  '\\u{',
+  '\\p{L}',
+  '\\p{Nope}',
+  '\\uD83D',
+  '\\uD83D\\uDE00',
+  '#c',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '😀',
+  '\uD800',
+  '=',
+  '>',
+  '(',
+  '*',
 ];
 
 const tokenLine = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((ps) => ps.join(''));
 const spacedLine = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((ps) => ps.join(' '));
 const plausible = fc
-  .tuple(fc.constantFrom('q', 'r', '"s t"'), fc.array(fc.constantFrom('a', '.', 'ε', '[0-9]', '\\-', '[', ']', '-', 'ab', ''), { maxLength: 3 }), fc.constantFrom('q', 'r', '', '#'))
+  .tuple(
+    fc.constantFrom('q', 'r', '"s t"'),
+    fc.array(fc.constantFrom('a', '.', 'ε', '[0-9]', '\\-', '[', ']', '-', 'ab', ''), { maxLength: 3 }),
+    fc.constantFrom('q', 'r', '', '#'),
+  )
   .map(([from, labels, to]) => `${from} -${labels.join(',')}-> ${to}`);
 const fileOf = (line: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.array(fc.oneof(line, plausible, fc.constant('start q'), fc.constant('accept r')), { maxLength: 8 }).map((ls) => ls.join('\n'));
+  fc
+    .array(fc.oneof(line, plausible, fc.constant('start q'), fc.constant('accept r')), { maxLength: 8 })
+    .map((ls) => ls.join('\n'));
 
 describe('fuzz', () => {
   it('arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (t) => void outcome(t)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (t) => void outcome(t)),
+      { numRuns: 2000 },
+    );
   });
 
-  it('arbitrary lines of the format\'s tokens', () => {
-    fc.assert(fc.property(fileOf(tokenLine), (t) => void outcome(t)), { numRuns: 2000 });
-    fc.assert(fc.property(fileOf(spacedLine), (t) => void outcome(t)), { numRuns: 2000 });
+  it("arbitrary lines of the format's tokens", () => {
+    fc.assert(
+      fc.property(fileOf(tokenLine), (t) => void outcome(t)),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fileOf(spacedLine), (t) => void outcome(t)),
+      { numRuns: 2000 },
+    );
   });
 
   it('well-formed files built from the same pieces parse, and mutated ones never throw anything else', () => {
     const goodEdge = fc
       .tuple(
         fc.constantFrom('q', 'r', '"s t"', 'état'),
-        fc.uniqueArray(fc.constantFrom('a', '.', 'ε', 'eps', '[0-9]', '\\-', '\\x41', '[^a]', '😀'), { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.constantFrom('a', '.', 'ε', 'eps', '[0-9]', '\\-', '\\x41', '[^a]', '😀'), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.constantFrom('q', 'r', '"s t"'),
       )
       .map(([from, labels, to]) => `${from} -${labels.join(',')}-> ${to}`);
     const goodFile = fc
-      .tuple(fc.array(fc.oneof(goodEdge, fc.constant('accept q'), fc.constant('state x'), fc.constant('# note')), { maxLength: 8 }))
+      .tuple(
+        fc.array(fc.oneof(goodEdge, fc.constant('accept q'), fc.constant('state x'), fc.constant('# note')), {
+          maxLength: 8,
+        }),
+      )
       .map(([ls]) => ['start q', ...ls].join('\n'));
     fc.assert(
       fc.property(goodFile, (t) => {
@@ -86,7 +156,10 @@ describe('fuzz', () => {
     const mutated = fc
       .tuple(goodFile, fc.nat(), fc.constantFrom(...PIECES))
       .map(([t, at, piece]) => t.slice(0, at % (t.length + 1)) + piece + t.slice(at % (t.length + 1)));
-    fc.assert(fc.property(mutated, (t) => void outcome(t)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(mutated, (t) => void outcome(t)),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -105,7 +178,9 @@ describe('deep and huge input', () => {
 
   it('a chain of 20 000 states on one line and 20 000 lines parse in linear time', () => {
     const chain = 'start s0\n' + Array.from({ length: 20_000 }, (_, i) => `s${i}`).join(' -a-> ') + '\naccept s19999\n';
-    const lines = 'start s0\naccept s0\n' + Array.from({ length: 20_000 }, (_, i) => `s${i} -a,b-> s${(i + 1) % 20_000}`).join('\n');
+    const lines =
+      'start s0\naccept s0\n' +
+      Array.from({ length: 20_000 }, (_, i) => `s${i} -a,b-> s${(i + 1) % 20_000}`).join('\n');
     const t0 = performance.now();
     const fa1 = parseFa(chain);
     const fa2 = parseFa(lines);

@@ -37,7 +37,8 @@ const set = (...chars: string[]): CharSet => fromRanges(chars.map((c) => [cp(c),
 
 describe('well-formed files', () => {
   it('reads the parity automaton', () => {
-    const text = '# parity of a\'s\nstart even\naccept even\neven -a-> odd\neven -b-> even\nodd  -a-> even\nodd  -b-> odd\n';
+    const text =
+      "# parity of a's\nstart even\naccept even\neven -a-> odd\neven -b-> even\nodd  -a-> even\nodd  -b-> odd\n";
     const fa = parseFa(text);
     expect(fa.states.map((s) => s.name)).toEqual(['even', 'odd']);
     expect(fa.start).toBe(0);
@@ -88,7 +89,10 @@ describe('well-formed files', () => {
       single(cp('a')),
       ALL,
       fromRanges([[0x30, 0x39]]),
-      fromRanges([[0, 0x60], [0x7b, 0x10ffff]]),
+      fromRanges([
+        [0, 0x60],
+        [0x7b, 0x10ffff],
+      ]),
       fromRanges([[0x30, 0x39]]),
       single(0x41),
       single(0x1f600),
@@ -102,7 +106,10 @@ describe('well-formed files', () => {
       single(0x1f600),
       single(cp('>')),
       // [a[^b]] is a or anything but b: everything except b
-      fromRanges([[0, 0x61], [0x63, 0x10ffff]]),
+      fromRanges([
+        [0, 0x61],
+        [0x63, 0x10ffff],
+      ]),
     ]);
     const upper = labels[17] as CharSet;
     expect(upper.ranges.some(([lo, hi]) => lo <= 0x41 && 0x5a <= hi)).toBe(true);
@@ -111,7 +118,11 @@ describe('well-formed files', () => {
 
   it('merges a comma list into one edge and splits off ε', () => {
     const fa = parseFa('start q\nq -b,a,[x-z],ε-> r\nq -eps-> q\n');
-    expect(triples(fa)).toEqual([`q ${JSON.stringify(set('a', 'b').ranges.concat([[0x78, 0x7a]]))} r`, 'q ε r', 'q ε q']);
+    expect(triples(fa)).toEqual([
+      `q ${JSON.stringify(set('a', 'b').ranges.concat([[0x78, 0x7a]]))} r`,
+      'q ε r',
+      'q ε q',
+    ]);
   });
 
   it('allows spaces inside the arrow and comments everywhere', () => {
@@ -176,7 +187,7 @@ const ERRORS: readonly (readonly [string, string, number, number, string])[] = [
   ],
   [
     'start q\nq -a-> r\naccept r, rr\n',
-    "unknown state \"rr\" in accept: no edge, start or state line names it; add 'state rr' if it is meant to have no edges",
+    'unknown state "rr" in accept: no edge, start or state line names it; add \'state rr\' if it is meant to have no edges',
     3,
     11,
     'rr',
@@ -199,36 +210,84 @@ const ERRORS: readonly (readonly [string, string, number, number, string])[] = [
   ['start q\nq -[a[b]-> r\n', "unterminated class: this '[' has no matching ']' on its line", 2, 4, '['],
   ['start q\nq -[z-a]-> r\n', "bad label '[z-a]': range out of order [z-a]", 2, 5, 'z-a'],
   ['start q\nq -\\q-> r\n', "bad label '\\q': unknown escape \\q", 2, 4, '\\q'],
-  ['start q\nq -\\x4g-> r\n', "bad label '\\x4g': \\x must be followed by exactly two hex digits, as in \\x41", 2, 4, '\\x4'],
-  ['start q\nq -\\x41b-> r\n', "bad label '\\x41b': a label is one symbol or one class; separate alternatives with commas", 2, 4, '\\x41b'],
+  [
+    'start q\nq -\\x4g-> r\n',
+    "bad label '\\x4g': \\x must be followed by exactly two hex digits, as in \\x41",
+    2,
+    4,
+    '\\x4',
+  ],
+  [
+    'start q\nq -\\x41b-> r\n',
+    "bad label '\\x41b': a label is one symbol or one class; separate alternatives with commas",
+    2,
+    4,
+    '\\x41b',
+  ],
   ['start q\nq -[ab]c-> r\n', "expected '->' after '[ab]', found 'c'", 2, 8, 'c'],
   ['start q\nq -\\-> r\n', "expected '->' after '\\-', found '>'", 2, 6, '>'],
-  ['start q\nq -> r\n', "an edge needs a label between '-' and '->': write 'q -a-> r', or 'q -ε-> r' for an ε-edge", 2, 3, '->'],
+  [
+    'start q\nq -> r\n',
+    "an edge needs a label between '-' and '->': write 'q -a-> r', or 'q -ε-> r' for an ε-edge",
+    2,
+    3,
+    '->',
+  ],
   ['start q\nq --> r\n', "empty label: write 'ε' (or 'eps') between '-' and '->' for an ε-edge", 2, 3, '-->'],
-  ['start q\nq -a,-> r\n', "expected a label (a symbol, a class such as [0-9], '.' or ε) after ',', found '->'", 2, 6, '->'],
+  [
+    'start q\nq -a,-> r\n',
+    "expected a label (a symbol, a class such as [0-9], '.' or ε) after ',', found '->'",
+    2,
+    6,
+    '->',
+  ],
   ['start q\nq -a-b-> r\n', "a '-' inside a label must be written '\\-'; a label ends at '->'", 2, 5, '-'],
   ['start q\nq -a]-> r\n', "unmatched ']' in a label; write '\\]' for the symbol ]", 2, 5, ']'],
   ['start q\nq -\\\nr -a-> q\n', "a '\\' at the end of the line escapes nothing", 2, 4, '\\'],
   ['start q\nq -a\nr -a-> q\n', "expected '->' after 'a', found the end of the line", 2, 5, ''],
   ['start q\nq -a b-> r\n', "expected '->' after 'a', found 'b'", 2, 6, 'b'],
   ['start q\nq -a-> # no target\n', "expected a state name after '->', found the end of the line", 2, 7, ''],
-  ['start q\nq\n', "expected an edge '-LABEL-> TARGET' after 'q', found the end of the line; to declare a state on its own, write 'state q'", 2, 2, ''],
+  [
+    'start q\nq\n',
+    "expected an edge '-LABEL-> TARGET' after 'q', found the end of the line; to declare a state on its own, write 'state q'",
+    2,
+    2,
+    '',
+  ],
   ['start q r\n', "expected the end of the line, found 'r'", 1, 9, 'r'],
-  ['start q accept q\n', "expected the end of the line, found 'accept': each statement goes on a line of its own", 1, 9, 'accept'],
+  [
+    'start q accept q\n',
+    "expected the end of the line, found 'accept': each statement goes on a line of its own",
+    1,
+    9,
+    'accept',
+  ],
   ['start\n', "expected a state name after 'start', found the end of the line", 1, 6, ''],
   ['accept\nstart q\n', "expected a state name after 'accept', found the end of the line", 1, 7, ''],
   ['start q\nstate a,\n', "expected a state name after ',', found the end of the line", 2, 9, ''],
-  ['start q\n-a-> q\n', "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'; found '-'", 2, 1, '-'],
-  ['start q\n, q\n', "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'; found ','", 2, 1, ','],
+  [
+    'start q\n-a-> q\n',
+    "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'; found '-'",
+    2,
+    1,
+    '-',
+  ],
+  [
+    'start q\n, q\n',
+    "a line is 'start NAME', 'accept NAME …', 'state NAME …' or an edge 'FROM -LABEL-> TO'; found ','",
+    2,
+    1,
+    ',',
+  ],
   [
     'start q\nq => r\n',
-    'unexpected \'=>\': plain state names are made of letters, digits, _ \' and . — write other names in double quotes, like "q-1"',
+    "unexpected '=>': plain state names are made of letters, digits, _ ' and . — write other names in double quotes, like \"q-1\"",
     2,
     3,
     '=>',
   ],
   ['start ""\n', 'a state name cannot be empty', 1, 7, '""'],
-  ['start q\n"abc -a-> q\n', 'unterminated quoted name: this \'"\' has no closing \'"\' on its line', 2, 1, '"'],
+  ['start q\n"abc -a-> q\n', "unterminated quoted name: this '\"' has no closing '\"' on its line", 2, 1, '"'],
 ];
 
 describe('errors', () => {

@@ -48,11 +48,14 @@ export function nfaAccepts(nfa: Nfa, s: string): boolean {
 
 /** Whether the automaton file accepts `s`, reading its edges' sets directly. */
 export function faAccepts(fa: FaFile, s: string): boolean {
-  const eps = (q: number): Iterable<number> => fa.edges.filter((e) => e.from === q && e.label === 'epsilon').map((e) => e.to);
+  const eps = (q: number): Iterable<number> =>
+    fa.edges.filter((e) => e.from === q && e.label === 'epsilon').map((e) => e.to);
   let current = closure(eps, [fa.start]);
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
-    const next = fa.edges.filter((e) => current.has(e.from) && e.label !== 'epsilon' && has(e.label, cp)).map((e) => e.to);
+    const next = fa.edges
+      .filter((e) => current.has(e.from) && e.label !== 'epsilon' && has(e.label, cp))
+      .map((e) => e.to);
     current = closure(eps, next);
   }
   return fa.accepting.some((q) => current.has(q));

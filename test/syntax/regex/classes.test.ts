@@ -44,7 +44,9 @@ describe('shorthands', () => {
 /** Every spelling wordflow accepts, as written inside `\p{…}`. */
 const SPELLINGS: readonly string[] = [
   ...PROPERTY_NAMES.generalCategories,
-  ...PROPERTY_NAMES.generalCategories.flatMap((n) => [`gc=${n}`, `General_Category=${n}`]).filter((_, i) => i % 7 === 0),
+  ...PROPERTY_NAMES.generalCategories
+    .flatMap((n) => [`gc=${n}`, `General_Category=${n}`])
+    .filter((_, i) => i % 7 === 0),
   ...PROPERTY_NAMES.binary,
   ...PROPERTY_NAMES.scripts.flatMap((n) => [`sc=${n}`, `Script=${n}`]),
 ];

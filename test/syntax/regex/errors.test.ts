@@ -167,7 +167,13 @@ describe('limits', () => {
     expect(parseRegex('~~~a', lim).kind).toBe('not');
     expect(parseRegex('[[[a]]]', lim).kind).toBe('chars');
     expect(parseRegex('~(~a)', lim).kind).toBe('not');
-    for (const [text, at] of [['((((a))))', 3], ['~~~~a', 3], ['[[[[a]]]]', 3], ['~(~(a))', 3], ['(a)(b)((((c))))', 9]] as const) {
+    for (const [text, at] of [
+      ['((((a))))', 3],
+      ['~~~~a', 3],
+      ['[[[[a]]]]', 3],
+      ['~(~(a))', 3],
+      ['(a)(b)((((c))))', 9],
+    ] as const) {
       const e = errorOf(text, lim);
       expect(e.kind, text).toBe('limit');
       expect(e.message).toContain('--max-depth');

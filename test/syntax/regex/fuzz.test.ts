@@ -37,21 +37,55 @@ function outcome(text: string): 'ok' | 'error' {
 }
 
 const META = [...'\\.|&~*+?()[]{}^$-'];
-const NEAR_SYNTAX = [...META, 'a', 'b', '0', '9', ',', ':', '<', '>', '=', '!', 'd', 'p', 'P', 'u', 'x', 'k', 'c', 'b', 'B', 'L'];
+const NEAR_SYNTAX = [
+  ...META,
+  'a',
+  'b',
+  '0',
+  '9',
+  ',',
+  ':',
+  '<',
+  '>',
+  '=',
+  '!',
+  'd',
+  'p',
+  'P',
+  'u',
+  'x',
+  'k',
+  'c',
+  'b',
+  'B',
+  'L',
+];
 
 describe('arbitrary text', () => {
   it('gives a Regex or a WordflowError for any string of code points', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (t) => void outcome(t)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (t) => void outcome(t)),
+      { numRuns: 3000 },
+    );
   });
 
   it('gives a Regex or a WordflowError for any UTF-16 units, lone surrogates included', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)), maxLength: 30 }), (t) => void outcome(t)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)), maxLength: 30 }),
+        (t) => void outcome(t),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('gives a Regex or a WordflowError for strings of metacharacters', () => {
     const counts = { ok: 0, error: 0 };
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...NEAR_SYNTAX), maxLength: 30 }), (t) => void counts[outcome(t)]++),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...NEAR_SYNTAX), maxLength: 30 }),
+        (t) => void counts[outcome(t)]++,
+      ),
       { numRuns: 5000 },
     );
     expect(counts.ok).toBeGreaterThan(100);

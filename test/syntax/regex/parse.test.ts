@@ -52,7 +52,9 @@ describe('literals and escapes', () => {
     const parsed = parseRegex(escaped);
     expect(parsed.kind).toBe('concat');
     if (parsed.kind !== 'concat') return;
-    expect(parsed.items.map((item) => (item.kind === 'chars' ? String.fromCodePoint(item.set.ranges[0]![0]) : '?')).join('')).toBe(metas);
+    expect(
+      parsed.items.map((item) => (item.kind === 'chars' ? String.fromCodePoint(item.set.ranges[0]![0]) : '?')).join(''),
+    ).toBe(metas);
   });
 
   it('reads . as every code point, newlines included', () => {
@@ -67,7 +69,9 @@ describe('shorthands and properties', () => {
     expect(equals(setOf('\\D'), complement(setOf('\\d')))).toBe(true);
     expect(equals(setOf('\\W'), complement(setOf('\\w')))).toBe(true);
     expect(equals(setOf('\\S'), complement(setOf('\\s')))).toBe(true);
-    for (const cp of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) {
+    for (const cp of [
+      0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+    ]) {
       expect(has(setOf('\\s'), cp), cp.toString(16)).toBe(true);
     }
     expect(has(setOf('\\s'), 0x200b)).toBe(false);
@@ -182,7 +186,9 @@ describe('quantifiers', () => {
   });
 
   it('accepts a lazy ? and records it', () => {
-    expect(p('a*?b+?c??d{2}?e{1,}?')).toBe('(cat (rep? <a> 0 inf) (rep? <b> 1 inf) (rep? <c> 0 1) (rep? <d> 2 2) (rep? <e> 1 inf))');
+    expect(p('a*?b+?c??d{2}?e{1,}?')).toBe(
+      '(cat (rep? <a> 0 inf) (rep? <b> 1 inf) (rep? <c> 0 1) (rep? <d> 2 2) (rep? <e> 1 inf))',
+    );
   });
 
   it('binds tighter than concatenation and applies to groups and classes', () => {
@@ -241,7 +247,11 @@ describe('spans', () => {
     const r = parseRegex('ab(c|d)*');
     expect(spanOf(r)).toEqual([0, 8]);
     if (r.kind !== 'concat') throw new Error('expected concat');
-    expect(r.items.map(spanOf)).toEqual([[0, 1], [1, 2], [2, 8]]);
+    expect(r.items.map(spanOf)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 8],
+    ]);
     const rep = r.items[2]!;
     if (rep.kind !== 'repeat') throw new Error('expected repeat');
     expect(spanOf(rep.item)).toEqual([2, 7]);
@@ -250,13 +260,21 @@ describe('spans', () => {
   it('gives empty alternatives a zero-width span where they sit', () => {
     const r = parseRegex('a||b');
     if (r.kind !== 'alt') throw new Error('expected alt');
-    expect(r.items.map(spanOf)).toEqual([[0, 1], [2, 2], [3, 4]]);
+    expect(r.items.map(spanOf)).toEqual([
+      [0, 1],
+      [2, 2],
+      [3, 4],
+    ]);
   });
 
   it('spans escapes, classes, complements and surrogate pairs in UTF-16 units', () => {
     const r = parseRegex('😀~\\u{41}[a-z]+');
     if (r.kind !== 'concat') throw new Error('expected concat');
-    expect(r.items.map(spanOf)).toEqual([[0, 2], [2, 9], [9, 15]]);
+    expect(r.items.map(spanOf)).toEqual([
+      [0, 2],
+      [2, 9],
+      [9, 15],
+    ]);
     const not = r.items[1]!;
     if (not.kind !== 'not') throw new Error('expected not');
     expect(spanOf(not.item)).toEqual([3, 9]);

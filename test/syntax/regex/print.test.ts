@@ -46,7 +46,9 @@ describe('readable output', () => {
   });
 
   it('escapes metacharacters, controls and invisible characters, and nothing else', () => {
-    expect(roundTrip('\\.\\*\\&\\~\\^\\$\\{\\}\\(\\)\\[\\]\\|\\\\')).toBe('\\.\\*\\&\\~\\^\\$\\{\\}\\(\\)\\[\\]\\|\\\\');
+    expect(roundTrip('\\.\\*\\&\\~\\^\\$\\{\\}\\(\\)\\[\\]\\|\\\\')).toBe(
+      '\\.\\*\\&\\~\\^\\$\\{\\}\\(\\)\\[\\]\\|\\\\',
+    );
     expect(roundTrip('\\n\\t\\x01\\x7f')).toBe('\\n\\t\\x01\\x7f');
     expect(roundTrip('\\u00a0\\u200b\\u0301\\u2028')).toBe('\\u00a0\\u200b\\u0301\\u2028');
     expect(roundTrip('é😀-/ ')).toBe('é😀-/ ');
@@ -100,7 +102,11 @@ describe('parentheses follow precedence', () => {
   });
 
   it('keeps nested structure that flattening would change', () => {
-    const inner: Regex = { kind: 'concat', items: [ch('a'), { kind: 'alt', items: [ch('b'), ch('c')], span: at }], span: at };
+    const inner: Regex = {
+      kind: 'concat',
+      items: [ch('a'), { kind: 'alt', items: [ch('b'), ch('c')], span: at }],
+      span: at,
+    };
     const ast: Regex = { kind: 'and', items: [inner, { kind: 'not', item: inner, span: at }], span: at };
     expect(printRegex(ast)).toBe('a(b|c)&~(a(b|c))');
   });

@@ -52,10 +52,14 @@ export function matches(regex: Regex, s: string): boolean {
   };
   const compute = (node: Regex, i: number): ReadonlySet<number> => {
     switch (node.kind) {
-      case 'empty': return new Set([i]);
-      case 'chars': return i < cps.length && has(node.set, cps[i]!) ? new Set([i + 1]) : new Set();
-      case 'concat': return node.items.reduce<ReadonlySet<number>>((from, item) => step(ends, item, from), new Set([i]));
-      case 'alt': return new Set(node.items.flatMap((item) => [...ends(item, i)]));
+      case 'empty':
+        return new Set([i]);
+      case 'chars':
+        return i < cps.length && has(node.set, cps[i]!) ? new Set([i + 1]) : new Set();
+      case 'concat':
+        return node.items.reduce<ReadonlySet<number>>((from, item) => step(ends, item, from), new Set([i]));
+      case 'alt':
+        return new Set(node.items.flatMap((item) => [...ends(item, i)]));
       case 'and': {
         const [first, ...rest] = node.items.map((item) => ends(item, i));
         return new Set([...(first ?? [])].filter((q) => rest.every((r) => r.has(q))));
@@ -66,7 +70,8 @@ export function matches(regex: Regex, s: string): boolean {
         for (let j = i; j <= cps.length; j++) if (!inner.has(j)) out.add(j);
         return out;
       }
-      case 'repeat': return repeatEnds(ends, node, i);
+      case 'repeat':
+        return repeatEnds(ends, node, i);
     }
   };
   return ends(regex, 0).has(cps.length);
@@ -81,14 +86,20 @@ function showCodePoint(cp: number): string {
 /** A span-free S-expression: `(cat <a> (rep <b> 0 inf))`. */
 export function sx(node: Regex): string {
   switch (node.kind) {
-    case 'empty': return 'ε';
+    case 'empty':
+      return 'ε';
     case 'chars':
       return `<${node.set.ranges.map(([lo, hi]) => (lo === hi ? showCodePoint(lo) : `${showCodePoint(lo)}-${showCodePoint(hi)}`)).join(',')}>`;
-    case 'concat': return `(cat ${node.items.map(sx).join(' ')})`;
-    case 'alt': return `(or ${node.items.map(sx).join(' ')})`;
-    case 'and': return `(and ${node.items.map(sx).join(' ')})`;
-    case 'not': return `(not ${sx(node.item)})`;
-    case 'repeat': return `(rep${node.lazy ? '?' : ''} ${sx(node.item)} ${node.min} ${node.max ?? 'inf'})`;
+    case 'concat':
+      return `(cat ${node.items.map(sx).join(' ')})`;
+    case 'alt':
+      return `(or ${node.items.map(sx).join(' ')})`;
+    case 'and':
+      return `(and ${node.items.map(sx).join(' ')})`;
+    case 'not':
+      return `(not ${sx(node.item)})`;
+    case 'repeat':
+      return `(rep${node.lazy ? '?' : ''} ${sx(node.item)} ${node.min} ${node.max ?? 'inf'})`;
   }
 }
 
