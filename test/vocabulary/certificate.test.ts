@@ -162,16 +162,13 @@ describe('a perturbed map makes the certificate fail', () => {
 });
 
 describe('certificates scale', () => {
-  it('a minimal DFA of 1025 states × 3 classes is certified in every embedding within seconds', () => {
+  it('a minimal DFA of 1025 states × 3 classes is certified in every embedding (its time is for the benchmark)', () => {
     const dfa = compileRegex('(a|b)*a(a|b){9}');
     expect(dfa.states).toBe(1025);
     for (const name of EMBEDDING_NAMES) {
       const v = vocabulary(dfa, name, { sigmoid: { gain: 10 } });
-      const t0 = performance.now();
       const cert = certify(v);
-      const ms = performance.now() - t0;
       expect(cert.holds, name).toBe(true);
-      expect(ms, name).toBeLessThan(5000);
     }
   });
 });
