@@ -19,7 +19,7 @@
  */
 import * as D from './dyadic.js';
 import { type Dyadic } from './dyadic.js';
-import { FLOW_NAMES, type FlowName, flowCodeAt, PRIMITIVES } from '../flows/primitives.js';
+import { FLOW_NAMES, type FlowName, fieldAt, flowCodeAt, PRIMITIVES } from '../flows/primitives.js';
 
 /** The four relu self-flows added to the twelve. */
 export type ScalingWordName = 'sx+' | 'sx-' | 'sy+' | 'sy-';
@@ -129,34 +129,9 @@ export function wordAt(w: WordName, n: number, x: number, y: number): [number, n
   return out;
 }
 
-/** The vector field of a word at (x, y). */
+/** The vector field of a word at (x, y): the twelve primitive flows' own fields, and relu(x) or relu(y) for s. */
 export function wordFieldAt(w: WordName, x: number, y: number): [number, number] {
-  const ln2 = Math.LN2;
   switch (w) {
-    case 'hx':
-      return [-ln2 * x, 0];
-    case 'dx':
-      return [ln2 * x, 0];
-    case 'hy':
-      return [0, -ln2 * y];
-    case 'dy':
-      return [0, ln2 * y];
-    case 'tx+':
-      return [1, 0];
-    case 'tx-':
-      return [-1, 0];
-    case 'ty+':
-      return [0, 1];
-    case 'ty-':
-      return [0, -1];
-    case 'ry+':
-      return [0, Math.max(x, 0)];
-    case 'ry-':
-      return [0, -Math.max(x, 0)];
-    case 'rx+':
-      return [Math.max(y, 0), 0];
-    case 'rx-':
-      return [-Math.max(y, 0), 0];
     case 'sx+':
       return [Math.max(x, 0), 0];
     case 'sx-':
@@ -165,6 +140,8 @@ export function wordFieldAt(w: WordName, x: number, y: number): [number, number]
       return [0, Math.max(y, 0)];
     case 'sy-':
       return [0, -Math.max(y, 0)];
+    default:
+      return fieldAt(w, x, y);
   }
 }
 

@@ -13,8 +13,8 @@ import { flowReference, pairMap, pairTarget, separableField } from '../approx/ta
 import { limitError, WordflowError } from '../errors.js';
 import { parseMapExpr } from '../mapexpr/index.js';
 import { type Outcome, attempt } from './analysis.js';
-import { type Edit, type Editor, edit, editorOf, editorText } from './editor.js';
-import type { KeyEvent, KeyName } from './keys.js';
+import { type Edit, type Editor, EDIT_KEYS, edit, editorOf, editorText } from './editor.js';
+import type { KeyEvent } from './keys.js';
 
 /** Which of the tab's editors has the keys. */
 export type ApproxField = 0 | 1 | 2;
@@ -45,24 +45,6 @@ export function toggleFlow(a: ApproxUi): ApproxUi {
   if (flow && untouched) return { ...a, flow, fields: [editorOf('y'), editorOf('-sin(x)'), eps] };
   return { ...a, flow };
 }
-
-const EDIT_KEYS: { readonly [K in KeyName]?: Edit['kind'] } = {
-  left: 'left',
-  right: 'right',
-  home: 'home',
-  end: 'end',
-  wordLeft: 'wordLeft',
-  wordRight: 'wordRight',
-  backspace: 'backspace',
-  delete: 'delete',
-  deleteWordBack: 'deleteWordBack',
-  deleteWordForward: 'deleteWordForward',
-  'ctrl-a': 'home',
-  'ctrl-e': 'end',
-  'ctrl-k': 'killEnd',
-  'ctrl-u': 'killStart',
-  'ctrl-d': 'delete',
-};
 
 /**
  * One key in the tab's editors. Tab / Shift-Tab and ↓/↑ move between the

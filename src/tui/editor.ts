@@ -4,6 +4,7 @@
  * between them. Edits return a new editor; the view computes which part of
  * a long line is visible in a given width, keeping the cursor on screen.
  */
+import type { KeyName } from './keys.js';
 import { glyph } from './text.js';
 
 /** A line being edited. */
@@ -185,3 +186,22 @@ export function editorView(e: Editor, width: number, showCursor = true): EditorV
   if (end < chars.length) parts.push({ text: '…', kind: 'more' });
   return { parts, start, end, columns };
 }
+
+/** The keys every line editor of the playground reads as edits (the pattern, the strings, the Approx fields). */
+export const EDIT_KEYS: { readonly [K in KeyName]?: Edit['kind'] } = {
+  left: 'left',
+  right: 'right',
+  home: 'home',
+  end: 'end',
+  wordLeft: 'wordLeft',
+  wordRight: 'wordRight',
+  backspace: 'backspace',
+  delete: 'delete',
+  deleteWordBack: 'deleteWordBack',
+  deleteWordForward: 'deleteWordForward',
+  'ctrl-a': 'home',
+  'ctrl-e': 'end',
+  'ctrl-k': 'killEnd',
+  'ctrl-u': 'killStart',
+  'ctrl-d': 'delete',
+};

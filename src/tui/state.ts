@@ -11,7 +11,7 @@
  * editor or the panes step through the string's letters; ↑/↓ scroll or move
  * the selection of the active pane from anywhere.
  */
-import { type Edit, type Editor, edit, editorOf } from './editor.js';
+import { type Edit, type Editor, EDIT_KEYS, edit, editorOf } from './editor.js';
 import type { KeyEvent, KeyName } from './keys.js';
 import { EMBEDDING_NAMES, type EmbeddingName } from '../vocabulary/embeddings.js';
 import type { GalleryEntry } from '../gallery.js';
@@ -224,24 +224,6 @@ export function loadEntry(s: UiState, entry: GalleryEntry): UiState {
   if (entry.kind === 'fa') return { ...base, fa: { name: entry.name, text: entry.source, path: entry.path } };
   return { ...base, fa: null, pattern: editorOf(entry.source.trim()) };
 }
-
-const EDIT_KEYS: { readonly [K in KeyName]?: Edit['kind'] } = {
-  left: 'left',
-  right: 'right',
-  home: 'home',
-  end: 'end',
-  wordLeft: 'wordLeft',
-  wordRight: 'wordRight',
-  backspace: 'backspace',
-  delete: 'delete',
-  deleteWordBack: 'deleteWordBack',
-  deleteWordForward: 'deleteWordForward',
-  'ctrl-a': 'home',
-  'ctrl-e': 'end',
-  'ctrl-k': 'killEnd',
-  'ctrl-u': 'killStart',
-  'ctrl-d': 'delete',
-};
 
 const EDITOR_OF = { pattern: 'pattern', string: 'text', other: 'other' } as const;
 
