@@ -232,7 +232,7 @@ export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarg
   throw new WordflowError(
     'usage',
     `${which}${describe(p)} is an orientation-preserving map that approx cannot build yet: general diffeomorphisms ` +
-      `(the straight-line isotopy and its splitting) are not implemented. ${SUPPORTED}; write the map as ` +
+      `(the straight-line isotopy and its splitting) are outside what it builds. ${SUPPORTED}; write the map as ` +
       `such a composition if you can`,
   );
 }
@@ -249,7 +249,7 @@ export function separableField(vx: MapExpr, vy: MapExpr, textX: string, textY: s
       'usage',
       `the field (${textX}, ${textY}) is not separable: approx splits fields x' = a(y), y' = b(x) into ` +
         `coupling maps (the pendulum: --flow y '-sin(x)'); general fields (Van der Pol, a saddle x' = x, ` +
-        `y' = -y, a rotation field with x' depending on x) need a ridge fit that is not implemented`,
+        `y' = -y, a rotation field with x' depending on x) need a ridge fit that approx does not build`,
     );
   }
   return { a: function1(vx, 'y'), b: function1(vy, 'x') };
