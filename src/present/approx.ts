@@ -210,16 +210,7 @@ function gridPanel(s: Sentence, target: PlaneMap, box: PictureBox, lines: number
     { class: 'grid-panel' },
     text(x, TOP - 12, 'the grid of Ω, deformed', { size: 13, weight: 'bold' }),
     axes(frame, sx, sy, { x: 'x', y: 'y' }),
-    el('rect', {
-      x: num(sx(box.x0)),
-      y: num(sy(box.y1)),
-      width: num(sx(box.x1) - sx(box.x0)),
-      height: num(sy(box.y0) - sy(box.y1)),
-      fill: 'none',
-      stroke: FAINT,
-      'stroke-width': 1,
-      'stroke-dasharray': '2 3',
-    }),
+    domainOutline(box, sx, sy),
     el(
       'g',
       { class: 'target-grid' },
@@ -316,16 +307,7 @@ function pathPanel(
       weight: 'bold',
     }),
     axes({ x, y: TOP, w: PANEL, h: PANEL }, sx, sy, { x: 'x (linear on Ω, log beyond)', y: 'y' }),
-    el('rect', {
-      x: num(sx(box.x0)),
-      y: num(sy(box.y1)),
-      width: num(sx(box.x1) - sx(box.x0)),
-      height: num(sy(box.y0) - sy(box.y1)),
-      fill: 'none',
-      stroke: FAINT,
-      'stroke-width': 1,
-      'stroke-dasharray': '2 3',
-    }),
+    domainOutline(box, sx, sy),
     el('g', { class: 'path' }, pieces),
     el('circle', {
       class: 'start',
@@ -482,4 +464,18 @@ export function approxToSvg(
   options: ApproxPictureOptions = {},
 ): string {
   return svgDocument(approxPicture(s, target, box, options));
+}
+
+/** Ω's border, dotted, in a panel's coordinates (drawn under both the grid and the path panels). */
+function domainOutline(box: PictureBox, sx: (x: number) => number, sy: (y: number) => number): ReturnType<typeof el> {
+  return el('rect', {
+    x: num(sx(box.x0)),
+    y: num(sy(box.y1)),
+    width: num(sx(box.x1) - sx(box.x0)),
+    height: num(sy(box.y0) - sy(box.y1)),
+    fill: 'none',
+    stroke: FAINT,
+    'stroke-width': 1,
+    'stroke-dasharray': '2 3',
+  });
 }
