@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { crawl, type Progress, withinBudget } from './crawl.js';
 import type { Dfa } from './dfa.js';
 import type { Nfa } from './nfa.js';
-import { type BitsetStep, setPool, type SubsetCore, subsetCore } from './subset.js';
+import { rowInterner } from './rows.js';
+import { type BitsetStep, isEmptySet, type SubsetCore, subsetCore } from './subset.js';
 
 export type { Progress } from './crawl.js';
 
@@ -56,7 +57,7 @@ export function determinize(
 }
 
 /**
- * The same construction on bitset sets, interned in a `SetPool`: successors
+ * The same construction on bitset sets, interned as rows (`rows.ts`): successors
  * are written into one scratch buffer and looked up by hashing their words,
  * so a state costs no allocation (sets of the blow-up family's 2^17 states
  * are two or three words each). States are numbered in the same order.
@@ -64,9 +65,9 @@ export function determinize(
 function determinizeBitsets(nfa: Nfa, core: SubsetCore, step: BitsetStep, limits: Limits, onProgress?: Progress): Dfa {
   const k = nfa.alphabet.classes.length;
   const W = step.words;
-  const pool = setPool(W);
+  const pool = rowInterner(W);
   const start = core.start();
-  if (start.length === 0 || pool.intern(start, 0) < 0) {
+  if (start.length === 0 || isEmptySet(start, 0, W)) {
     // Start closure is empty only for a stateless NFA: one rejecting state with no edges.
     return {
       alphabet: nfa.alphabet,
@@ -77,12 +78,15 @@ function determinizeBitsets(nfa: Nfa, core: SubsetCore, step: BitsetStep, limits
     };
   }
   const scratch = new Int32Array(k * W);
+  pool.intern(start, 0);
   const delta = crawl(
     k,
     () => pool.size,
     (s, row, at) => {
       step.successorsAt(pool.data(), s * W, scratch);
-      for (let c = 0; c < k; c++) row[at + c] = withinBudget(pool.intern(scratch, c * W), limits);
+      for (let c = 0; c < k; c++) {
+        row[at + c] = isEmptySet(scratch, c * W, W) ? -1 : withinBudget(pool.intern(scratch, c * W), limits);
+      }
     },
     onProgress,
   );

@@ -9,7 +9,7 @@
  *
  * Each new state is computed by `subsetCore` — the very step the full
  * determinization uses — so the two cannot disagree. When the NFA's kernel
- * fits in bitsets, states are interned in a `SetPool` (open addressing over
+ * fits in bitsets, states are interned as rows (`rows.ts`: open addressing over
  * the set's words, no key strings, no per-state objects): that is what keeps
  * a cache that misses on every byte — `(a|b)*a(a|b){20}` on random text,
  * where each byte makes a new state — at several MB/s instead of under one.
@@ -19,7 +19,8 @@
  */
 import { classOf, fillClasses } from '../alphabet/alphabet.js';
 import type { Nfa } from './nfa.js';
-import { BITSET_LIMIT, type BitsetStep, type SetPool, setPool, type SubsetCore, subsetCore } from './subset.js';
+import { type RowInterner, rowInterner } from './rows.js';
+import { BITSET_LIMIT, type BitsetStep, isEmptySet, type SubsetCore, subsetCore } from './subset.js';
 
 /** A DFA built lazily from an NFA along the input read, within a bounded cache of states. */
 export interface LazyDfa {
@@ -105,10 +106,10 @@ class Transitions {
   }
 }
 
-/** States as bitsets interned in a `SetPool`: no allocation per step. */
+/** States as bitsets interned as rows (`rows.ts`): no allocation per step. */
 function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: number): StateCache {
   const W = step.words;
-  let pool: SetPool = setPool(W);
+  let pool: RowInterner = rowInterner(W);
   let accepting = new Uint8Array(Math.min(capacity, 64));
   const table = new Transitions(k, capacity);
   let flushes = 0;
@@ -119,12 +120,13 @@ function bitsetCache(core: SubsetCore, step: BitsetStep, k: number, capacity: nu
 
   /** The id of the set in `src[0 .. W)` (DEAD when empty), flushing first when the cache is full. */
   const intern = (src: Int32Array): number => {
+    if (isEmptySet(src, 0, W)) return DEAD;
     const before = pool.size;
     let id = pool.intern(src, 0);
-    if (id === DEAD || id < before) return id;
+    if (id < before) return id;
     if (pool.size > capacity) {
       // The cache filled once, so it will again: the next pool starts at full size (no rehashing as it grows).
-      pool = setPool(W, capacity + 1);
+      pool = rowInterner(W, capacity + 1);
       table.clear();
       flushes++;
       id = pool.intern(src, 0);

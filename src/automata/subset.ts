@@ -35,7 +35,7 @@ export interface SubsetCore {
 
 /**
  * The subset step on bitsets of a fixed width, reading sets where they are
- * stored (`pool[at .. at + words)`, e.g. in a `SetPool`) and writing
+ * stored (`pool[at .. at + words)`, e.g. in a `RowInterner`) and writing
  * successors into a caller's buffer: no set is allocated per step. It is the
  * same step as `successors` (tested to agree).
  */
@@ -50,84 +50,10 @@ export interface BitsetStep {
   acceptingAt(pool: Int32Array, at: number): boolean;
 }
 
-/**
- * Interned sets of `words` 32-bit words: stored back to back in one growing
- * `Int32Array` and found again by open-addressing hashing of their words, so
- * interning costs no string key, no map entry object and no per-set array.
- */
-export interface SetPool {
-  readonly words: number;
-  /** Sets interned so far; ids are `0 .. size-1` in order of first interning. */
-  readonly size: number;
-  /** The storage: set `id` is `data()[id * words .. (id + 1) * words)` (a new array after growth). */
-  data(): Int32Array;
-  /** The id of the set `src[from .. from + words)`, interning it if new; -1 for the empty set. */
-  intern(src: Int32Array, from: number): number;
-}
-
-/** An empty pool of sets of `words` words, with room for `expected` sets before it grows. */
-export function setPool(words: number, expected = 64): SetPool {
-  const W = words;
-  let data = new Int32Array(Math.max(1, W) * Math.max(64, expected));
-  let size = 0;
-  let slots = new Int32Array(Math.max(256, 1 << Math.ceil(Math.log2(2 * expected + 1)))).fill(-1);
-  let mask = slots.length - 1;
-  const hashAt = (src: Int32Array, from: number): number => {
-    let h = 0x2545f491;
-    for (let x = 0; x < W; x++) h = Math.imul(h ^ src[from + x]!, 0x9e3779b1) ^ (h >>> 15);
-    return Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16);
-  };
-  const rehash = (): void => {
-    slots = new Int32Array(slots.length * 2).fill(-1);
-    mask = slots.length - 1;
-    for (let id = 0; id < size; id++) {
-      let i = hashAt(data, id * W) & mask;
-      while (slots[i] !== -1) i = (i + 1) & mask;
-      slots[i] = id;
-    }
-  };
-  return {
-    words,
-    get size() {
-      return size;
-    },
-    data: () => data,
-    intern(src, from) {
-      let empty = true;
-      for (let x = 0; x < W; x++) {
-        if (src[from + x] !== 0) {
-          empty = false;
-          break;
-        }
-      }
-      if (empty) return -1;
-      let i = hashAt(src, from) & mask;
-      for (;;) {
-        const id = slots[i]!;
-        if (id === -1) break;
-        let same = true;
-        const at = id * W;
-        for (let x = 0; x < W; x++) {
-          if (data[at + x] !== src[from + x]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return id;
-        i = (i + 1) & mask;
-      }
-      if ((size + 1) * W > data.length) {
-        const grown = new Int32Array(data.length * 2);
-        grown.set(data);
-        data = grown;
-      }
-      const at = size * W;
-      for (let x = 0; x < W; x++) data[at + x] = src[from + x]!;
-      slots[i] = size++;
-      if (size * 2 > slots.length) rehash();
-      return size - 1;
-    },
-  };
+/** Whether the bitset `src[from .. from + words)` is the empty set (all words zero). */
+export function isEmptySet(src: Int32Array, from: number, words: number): boolean {
+  for (let x = 0; x < words; x++) if (src[from + x] !== 0) return false;
+  return true;
 }
 
 /** Kernel sizes up to which sets are bitsets (64 words per set at most). */

@@ -15,6 +15,7 @@
  * "No byte" is symbol `U` (the identity), so a stride that runs off the end of
  * the input is a class like any other: `(b, none)` for a last odd byte.
  */
+import { rowInterner } from '../../automata/rows.js';
 import type { UnitAutomaton } from '../units.js';
 
 /** Deduplicated state columns: `ids[i]` is the class of the i-th column offered. */
@@ -22,17 +23,6 @@ export interface Columns {
   readonly ids: Int32Array;
   /** One column per class: the unit state reached from each unit state. */
   readonly columns: readonly Int32Array[];
-}
-
-function hashColumn(col: Int32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < col.length; i++) h = Math.imul(h ^ col[i]!, 0x01000193);
-  return h >>> 0;
-}
-
-function equalColumns(x: Int32Array, y: Int32Array): boolean {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
 }
 
 /**
@@ -46,34 +36,16 @@ export function internColumns(
   maxClasses: number,
 ): Columns | null {
   const ids = new Int32Array(count);
-  const columns: Int32Array[] = [];
-  const buckets = new Map<number, number[]>();
-  let scratch = new Int32Array(n);
+  const rows = rowInterner(n);
+  const scratch = new Int32Array(n);
   for (let i = 0; i < count; i++) {
     fill(i, scratch);
-    const h = hashColumn(scratch);
-    let bucket = buckets.get(h);
-    let id = -1;
-    if (bucket !== undefined) {
-      for (const c of bucket) {
-        if (equalColumns(columns[c]!, scratch)) {
-          id = c;
-          break;
-        }
-      }
-    } else {
-      bucket = [];
-      buckets.set(h, bucket);
-    }
-    if (id < 0) {
-      if (columns.length >= maxClasses) return null;
-      id = columns.length;
-      columns.push(scratch);
-      bucket.push(id);
-      scratch = new Int32Array(n);
-    }
+    const id = rows.intern(scratch, 0);
+    if (id >= maxClasses) return null;
     ids[i] = id;
   }
+  const data = rows.data();
+  const columns = Array.from({ length: rows.size }, (_, c) => data.slice(c * n, (c + 1) * n));
   return { ids, columns };
 }
 

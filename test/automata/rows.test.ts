@@ -1,12 +1,14 @@
 /**
- * The allocation-free subset step and the hashed set pool that the full
- * determinization runs on: the step must equal `successors` (which the lazy
- * DFA uses), and the pool must give equal sets one id and different sets
- * different ids, in order of first interning, across its growth and rehashing.
+ * The allocation-free subset step and the row interner that the full
+ * determinization (and the monoid, the class merge and the matcher's strides)
+ * runs on: the step must equal `successors` (which the lazy DFA uses), and the
+ * interner must give equal rows one id and different rows different ids, in
+ * order of first interning, across its growth and rehashing.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { setPool, subsetCore } from '../../src/automata/subset.js';
+import { rowInterner } from '../../src/automata/rows.js';
+import { isEmptySet, subsetCore } from '../../src/automata/subset.js';
 import { nfaOfRegex } from '../../src/language.js';
 import { parseRegex } from '../../src/syntax/regex/parse.js';
 import { extendedPatternArb } from '../support/arbitraries.js';
@@ -43,8 +45,8 @@ describe('bitset subset step', () => {
   });
 });
 
-describe('set pool', () => {
-  it('interns like a map from word strings to first-seen order, through growth', () => {
+describe('row interner', () => {
+  it('interns like a map from word strings to first-seen order, through growth; find sees what intern saw', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
@@ -53,16 +55,14 @@ describe('set pool', () => {
           size: 'max',
         }),
         (W, sets) => {
-          const pool = setPool(W);
+          const pool = rowInterner(W);
           const model = new Map<string, number>();
           for (const words of sets) {
             const src = Int32Array.from(words.slice(0, W));
             const key = src.join(',');
+            expect(isEmptySet(src, 0, W)).toBe(src.every((w) => w === 0));
+            expect(pool.find(src, 0)).toBe(model.get(key) ?? -1);
             const id = pool.intern(src, 0);
-            if (src.every((w) => w === 0)) {
-              expect(id).toBe(-1);
-              continue;
-            }
             if (!model.has(key)) model.set(key, model.size);
             expect(id).toBe(model.get(key));
             expect(Array.from(pool.data().subarray(id * W, (id + 1) * W))).toEqual(Array.from(src));
