@@ -1,11 +1,13 @@
 /**
- * The breadth-first crawl that builds every derived DFA (the subset
- * construction, on key-interned and on bitset-interned sets, and products):
- * states are discovered by interning, numbered in order of discovery, and
- * each state's row of the transition table is filled by `follow`, which
- * interns the targets (so the crawl goes on until no new state appears).
- * The table grows by doubling; `onProgress` hears the state count now and
- * then; the state budget is `withinBudget`'s, called by each interner.
+ * The breadth-first crawl that builds every derived automaton (the subset
+ * construction, on key-interned and on bitset-interned sets, products, and
+ * the transition monoid, whose states are its elements): states are
+ * discovered by interning, numbered in order of discovery, and each state's
+ * row of the transition table is filled by `follow`, which interns the
+ * targets (so the crawl goes on until no new state appears). The table grows
+ * by doubling; `onProgress` hears the state count now and then; the budget
+ * (DFA states, or monoid elements) is `withinBudget`'s, called by each
+ * interner on the ids it hands out.
  */
 import { limitError } from '../errors.js';
 import type { Limits } from '../limits.js';
@@ -38,8 +40,14 @@ export function crawl(
   return delta.slice(0, states() * k);
 }
 
-/** `id` if it is within the DFA state budget; else the `maxStates` limit error. */
-export function withinBudget(id: number, limits: Limits): number {
-  if (id >= limits.maxStates) throw limitError('DFA states', 'maxStates', limits.maxStates);
+/** What each crawl budget counts, as limit errors name it. */
+const BUDGETS = { maxStates: 'DFA states', maxMonoid: 'transition monoid size' } as const;
+
+/** The limits that bound a crawl: DFA states (subset constructions, products) or monoid elements. */
+export type Budget = keyof typeof BUDGETS;
+
+/** `id` if it is within the budget (DFA states unless told otherwise); else that limit's error. */
+export function withinBudget(id: number, limits: Limits, budget: Budget = 'maxStates'): number {
+  if (id >= limits[budget]) throw limitError(BUDGETS[budget], budget, limits[budget]);
   return id;
 }

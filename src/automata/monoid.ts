@@ -5,15 +5,17 @@
  * and by Schützenberger's theorem the language is star-free iff the monoid
  * is aperiodic (every element m has m^k = m^(k+1) for some k).
  *
- * Built by breadth-first search from the identity, multiplying by the
+ * Built by the crawl of `crawl.ts` from the identity, multiplying by the
  * generators (the classes) on the right in class order, with elements as
- * Int32Array maps in one flat table and a hash index. BFS discovers the
+ * state maps interned as rows (`rows.ts`). The breadth-first crawl discovers the
  * elements in shortlex order of their words, so each element is labelled by
  * its shortest word and, among those, the least in class order.
  */
 import { complete, type Dfa } from './dfa.js';
 import { classLabel } from '../syntax/regex/print.js';
-import { limitError, WordflowError } from '../errors.js';
+import { WordflowError } from '../errors.js';
+import { crawl, withinBudget } from './crawl.js';
+import { rowInterner } from './rows.js';
 import { LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { type GroupName, nameGroup } from './groups.js';
 
@@ -37,6 +39,8 @@ export interface Monoid {
   readonly parent: Int32Array;
   /** … and the class that extends the parent's word to this element's word. */
   readonly last: Int32Array;
+  /** `right[e·k + c]` = the element of e's word followed by class c (k classes): the right Cayley graph. */
+  readonly right: Int32Array;
   /** The element of each class (generator). */
   readonly generators: Int32Array;
   /** Elements e with e·e = e. */
@@ -47,20 +51,6 @@ export interface Monoid {
   readonly periodicWitness: number | null;
   /** `table[a·size + b]` = the element of a's word followed by b's word; null when size > TABLE_LIMIT. */
   readonly table: Int32Array | null;
-}
-
-function hashOf(maps: Int32Array, at: number, n: number): number {
-  let h = 0x811c9dc5;
-  for (let q = 0; q < n; q++) {
-    h ^= maps[at + q]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function sameMap(maps: Int32Array, a: number, b: number, n: number): boolean {
-  for (let q = 0; q < n; q++) if (maps[a + q] !== maps[b + q]) return false;
-  return true;
 }
 
 /** The cycle lengths of a map's functional graph are all 1 (its powers stabilise). */
@@ -90,23 +80,19 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
   const full = complete(dfa);
   const n = full.states;
   const k = full.alphabet.classes.length;
-  const maxSize = withDefaults(limits).maxMonoid;
+  const lim = withDefaults(limits);
   const memorySize = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, n)));
-  let capacity = Math.max(16, Math.min(1024, maxSize + 1));
-  let maps = new Int32Array(capacity * n);
-  let parent = new Int32Array(capacity);
-  let last = new Int32Array(capacity);
-  const index = new Map<number, number[]>();
-  let size = 0;
+  const rows = rowInterner(n, Math.max(16, Math.min(1024, lim.maxMonoid + 1)));
+  let parent = new Int32Array(64);
+  let last = new Int32Array(64);
+  const staged = new Int32Array(n);
 
-  /** Adds the map staged at row `size` unless present; returns its element index. */
+  /** The element of the map in `staged`, reached from `from` by class `cls`: interned if new, within the limits. */
   const intern = (from: number, cls: number): number => {
-    const at = size * n;
-    const h = hashOf(maps, at, n);
-    const bucket = index.get(h);
-    if (bucket !== undefined) for (const i of bucket) if (sameMap(maps, i * n, at, n)) return i;
-    if (size >= maxSize) throw limitError('transition monoid size', 'maxMonoid', maxSize);
-    if (size >= memorySize) {
+    const known = rows.find(staged, 0);
+    if (known >= 0) return known;
+    const id = withinBudget(rows.size, lim, 'maxMonoid');
+    if (id >= memorySize) {
       throw new WordflowError(
         'limit',
         `the transition monoid of this ${n}-state DFA has more than ${memorySize.toLocaleString('en-US')} elements, ` +
@@ -117,40 +103,37 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
         'maxMonoid',
       );
     }
-    parent[size] = from;
-    last[size] = cls;
-    if (bucket === undefined) index.set(h, [size]);
-    else bucket.push(size);
-    return size++;
-  };
-  const ensure = (): void => {
-    if (size + 1 < capacity) return;
-    capacity *= 2;
-    const grown = new Int32Array(capacity * n);
-    grown.set(maps);
-    maps = grown;
-    const p = new Int32Array(capacity);
-    p.set(parent);
-    parent = p;
-    const l = new Int32Array(capacity);
-    l.set(last);
-    last = l;
+    if (id >= parent.length) {
+      const p = new Int32Array(parent.length * 2);
+      p.set(parent);
+      parent = p;
+      const l = new Int32Array(last.length * 2);
+      l.set(last);
+      last = l;
+    }
+    parent[id] = from;
+    last[id] = cls;
+    return rows.intern(staged, 0);
   };
 
-  for (let q = 0; q < n; q++) maps[q] = q;
+  for (let q = 0; q < n; q++) staged[q] = q;
   intern(-1, -1);
-  const generators = new Int32Array(k);
-  for (let head = 0; head < size; head++) {
-    for (let c = 0; c < k; c++) {
-      ensure();
-      const src = head * n;
-      const dst = size * n;
-      for (let q = 0; q < n; q++) maps[dst + q] = full.delta[maps[src + q]! * k + c]!;
-      const e = intern(head, c);
-      if (head === 0) generators[c] = e;
-    }
-  }
-  maps = maps.slice(0, size * n);
+  // Elements are the crawl's states and generators its classes: the crawl's table is the right Cayley graph.
+  const right = crawl(
+    k,
+    () => rows.size,
+    (e, row, at) => {
+      for (let c = 0; c < k; c++) {
+        const maps = rows.data();
+        const src = e * n;
+        for (let q = 0; q < n; q++) staged[q] = full.delta[maps[src + q]! * k + c]!;
+        row[at + c] = intern(e, c);
+      }
+    },
+  );
+  const size = rows.size;
+  const maps = rows.data().slice(0, size * n);
+  const generators = right.slice(0, k);
 
   const idempotents: number[] = [];
   let periodicWitness: number | null = null;
@@ -167,13 +150,10 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
   let table: Int32Array | null = null;
   if (size <= TABLE_LIMIT) {
     table = new Int32Array(size * size);
-    const lookup = new Map<string, number>();
-    for (let i = 0; i < size; i++) lookup.set(maps.subarray(i * n, i * n + n).join(','), i);
-    const tmp = new Int32Array(n);
     for (let a = 0; a < size; a++) {
       for (let b = 0; b < size; b++) {
-        for (let q = 0; q < n; q++) tmp[q] = maps[b * n + maps[a * n + q]!]!;
-        table[a * size + b] = lookup.get(tmp.join(','))!;
+        for (let q = 0; q < n; q++) staged[q] = maps[b * n + maps[a * n + q]!]!;
+        table[a * size + b] = rows.find(staged, 0);
       }
     }
   }
@@ -183,6 +163,7 @@ export function transitionMonoid(dfa: Dfa, limits: Partial<Limits> = {}): Monoid
     maps,
     parent: parent.slice(0, size),
     last: last.slice(0, size),
+    right,
     generators,
     idempotents,
     aperiodic: periodicWitness === null,
@@ -204,22 +185,12 @@ export function mapOf(m: Monoid, i: number): number[] {
   return Array.from(m.maps.subarray(i * n, i * n + n));
 }
 
-/** The element a word evaluates to, or −1 if (impossibly) absent. */
+/** The element a word (of classes) evaluates to: a walk along the right Cayley graph from the identity. */
 export function elementOf(m: Monoid, word: ArrayLike<number>): number {
-  const { dfa } = m;
-  const n = dfa.states;
-  const k = dfa.alphabet.classes.length;
-  const image = Array.from({ length: n }, (_, q) => {
-    let s = q;
-    for (let i = 0; i < word.length; i++) s = dfa.delta[s * k + word[i]!]!;
-    return s;
-  });
-  for (let i = 0; i < m.size; i++) {
-    let same = true;
-    for (let q = 0; q < n && same; q++) same = m.maps[i * n + q] === image[q];
-    if (same) return i;
-  }
-  return -1;
+  const k = m.dfa.alphabet.classes.length;
+  let e = 0;
+  for (let i = 0; i < word.length; i++) e = m.right[e * k + word[i]!]!;
+  return e;
 }
 
 /** A word as text: class labels in a row (multi-character labels bracketed by the label itself), ε when empty. */
@@ -339,15 +310,13 @@ export function monoidStructure(m: Monoid): MonoidStructure {
     if (witness === null && period > 1) witness = { element: i, index, period, power: -1, next: -1 };
   }
 
-  const lookup = new Map<string, number>();
-  const keyOf = (map: ArrayLike<number>): string => Array.prototype.join.call(map, ',');
   const groupsComputed = size * n <= GROUP_CELLS;
-  if (witness !== null && groupsComputed)
-    for (let i = 0; i < size; i++) lookup.set(keyOf(maps.subarray(i * n, i * n + n)), i);
+  /** x^e: x's word read e times along the Cayley graph. */
   const power = (x: number, e: number): number => {
-    const out = Array.from({ length: n }, (_, q) => q);
-    for (let j = 0; j < e; j++) for (let q = 0; q < n; q++) out[q] = maps[x * n + out[q]!]!;
-    return lookup.get(keyOf(out)) ?? -1;
+    const word = wordOf(m, x);
+    let y = 0;
+    for (let j = 0; j < e; j++) for (const c of word) y = m.right[y * k + c]!;
+    return y;
   };
 
   let group: MaximalSubgroup | null = null;
