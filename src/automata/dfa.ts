@@ -9,6 +9,7 @@
  * from them produce one.
  */
 import { type Alphabet, classOf } from '../alphabet/alphabet.js';
+import { classesOfText, codePointsOf } from '../alphabet/decode.js';
 
 /** A DFA as a flat transition table over alphabet classes (see the module comment). */
 export interface Dfa {
@@ -41,11 +42,9 @@ export function step(dfa: Dfa, q: number, c: number): number {
   return q < 0 ? -1 : dfa.delta[q * dfa.alphabet.classes.length + c]!;
 }
 
-/** The classes of each code point of `s` (strings are sequences of code points). */
+/** The classes of each code point of `s` (strings are sequences of code points, read by `alphabet/decode.ts`). */
 export function classesOfString(dfa: Dfa, s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) out.push(classOf(dfa.alphabet, ch.codePointAt(0)!));
-  return out;
+  return Array.from(classesOfText(dfa.alphabet, s));
 }
 
 /** The state reached on a sequence of classes, or -1 if the run dies. */
@@ -65,8 +64,8 @@ export function runClasses(dfa: Dfa, word: ArrayLike<number>, from = dfa.start):
 export function accepts(dfa: Dfa, s: string): boolean {
   const k = dfa.alphabet.classes.length;
   let q = dfa.start;
-  for (const ch of s) {
-    q = dfa.delta[q * k + classOf(dfa.alphabet, ch.codePointAt(0)!)]!;
+  for (const cp of codePointsOf(s)) {
+    q = dfa.delta[q * k + classOf(dfa.alphabet, cp)]!;
     if (q < 0) return false;
   }
   return dfa.accepting[q] === 1;

@@ -88,6 +88,10 @@ export function unitRunner(a: UnitAutomaton): StringRunner {
  * The fallback runner: decodes code points. A high surrogate at the end of a
  * piece is kept pending in the state (`q + n·(1 + h)` for high surrogate
  * `0xD800 + h`) until the next piece shows whether a low surrogate follows.
+ * The decoding is an inline copy of `Utf16Decoder` (alphabet/decode.ts, the
+ * definition), since the runner's state is a number and its loop is tuned;
+ * test/alphabet/decode.test.ts checks the copy against the definition on
+ * pieces cut through surrogate pairs.
  */
 export function codePointRunner(dfa: CompleteDfa): StringRunner {
   const n = dfa.states;

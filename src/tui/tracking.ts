@@ -7,6 +7,7 @@
  * state at the cursor is one descent of the tree.
  */
 import { classOf } from '../alphabet/alphabet.js';
+import { codePointOf } from '../alphabet/decode.js';
 import type { CompleteDfa } from '../automata/dfa.js';
 import { createIncremental, type Incremental } from '../incremental/index.js';
 
@@ -64,7 +65,7 @@ function byArrays(dfa: CompleteDfa, chars: readonly string[], prev: Tracked | un
     states[0] = dfa.start;
   }
   for (let i = from; i < n; i++) {
-    const c = classOf(dfa.alphabet, chars[i]!.codePointAt(0)!);
+    const c = classOf(dfa.alphabet, codePointOf(chars[i]!));
     classes[i] = c;
     const q = states[i]!;
     states[i + 1] = q < 0 ? -1 : dfa.delta[q * k + c]!;
@@ -88,7 +89,7 @@ function treeRun(dfa: CompleteDfa, chars: readonly string[], doc: Incremental): 
     }
     return offsets[i]!;
   };
-  const classAt = (i: number): number => classOf(dfa.alphabet, chars[i]!.codePointAt(0)!);
+  const classAt = (i: number): number => classOf(dfa.alphabet, codePointOf(chars[i]!));
   return {
     letters: chars.length,
     accepted: doc.accepts(),

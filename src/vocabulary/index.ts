@@ -3,7 +3,7 @@
  * class), sentences (compositions) and meanings (where the composition
  * carries the start point). See docs/ARCHITECTURE.md, "Embeddings".
  */
-import { classOf } from '../alphabet/alphabet.js';
+import { classesOfText } from '../alphabet/decode.js';
 import { accepts, type CompleteDfa, type Dfa } from '../automata/dfa.js';
 import { type EmbeddingName, vocabulary, type Vocabulary } from './embeddings.js';
 import { type AnyVocabulary, embeddingSpecs } from './registry.js';
@@ -96,14 +96,7 @@ export { soundness, sigmoidRoundingBound, type Soundness } from './soundness.js'
 
 /** The classes of the code points of `s`, as an Int32Array (no per-letter allocation). */
 export function sentence(dfa: Dfa, s: string): Int32Array {
-  const out = new Int32Array(s.length);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    out[n++] = classOf(dfa.alphabet, cp);
-  }
-  return out.subarray(0, n);
+  return classesOfText(dfa.alphabet, s);
 }
 
 /** Membership decided by the vocabulary: compose the words of `s` from x0 and test T. */
