@@ -12,6 +12,7 @@ import {
   compare,
   compileSource,
   firstMembers,
+  lazyAccepts,
   LIVE_LIMITS,
   type LanguageSource,
   type Outcome,
@@ -26,7 +27,7 @@ import type { GalleryEntry } from '../gallery.js';
 import { type EmbeddingName, initialState, reduce, type ReduceContext, type UiState } from './state.js';
 import { colorWanted, styleProps } from './theme.js';
 import { layout, MIN_FRAME_HEIGHT, MIN_WIDTH } from './view/layout.js';
-import type { LanguageView, ScreenModel } from './view/model.js';
+import { fullDfa, lazyLanguage, type LanguageView, type ScreenModel } from './view/model.js';
 import { helpScrollLimit, maxScroll, screen, tooSmall, tooSmallLines } from './view/screen.js';
 import type { Syntax } from '../syntax/regex/syntax.js';
 import type { Line } from './view/seg.js';
@@ -95,7 +96,10 @@ function useLanguage(
       if (source === null) return undefined;
       const compiled = compileSource(source, lim);
       const outcome: LanguageJob['outcome'] = compiled.ok
-        ? attempt(() => ({ ...compiled.value, summary: withSummary ? summarize(compiled.value.dfa) : null }))
+        ? attempt(() => {
+            const c = compiled.value;
+            return { ...c, summary: withSummary && c.engine === 'dfa' ? summarize(c.dfa) : null };
+          })
         : compiled;
       return { outcome, good: outcome.ok ? outcome.value : (last.current?.good ?? null) };
     },
@@ -156,7 +160,13 @@ export function Playground(props: PlaygroundProps): ReactElement {
   // The language, then everything derived from it.
   const main = useLanguage(sourceOf(ui), lim, debounce, true);
   const language = languageView(main.job, main.pending);
-  const dfa = language.good?.dfa ?? null;
+  const dfa = fullDfa(language);
+  // Past the state budget the language has only a lazy DFA: it decides the string, the panes say why they cannot.
+  const lazy = lazyLanguage(language);
+  const lazyVerdict = useMemo(
+    () => (lazy === null ? null : lazyAccepts(lazy.lazy, ui.text.chars.join(''))),
+    [lazy, ui.text.chars],
+  );
 
   const tracked = useRef<Tracked | undefined>(undefined);
   const run = useMemo(() => {
@@ -173,7 +183,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
     otherText === '' ? null : { kind: 're', text: otherText, syntax: ui.syntax };
   const other = useLanguage(otherSource, lim, debounce, false);
   const otherView = languageView(other.job, other.pending);
-  const otherDfa = otherText === '' ? null : (otherView.good?.dfa ?? null);
+  const otherDfa = otherText === '' ? null : fullDfa(otherView);
 
   const equivalence = useJob(
     [dfa, otherDfa, lim],
@@ -229,6 +239,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
     language,
     summary: main.job?.good?.summary ?? null,
     run,
+    lazyVerdict,
     other: otherView,
     equivalence,
     members,

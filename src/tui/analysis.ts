@@ -9,7 +9,8 @@ import { enumerate } from '../automata/count.js';
 import { type CompleteDfa, type Dfa, deadState } from '../automata/dfa.js';
 import { type Equivalence, equivalence, isFinite, representative, shortestMember } from '../automata/ops.js';
 import { asWordflowError, type WordflowError } from '../errors.js';
-import { dfaOf, language, type LanguageSource } from '../language.js';
+import { language, type LanguageSource } from '../language.js';
+import type { LazyDfa } from '../automata/lazy.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 /** A result or the error that stopped it. */
@@ -31,23 +32,34 @@ export { LIVE_LIMITS } from '../limits.js';
 /** The language of what is being shown: a pattern or an automaton file (the library's `LanguageSource`). */
 export type { LanguageSource };
 
-/** A compiled language with the time it took. */
-export interface Compiled {
-  readonly dfa: CompleteDfa;
-  readonly ms: number;
-}
+/**
+ * A compiled language with the time it took: its minimal complete DFA, or —
+ * past the state budget — a lazy DFA that decides membership only, with the
+ * limit error the full DFA hit (what the panes that need a DFA show).
+ */
+export type Compiled =
+  | { readonly engine: 'dfa'; readonly dfa: CompleteDfa; readonly ms: number }
+  | { readonly engine: 'lazy'; readonly lazy: LazyDfa; readonly overflow: WordflowError; readonly ms: number };
 
 /**
- * Compiles a pattern or automaton file to its minimal complete DFA through
- * the library's `language`; every pane needs the full DFA, so past the live
- * state budget this is the limit error (no lazy fallback).
+ * Compiles a pattern or automaton file through the library's `language`:
+ * its minimal complete DFA, or past the live state budget its lazy DFA (the
+ * fallback the command line has too); any other error is the outcome.
  */
 export function compileSource(source: LanguageSource, limits: Limits): Outcome<Compiled> {
-  return attempt(() => {
+  return attempt((): Compiled => {
     const t0 = performance.now();
-    const dfa = dfaOf(language(source, { limits, lazyFallback: false }));
-    return { dfa, ms: performance.now() - t0 };
+    const lang = language(source, { limits });
+    const ms = performance.now() - t0;
+    return lang.engine === 'dfa'
+      ? { engine: 'dfa', dfa: lang.dfa, ms }
+      : { engine: 'lazy', lazy: lang.lazy, overflow: lang.overflow, ms };
   });
+}
+
+/** Whether the lazy DFA accepts `text` (a fresh run; its cache stays warm for the next keystroke). */
+export function lazyAccepts(lazy: LazyDfa, text: string): Outcome<boolean> {
+  return attempt(() => lazy.accepts(text));
 }
 
 /** What the summary line says about a DFA. */

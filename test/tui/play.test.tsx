@@ -67,6 +67,8 @@ describe('the real gallery', () => {
         limits(LIVE_LIMITS),
       );
       expect(r.ok, `${e.name}: ${r.ok ? '' : r.error.message}`).toBe(true);
+      // Within the live budgets: a full DFA, not the lazy fallback.
+      expect(r.ok && r.value.engine).toBe('dfa');
     }
   });
 

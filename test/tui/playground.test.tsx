@@ -14,6 +14,11 @@ afterEach(() => {
   cleanup();
 });
 
+/** The frame's text with styles dropped and every run of spaces and line breaks one space (wrapped text joined). */
+function flat(frame: string): string {
+  return frame.replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+}
+
 /** The line of the frame that starts with a label (after trimming). */
 function row(frame: string, label: string): string {
   return frame.split('\n').find((l) => l.trimStart().startsWith(label)) ?? '';
@@ -72,11 +77,43 @@ describe('pattern and string editors', () => {
     });
   });
 
-  it('says clearly at the live state budget, naming the flag', async () => {
-    const d = await start({ initialPattern: 'a', initialString: '' });
+  it('past the live state budget decides the string by a lazy DFA, and says why the panes cannot, naming the flag', async () => {
+    const d = await start({ initialPattern: 'a', initialString: `a${'b'.repeat(16)}` });
     await d.press(KEY.ctrlU, '(a|b)*a(a|b){16}');
-    await d.until((f) => expect(f).toContain('--max-states'), 20_000);
-    expect(d.frame()).toContain('20,000');
+    await d.until((f) => {
+      expect(flat(f)).toContain(
+        'lazy DFA, membership only: the minimal DFA has more than 20,000 DFA states (the --max-states limit)',
+      );
+      // The a is 17th from the end: accepted, by the lazy DFA.
+      expect(row(f, 'string')).toMatch(/✓ accepted \(lazy DFA\)/);
+      // The DFA pane says why it has no table, instead of an error.
+      expect(flat(f)).toContain('The DFA table is not available: the minimal DFA has more than 20,000 DFA states');
+      expect(f).not.toContain('✗ DFA states');
+    }, 20_000);
+    await d.press(KEY.tab, 'b');
+    await d.until((f) => expect(row(f, 'string')).toMatch(/✗ rejected \(lazy DFA\)/));
+    for (const [key, what] of [
+      ['2', 'vocabulary is not available'],
+      ['3', 'The trace'],
+      ['5', 'The list of members is not available'],
+    ] as const) {
+      await d.press(KEY.escape, key);
+      await d.until((f) => {
+        expect(flat(f)).toContain(what);
+        expect(f).toContain('--max-states');
+      });
+    }
+    await d.press(KEY.escape, '4', '=', 'a*');
+    await d.until((f) =>
+      expect(flat(f)).toContain('Not compared: A has more than 20,000 DFA states (the --max-states limit)'),
+    );
+  });
+
+  it('says clearly at a live limit that has no lazy fallback, naming the flag', async () => {
+    const d = await start({ initialPattern: 'a', initialString: '' });
+    await d.press(KEY.ctrlU, '(a{1000}){300}');
+    await d.until((f) => expect(f).toContain('--max-nfa-states'), 20_000);
+    expect(d.frame()).toContain('200,000');
   });
 
   it('shows a spinner while the pattern is pending', async () => {

@@ -96,14 +96,26 @@ describe('long errors', () => {
   });
 
   it('a limit error keeps the flag that raises it at 60 columns', async () => {
-    const d = await terminal(60, 20, { initialPattern: '(a|b)*a(a|b){20}' });
+    const d = await terminal(60, 20, { initialPattern: '(a{1000}){300}' });
     await d.until((f) => {
       const text = lines(f)
         .slice(1, 10)
         .map((l) => l.trim())
         .join(' ');
-      expect(text).toContain('--max-states');
+      expect(text).toContain('--max-nfa-states');
       expect(text).toContain('start wordflow play with that flag to raise it)');
+    });
+  });
+
+  it('the lazy-DFA note keeps the flag of the state limit in view at 60 columns', async () => {
+    const d = await terminal(60, 20, { initialPattern: '(a|b)*a(a|b){20}' });
+    await d.until((f) => {
+      const text = lines(f)
+        .slice(1, 4)
+        .map((l) => l.trim())
+        .join(' ');
+      expect(text).toContain('lazy DFA, membership only');
+      expect(text).toContain('--max-states');
     });
   });
 });

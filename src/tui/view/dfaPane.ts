@@ -8,9 +8,10 @@
 import type { Dfa } from '../../automata/dfa.js';
 import { dfaTableCells } from '../../present/table.js';
 import { fit, pad, showString, textWidth } from '../text.js';
-import type { ScreenModel } from './model.js';
+import { fullDfa, type ScreenModel } from './model.js';
 import { pathLine } from './tracePane.js';
 import { type Line, type Seg, seg } from './seg.js';
+import { lazyNote } from './lazyNote.js';
 
 /** Where the string's cursor is: the state reached and the next letter's class. */
 export interface StepPoint {
@@ -42,8 +43,14 @@ function tableOf(dfa: Dfa): { cells: string[][]; widths: number[] } {
 
 /** The DFA pane, `width × height`. */
 export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
-  const dfa = m.language.good?.dfa;
-  if (dfa === undefined) return [[seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')]];
+  const dfa = fullDfa(m.language);
+  if (dfa === null) {
+    return (
+      lazyNote(m, 'The DFA table is', width) ?? [
+        [seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')],
+      ]
+    );
+  }
   const step = stepPoint(m);
   const { cells, widths } = tableOf(dfa);
   const header = cells[0]!;
@@ -129,6 +136,6 @@ export function dfaPane(m: ScreenModel, width: number, height: number): Line[] {
 
 /** How far the DFA pane can scroll. */
 export function dfaMaxScroll(m: ScreenModel, height: number): number {
-  const dfa = m.language.good?.dfa;
-  return dfa === undefined ? 0 : Math.max(0, dfa.states - Math.max(1, height - 3));
+  const dfa = fullDfa(m.language);
+  return dfa === null ? 0 : Math.max(0, dfa.states - Math.max(1, height - 3));
 }

@@ -5,9 +5,11 @@
  */
 import { editorView } from '../editor.js';
 import { fit, showString, textWidth } from '../text.js';
-import type { ScreenModel } from './model.js';
+import { lazyLanguage, type ScreenModel } from './model.js';
 import { type Line, seg, wrap } from './seg.js';
 import { caretLine, editorSegs } from './top.js';
+import { lazyNote } from './lazyNote.js';
+import { LIMIT_FLAGS } from '../../limits.js';
 
 /** Rows `top..top+room` of a list around the selected row. */
 function windowAround(selected: number, count: number, room: number): number {
@@ -34,7 +36,15 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
   }
   lines.push([]);
   const eq = m.equivalence;
-  if (m.ui.other.chars.length === 0 && other.good === null) {
+  const lazyA = lazyLanguage(m.language) !== null;
+  const lazyB = m.ui.other.chars.length > 0 && lazyLanguage(other) !== null;
+  if (lazyA || lazyB) {
+    const which = lazyA && lazyB ? 'A and B have' : lazyA ? 'A has' : 'B has';
+    const text =
+      `Not compared: ${which} more than ${m.limits.maxStates.toLocaleString('en-US')} DFA states ` +
+      `(the ${LIMIT_FLAGS.maxStates} limit), and equivalence needs both minimal DFAs.`;
+    for (const l of wrap(text, width)) lines.push([seg(l, 'warn')]);
+  } else if (m.ui.other.chars.length === 0 && other.good === null) {
     lines.push([
       seg(
         focused
@@ -68,6 +78,8 @@ export function equivPane(m: ScreenModel, width: number, height: number): Line[]
 /** The members pane: the first members in shortlex order, with a selection to test. */
 export function membersPane(m: ScreenModel, width: number, height: number): Line[] {
   const r = m.members.value;
+  const lazy = lazyNote(m, 'The list of members is', width);
+  if (lazy !== null) return lazy;
   if (m.language.good === null) return [[seg('no language yet', 'dim')]];
   if (r === undefined) return [[seg(`${m.spinner || '…'} enumerating…`, 'warn')]];
   if (!r.ok) return wrap(`✗ ${r.error.message}`, width).map((l) => [seg(l, 'bad')]);

@@ -2,6 +2,7 @@
  * Everything a frame shows, gathered by the Playground component from its
  * state and its background jobs. Views read only this.
  */
+import type { CompleteDfa } from '../../automata/dfa.js';
 import type { Equivalence } from '../../automata/ops.js';
 import type { WordflowError } from '../../errors.js';
 import type { Certificate } from '../../vocabulary/index.js';
@@ -25,6 +26,16 @@ export interface LanguageView {
   readonly stale: boolean;
 }
 
+/** The full DFA of the language shown, or null (none yet, or only a lazy DFA). */
+export function fullDfa(view: LanguageView): CompleteDfa | null {
+  return view.good !== null && view.good.engine === 'dfa' ? view.good.dfa : null;
+}
+
+/** The language shown when it has only a lazy DFA (past the state budget), else null. */
+export function lazyLanguage(view: LanguageView): Extract<Compiled, { engine: 'lazy' }> | null {
+  return view.good !== null && view.good.engine === 'lazy' ? view.good : null;
+}
+
 /** A job result that may be pending. */
 export interface Pending<T> {
   readonly value: T | undefined;
@@ -40,8 +51,10 @@ export interface ScreenModel {
   readonly limits: Limits;
   readonly language: LanguageView;
   readonly summary: Summary | null;
-  /** The test string's run on `language.good`. */
+  /** The test string's run on `language.good`'s DFA. */
   readonly run: Run | null;
+  /** The test string's verdict when `language.good` is a lazy DFA (null otherwise). */
+  readonly lazyVerdict: Outcome<boolean> | null;
   /** The second pattern of the equivalence pane. */
   readonly other: LanguageView;
   readonly equivalence: Pending<Outcome<Equivalence>>;

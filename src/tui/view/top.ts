@@ -19,6 +19,7 @@ import type { Layout } from './layout.js';
 import type { ScreenModel } from './model.js';
 import type { MonoidInfo } from './vocabularyModel.js';
 import { type Line, type Seg, seg, fitLine, wrap } from './seg.js';
+import { overLimitText } from './lazyNote.js';
 
 /** Width of the labels in front of the editors ("pattern ▸ "). */
 export const LABEL_WIDTH = 10;
@@ -186,6 +187,19 @@ function summaryRows(m: ScreenModel, width: number): Line[] {
   const pad = seg(' '.repeat(LABEL_WIDTH));
   const { summary, language } = m;
   const pendingNote = language.pending ? seg(`${m.spinner || '…'} `, 'warn') : null;
+  const over = overLimitText(m);
+  if (over !== null && language.good !== null) {
+    // Two rows, wrapped so that the limit's flag stays in view on narrow screens.
+    const ms = `${language.good.ms < 1 ? '<1' : Math.round(language.good.ms)} ms`;
+    const text = `lazy DFA, membership only: the minimal DFA has ${over}; start wordflow play with that flag to raise it · ${ms}`;
+    const room = width - LABEL_WIDTH - 2 - (pendingNote === null ? 0 : textWidth(pendingNote.text));
+    const parts = wrap(text, room);
+    const second = parts.slice(1).join(' ');
+    return [
+      [pad, ...(pendingNote === null ? [] : [pendingNote]), seg(parts[0] ?? '', 'warn')],
+      [pad, seg(fit(second, room), 'dim')],
+    ];
+  }
   if (summary === null)
     return [[pad, pendingNote ?? seg('…', 'dim'), seg(language.pending ? 'compiling…' : '', 'dim')], [pad]];
   const s = summary;
@@ -220,7 +234,13 @@ export function stringRow(m: ScreenModel, width: number): Line {
   const { ui, run, language } = m;
   const focused = ui.focus === 'string';
   let verdict: Seg[];
-  if (run === null || language.good === null) {
+  if (m.lazyVerdict !== null) {
+    const r = m.lazyVerdict;
+    verdict = !r.ok
+      ? [seg('✗ not decided', 'bad')]
+      : [seg(r.value ? '✓ accepted' : '✗ rejected', r.value ? 'good' : 'bad'), seg(' (lazy DFA)', 'dim')];
+    if (language.stale) verdict.push(seg(language.error !== null ? ' (last good pattern)' : ' (updating)', 'dim'));
+  } else if (run === null || language.good === null) {
     verdict = [seg(language.pending ? `${m.spinner || '…'} compiling` : '— no language', 'dim')];
   } else {
     const ok = run.accepted;

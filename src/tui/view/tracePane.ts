@@ -24,10 +24,11 @@ import {
 } from '../braille.js';
 import { fit, showString, textWidth } from '../text.js';
 import type { Run } from '../tracking.js';
-import type { ScreenModel } from './model.js';
+import { fullDfa, type ScreenModel } from './model.js';
 import { type Line, type Seg, type Style, besides, seg, wrap } from './seg.js';
 import { num, pointText } from './vocabPane.js';
 import { LIVE_TRACE_LETTERS, traceOf, type Trace, type VocabularyView } from './vocabularyModel.js';
+import { lazyNote } from './lazyNote.js';
 
 /** What the trace pane draws from. */
 interface StepContext {
@@ -41,8 +42,8 @@ interface StepContext {
 }
 
 function context(m: ScreenModel): StepContext | null {
-  const dfa = m.language.good?.dfa;
-  if (dfa === undefined || m.run === null) return null;
+  const dfa = fullDfa(m.language);
+  if (dfa === null || m.run === null) return null;
   const r = m.vocabulary.value;
   const v = r !== undefined && r.ok && r.value.vocabulary.dfa === dfa ? r.value : null;
   const i = Math.min(m.ui.text.cursor, m.run.letters);
@@ -104,7 +105,7 @@ function composedText(c: StepContext, width: number): string {
 /** What the composition of the prefix is, in the embedding's own terms. */
 function compositionDetail(c: StepContext, width: number): string[] {
   const { m, v, i } = c;
-  const dfa = m.language.good!.dfa;
+  const dfa = fullDfa(m.language)!;
   const long = Math.min(dfa.states, 32) * i > 2_000_000 || i > LIVE_TRACE_LETTERS;
   const classes = long ? new Int32Array(0) : m.run!.classesUpTo(i);
   const image = (): string =>
@@ -143,7 +144,7 @@ function compositionDetail(c: StepContext, width: number): string[] {
 /** The step information lines. */
 function stepLines(c: StepContext, width: number): Line[] {
   const { m, v, trace, i, n, labels } = c;
-  const dfa = m.language.good!.dfa;
+  const dfa = fullDfa(m.language)!;
   const chars = m.ui.text.chars;
   const q = m.run!.stateAt(i);
   const next = i < n ? `next ${showString(chars[i]!)} (class ${labels[m.run!.classAt(i)]})` : 'end of the string';
@@ -387,7 +388,13 @@ function plotLines(c: StepContext, width: number, height: number): Line[] {
 /** The trace pane: step information and, below or beside it, the plot of the embedding. */
 export function tracePane(m: ScreenModel, width: number, height: number): Line[] {
   const c = context(m);
-  if (c === null) return [[seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')]];
+  if (c === null) {
+    return (
+      lazyNote(m, "The trace (each word's map along the string) is", width) ?? [
+        [seg(m.language.pending ? 'compiling…' : 'no language yet: type a pattern', 'dim')],
+      ]
+    );
+  }
   const help: Line = [seg('←→ step (in the string or after Esc) · e embedding', 'dim')];
   if (width >= 100) {
     // Side by side: steps on the left, the plot on the right.

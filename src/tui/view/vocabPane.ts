@@ -11,6 +11,7 @@ import { fit, textWidth } from '../text.js';
 import type { ScreenModel } from './model.js';
 import { type Line, seg, wrap } from './seg.js';
 import type { VocabularyView } from './vocabularyModel.js';
+import { lazyNote } from './lazyNote.js';
 
 /** A number for people: integers as they are, others to 4 significant digits. */
 export function num(x: number): string {
@@ -192,6 +193,8 @@ function wordsOf(v: VocabularyView, width: number): Line[] {
 /** Every line of the pane, before scrolling. */
 function allLines(m: ScreenModel, width: number): Line[] {
   const r = m.vocabulary.value;
+  const lazy = lazyNote(m, `The ${m.ui.embedding} vocabulary is`, width);
+  if (lazy !== null) return lazy;
   if (m.language.good === null) return [[seg('no language yet', 'dim')]];
   if (r === undefined) return [[seg(`${m.spinner || '…'} building the ${m.ui.embedding} vocabulary…`, 'warn')]];
   if (!r.ok) return wrap(`✗ ${r.error.message}`, width).map((l) => [seg(l, 'bad')]);
