@@ -84,6 +84,15 @@ describe('transition monoid', () => {
         const got = new Set(Array.from({ length: m.size }, (_, i) => key(mapOf(m, i))));
         expect(got).toEqual(expected);
         expect(mapOf(m, 0)).toEqual(Array.from({ length: dfa.states }, (_, q) => q));
+        // The right Cayley graph: element e then class c is the map q ↦ δ(e(q), c).
+        const full = m.dfa;
+        const k = full.alphabet.classes.length;
+        for (let e = 0; e < m.size; e++) {
+          for (let c = 0; c < k; c++) {
+            const then = mapOf(m, e).map((q) => full.delta[q * k + c]!);
+            expect(mapOf(m, m.right[e * k + c]!)).toEqual(then);
+          }
+        }
       }),
       { numRuns: 80 },
     );
