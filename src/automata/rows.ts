@@ -28,35 +28,53 @@ export interface RowInterner {
 
 /** An empty interner of rows of `width` words, with room for `expected` rows before it grows. */
 export function rowInterner(width: number, expected = 64): RowInterner {
-  const W = width;
-  let data = new Int32Array(Math.max(1, W) * Math.max(64, expected));
-  let size = 0;
-  let slots = new Int32Array(Math.max(256, 1 << Math.ceil(Math.log2(2 * expected + 1)))).fill(-1);
-  let mask = slots.length - 1;
-  const hashAt = (src: Int32Array, from: number): number => {
+  return new RowTable(width, expected);
+}
+
+/**
+ * The interner as a class: its methods live on one prototype, so every call
+ * site sees one target whatever the instance (closures in an object literal
+ * would be new functions per interner, and an accessor would put the object
+ * in dictionary mode: both cost the subset construction's inner loop).
+ */
+class RowTable implements RowInterner {
+  size = 0;
+  private store: Int32Array;
+  private slots: Int32Array;
+  private mask: number;
+
+  constructor(
+    readonly width: number,
+    expected: number,
+  ) {
+    this.store = new Int32Array(Math.max(1, width) * Math.max(64, expected));
+    this.slots = new Int32Array(Math.max(256, 1 << Math.ceil(Math.log2(2 * expected + 1)))).fill(-1);
+    this.mask = this.slots.length - 1;
+  }
+
+  data(): Int32Array {
+    return this.store;
+  }
+
+  private hashAt(src: Int32Array, from: number): number {
+    const W = this.width;
     let h = 0x2545f491;
     for (let x = 0; x < W; x++) h = Math.imul(h ^ src[from + x]!, 0x9e3779b1) ^ (h >>> 15);
     return Math.imul(h ^ (h >>> 13), 0x85ebca6b) ^ (h >>> 16);
-  };
-  const rehash = (): void => {
-    slots = new Int32Array(slots.length * 2).fill(-1);
-    mask = slots.length - 1;
-    for (let id = 0; id < size; id++) {
-      let i = hashAt(data, id * W) & mask;
-      while (slots[i] !== -1) i = (i + 1) & mask;
-      slots[i] = id;
-    }
-  };
+  }
+
   /** The slot holding the row, or (as `~slot`, negative) the empty slot where it would go. */
-  const slotOf = (src: Int32Array, from: number): number => {
-    let i = hashAt(src, from) & mask;
+  private slotOf(src: Int32Array, from: number): number {
+    const W = this.width;
+    const { slots, mask, store } = this;
+    let i = this.hashAt(src, from) & mask;
     for (;;) {
       const id = slots[i]!;
       if (id === -1) return ~i;
       let same = true;
       const at = id * W;
       for (let x = 0; x < W; x++) {
-        if (data[at + x] !== src[from + x]) {
+        if (store[at + x] !== src[from + x]) {
           same = false;
           break;
         }
@@ -64,30 +82,40 @@ export function rowInterner(width: number, expected = 64): RowInterner {
       if (same) return i;
       i = (i + 1) & mask;
     }
-  };
-  return {
-    width,
-    get size() {
-      return size;
-    },
-    data: () => data,
-    intern(src, from) {
-      const i = slotOf(src, from);
-      if (i >= 0) return slots[i]!;
-      if ((size + 1) * W > data.length) {
-        const grown = new Int32Array(data.length * 2);
-        grown.set(data);
-        data = grown;
-      }
-      const at = size * W;
-      for (let x = 0; x < W; x++) data[at + x] = src[from + x]!;
-      slots[~i] = size++;
-      if (size * 2 > slots.length) rehash();
-      return size - 1;
-    },
-    find(src, from) {
-      const i = slotOf(src, from);
-      return i >= 0 ? slots[i]! : -1;
-    },
-  };
+  }
+
+  intern(src: Int32Array, from: number): number {
+    const i = this.slotOf(src, from);
+    if (i >= 0) return this.slots[i]!;
+    const W = this.width;
+    if ((this.size + 1) * W > this.store.length) {
+      const grown = new Int32Array(this.store.length * 2);
+      grown.set(this.store);
+      this.store = grown;
+    }
+    const store = this.store;
+    const at = this.size * W;
+    for (let x = 0; x < W; x++) store[at + x] = src[from + x]!;
+    this.slots[~i] = this.size++;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return this.size - 1;
+  }
+
+  find(src: Int32Array, from: number): number {
+    const i = this.slotOf(src, from);
+    return i >= 0 ? this.slots[i]! : -1;
+  }
+
+  private rehash(): void {
+    const W = this.width;
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let i = this.hashAt(this.store, id * W) & mask;
+      while (slots[i] !== -1) i = (i + 1) & mask;
+      slots[i] = id;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
 }
