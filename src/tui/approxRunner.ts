@@ -37,6 +37,13 @@ export interface RunnerCounts {
   readonly cancelled: number;
 }
 
+const totals = { started: 0, cancelled: 0 };
+
+/** The counts over every runner of this process (the playground's hook owns its runner). */
+export function approxRunnerTotals(): RunnerCounts {
+  return { ...totals };
+}
+
 /**
  * Runs compiles in a worker thread, one at a time: `run` starts one (stopping
  * any that is still running) and calls `done` with its outcome, unless it is
@@ -70,6 +77,7 @@ export class ApproxRunner {
     if (this.job === null) return;
     this.job = null;
     this.counts.cancelled++;
+    totals.cancelled++;
     const w = this.worker;
     this.worker = null;
     void w?.terminate();
@@ -92,6 +100,7 @@ export class ApproxRunner {
     if (this.worker !== null) return this.worker;
     const worker = new Worker(this.url);
     this.counts.started++;
+    totals.started++;
     this.worker = worker;
     worker.on('message', (reply: ApproxReply) => {
       const job = this.job;

@@ -79,7 +79,8 @@ export function approxPane(m: ScreenModel, width: number, height: number): Line[
   const facts =
     `${r.length.toLocaleString('en-US')} words · error ${sci(r.error)} on a ${r.grid}×${r.grid} grid` +
     `${r.bound === null ? '' : ` · proved ≤ ${sci(r.bound)}`} · ${Math.round(r.ms)} ms · vs ${r.reference}`;
-  const prefix = job.pending ? `${compiling} ` : '✓ ';
+  // While a newer compile runs, the previous input's facts stay, marked as such.
+  const prefix = job.pending ? `${compiling} · was ` : '✓ ';
   // Two rows for the facts when the slot is narrow, so the error and the bound are never cut off.
   const [first = '', ...more] = wrap(facts, Math.max(8, width - prefix.length));
   const status: Line = [seg(prefix, job.pending ? 'warn' : 'good'), seg(first, job.pending ? 'dim' : 'plain')];
