@@ -120,7 +120,9 @@ describe('fold: two points with one image, or both orientations proved', () => {
     // (h(x), y) with h(x) = 1/2 + x/1000 is injective and within 0.502 of (x², y): a proved bound cannot exceed that.
     expect(p.bound!).toBeGreaterThan(0.25);
     expect(p.bound!).toBeLessThanOrEqual(0.502);
-    expect(message('x*x', 'y')).toMatch(/not injective.*both map to \(1, -1\).*no injective continuous map comes within/s);
+    expect(message('x*x', 'y')).toMatch(
+      /not injective.*both map to \(1, -1\).*no injective continuous map comes within/s,
+    );
   });
 
   it('(x*x + 0.1, y): no exact pair (0.1 is not a double), but det > 0 and det < 0 are both proved', () => {
