@@ -267,14 +267,17 @@ export function boundaryGap(p: ExprPair, box: Box, c: Point, pieces = 16): numbe
  * A box near `c` on which det Jf has the sign `sign`, proved, preferring the
  * one with the largest proved gap (smooth f), else the largest box; null if
  * no box tried proves it. Boxes are c ± (domain half-width)/2^k, k ≤ 8 in
- * each direction (aspect ratio at most 4), cut to the domain.
+ * each direction (aspect ratio at most 4), cut to the domain, from the
+ * largest down to one size below the first that proves the sign.
  */
 export function signBox(p: ExprPair, det: MapExpr, c: Point, sign: 1 | -1, domain: Box): SignBox | null {
   const smooth = !uses(p.fx, KINKS) && !uses(p.fy, KINKS);
   const hx = (domain.x1 - domain.x0) / 2;
   const hy = (domain.y1 - domain.y0) / 2;
   let best: SignBox | null = null;
-  for (let kx = 0; kx <= 8; kx++) {
+  // Smaller boxes rarely keep f(centre) farther from their boundary: look one size below the first proved.
+  let last = 8;
+  for (let kx = 0; kx <= last; kx++) {
     for (let ky = Math.max(0, kx - 2); ky <= Math.min(8, kx + 2); ky++) {
       const box = around(c, hx / 2 ** kx, hy / 2 ** ky, domain);
       if (!(box.x0 < box.x1 && box.y0 < box.y1)) continue;
@@ -292,6 +295,7 @@ export function signBox(p: ExprPair, det: MapExpr, c: Point, sign: 1 | -1, domai
         if (best === null || (found.gap ?? 0) > (best.gap ?? 0)) best = found;
       }
       if (!smooth) return best;
+      last = Math.min(last, kx + 1);
     }
   }
   return best;
@@ -303,7 +307,60 @@ function signBoxNear(p: ExprPair, det: MapExpr, c: Point, sign: 1 | -1, domain: 
   const a = signBox(p, det, middle, sign, domain);
   if (a !== null && a.gap === null) return a;
   const b = signBox(p, det, c, sign, domain);
-  return a === null || (b !== null && (b.gap ?? 0) > (a.gap ?? 0)) ? b : a;
+  const best = a === null || (b !== null && (b.gap ?? 0) > (a.gap ?? 0)) ? b : a;
+  return best === null || best.gap === null ? best : (grown(p, det, best, domain) ?? best);
+}
+
+/** Whether det Jf has the box's sign on all of `box` (proved), and f is defined there. */
+function signHolds(p: ExprPair, det: MapExpr, box: Box, sign: 1 | -1): Interval | null {
+  const X = { lo: box.x0, hi: box.x1 };
+  const Y = { lo: box.y0, hi: box.y1 };
+  const d = boundOnBox(det, X, Y, 8);
+  if (isUndefinedInterval(d) || !(sign < 0 ? d.hi < 0 : d.lo > 0)) return null;
+  if (isUndefinedInterval(boundOnBox(p.fx, X, Y, 4)) || isUndefinedInterval(boundOnBox(p.fy, X, Y, 4))) return null;
+  return d;
+}
+
+/**
+ * A sign box pushed outward side by side (bisection toward the domain's
+ * edge while the sign stays proved), then the centre moved over a 5×5 grid
+ * of the grown box: the degree argument's distance grows with the room
+ * around f(centre). Null if that finds no larger gap.
+ */
+function grown(p: ExprPair, det: MapExpr, s: SignBox, domain: Box): SignBox | null {
+  let box = s.box;
+  const sides = [
+    ['x0', domain.x0],
+    ['x1', domain.x1],
+    ['y0', domain.y0],
+    ['y1', domain.y1],
+  ] as const;
+  for (const [side, edge] of sides) {
+    let inside = box[side];
+    let outside = edge;
+    if (inside === outside) continue;
+    if (signHolds(p, det, { ...box, [side]: outside }, s.sign) !== null) {
+      box = { ...box, [side]: outside };
+      continue;
+    }
+    for (let step = 0; step < 8; step++) {
+      const mid = inside + (outside - inside) / 2;
+      if (signHolds(p, det, { ...box, [side]: mid }, s.sign) !== null) inside = mid;
+      else outside = mid;
+    }
+    box = { ...box, [side]: inside };
+  }
+  const d = signHolds(p, det, box, s.sign);
+  if (d === null) return null;
+  let best: SignBox | null = null;
+  for (let i = 1; i <= 5; i++) {
+    for (let j = 1; j <= 5; j++) {
+      const centre: Point = [box.x0 + ((box.x1 - box.x0) * i) / 6, box.y0 + ((box.y1 - box.y0) * j) / 6];
+      const gap = boundaryGap(p, box, centre);
+      if (gap > (best?.gap ?? s.gap ?? 0)) best = { sign: s.sign, box, det: d, centre, gap };
+    }
+  }
+  return best;
 }
 
 function gridPoints(box: Box): Point[] {
