@@ -59,6 +59,15 @@ const packages = {
       resolveDir: root,
     }));
     b.onResolve({ filter: /^commander$/ }, () => ({ path: require.resolve('commander') }));
+    // commander needs child_process only to run executable subcommands, which wordflow has none of; loading it
+    // (with net, dgram and the stream machinery behind it) costs every start a few milliseconds.
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[/\\]commander[/\\]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'wordflow' } : undefined,
+    );
+    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'wordflow' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) =>
       args.path.startsWith('node:') ? undefined : { path: args.path, external: true },
     );
