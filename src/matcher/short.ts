@@ -25,12 +25,8 @@ import { pairClasses } from './wasm/strides.js';
  * (`PairLoop.endOk`). The test costs about what reading two units costs, on
  * every call; below this length the loop reads the whole string in about
  * the time a RegExp call takes to start, so the test would only add to it.
- * At 24 it ran on the longer validation inputs (an e-mail address of 26
- * units, a URL of 24), which match and so always paid for it: 32 measured
- * 3–4% faster on the email and URL benchmark cases, and the blow-up inputs
- * of 28 units it no longer rejects early are read in a few nanoseconds more.
  */
-export const END_CHECK_FROM = 32;
+export const END_CHECK_FROM = 24;
 
 /**
  * Offsets of the class tables in `PairLoop.T`. A `const enum`, so the
