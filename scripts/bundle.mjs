@@ -76,13 +76,15 @@ const packages = {
 
 // Chunks are named by content hash: drop the previous build's, or they pile up.
 for (const name of readdirSync(join(root, 'dist', 'cli'))) {
-  if (/^(chunk-\w+|main|worker)\.js(\.map)?$|^properties\.cjs(\.map)?$/.test(name)) rmSync(join(root, 'dist', 'cli', name));
+  if (/^(chunk-\w+|main|worker|approxWorker)\.js(\.map)?$|^properties\.cjs(\.map)?$/.test(name))
+    rmSync(join(root, 'dist', 'cli', name));
 }
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
-  // The worker sits next to the chunks: src/parallel/index.ts starts it as `./worker.js`.
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
+  // The workers sit next to the chunks: src/parallel/index.ts starts `./worker.js`, src/tui/approxRunner.ts
+  // `./approxWorker.js`, each relative to its own (bundled) module.
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,
