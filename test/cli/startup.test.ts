@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function required(args: readonly string[]): { stdout: string; files: string[] } {
   const r = spawnSync(
     process.execPath,
-    ['--require', './test/support/record-requires.cjs', 'dist/cli/main.js', ...args],
+    ['--import', './test/support/record-requires.mjs', 'dist/cli/main.js', ...args],
     { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
   );
   const files = r.stderr

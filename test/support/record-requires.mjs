@@ -1,12 +1,12 @@
-// Preloaded with `node --require` by test/cli/startup.test.ts: writes every file
+// Preloaded with `node --import` by test/cli/startup.test.ts: writes every file
 // loaded through require() to stderr as `required <path>` when the process exits,
 // so a test can tell which CommonJS files a command loaded.
-'use strict';
-const Module = require('node:module');
+import Module from 'node:module';
+
 const loaded = [];
 const original = Module._load;
 Module._load = function (request, parent, isMain) {
-  const result = original.apply(this, arguments);
+  const result = original.call(this, request, parent, isMain);
   try {
     loaded.push(Module._resolveFilename(request, parent, isMain));
   } catch {
