@@ -19,6 +19,7 @@ export default tseslint.config(
             'src/parallel/*.mjs',
             'src/tui/*.mjs',
             'test/tui/fixtures/*.mjs',
+            'test/support/*.mjs',
             'scripts/*.mjs',
           ],
         },
