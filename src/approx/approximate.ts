@@ -10,7 +10,7 @@
 import { type Axis } from './frames.js';
 import { affineSteps, type BuiltPlan, buildPlan, type Matrix2 } from './plan.js';
 import { evaluateSentence, invertSentence, type Sentence, sentenceLength } from './sentence.js';
-import { type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
+import { applyStep, type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
 
 /** A separable vector field x' = a(y), y' = b(x) (Hamiltonian when a, b come from H = T(y) + V(x)). */
 export interface SeparableField {
@@ -159,31 +159,16 @@ function invertStep(s: Step): Step {
       return { ...s, lambda: 1 / s.lambda };
     case 'translate':
       return { kind: 'translate', dx: -s.dx, dy: -s.dy };
+    case 'stretch':
+      // Stretches come from fields, whose inverse is the flow run backwards (built as such by the caller).
+      throw new RangeError('a stretch step is inverted by building the backward flow, not step by step');
   }
 }
 
 /** Applies the steps exactly (in doubles): the plan's own map. */
 function applySteps(steps: readonly Step[], x: number, y: number): [number, number] {
   let p: [number, number] = [x, y];
-  for (const s of steps) {
-    switch (s.kind) {
-      case 'shear':
-        p = s.axis === 'y' ? [p[0], p[1] + s.t * p[0]] : [p[0] + s.t * p[1], p[1]];
-        break;
-      case 'coupling':
-        p = s.axis === 'y' ? [p[0], p[1] + s.g.at(p[0])] : [p[0] + s.g.at(p[1]), p[1]];
-        break;
-      case 'scale2':
-        p = [p[0] * 2 ** s.kx, p[1] * 2 ** s.ky];
-        break;
-      case 'scale':
-        p = s.axis === 'x' ? [p[0] * s.lambda, p[1]] : [p[0], p[1] * s.lambda];
-        break;
-      case 'translate':
-        p = [p[0] + s.dx, p[1] + s.dy];
-        break;
-    }
-  }
+  for (const s of steps) p = applyStep(s, p[0], p[1]);
   return p;
 }
 
