@@ -2,12 +2,12 @@
  * Polynomials of one variable in a scaled coordinate t = (u − c)/r, as
  * coefficient arrays (lowest degree first): the ridge profiles of a fitted
  * field and the Taylor polynomials of their flows. Kept numeric (no
- * expression trees) so repeated Lie derivatives stay small; `polyExpr` turns
- * one into a map expression in Horner form, so the constructions get
- * interval bounds on it and its derivatives like any other function.
+ * expression trees) so repeated Lie derivatives stay small; `polyFunction`
+ * gives the constructions interval bounds on it and its first two
+ * derivatives (interval Horner with outward rounding), `polyExpr` prints it
+ * as a map expression.
  */
-import { type MapExpr } from '../mapexpr/index.js';
-import { function1 } from './targets.js';
+import { type MapExpr, nextDown, nextUp } from '../mapexpr/index.js';
 import { type Function1 } from './steps.js';
 
 /** p(t) = Σ coef[k]·t^k with t = (u − c)/r. */
@@ -108,9 +108,72 @@ export function polyExpr(p: ScaledPoly): MapExpr {
   return e;
 }
 
-/** The polynomial as a `Function1` of x, with interval bounds on it and its first two derivatives. */
+type Enclosure = readonly [number, number];
+
+const down = (v: number): number => nextDown(v);
+const up = (v: number): number => nextUp(v);
+
+/** [a]·[b], rounded outward. */
+function imul([a, b]: Enclosure, [c, d]: Enclosure): Enclosure {
+  const ps = [a * c, a * d, b * c, b * d];
+  return [down(Math.min(...ps)), up(Math.max(...ps))];
+}
+
+/** Enclosures of the coefficients of d^k/du^k p (in t; each derivative divides by r), rounded outward. */
+function derivativeEnclosures(p: ScaledPoly, k: number): Enclosure[] {
+  let cs: Enclosure[] = Array.from(p.coef, (v) => [v, v] as const);
+  for (let j = 0; j < k; j++) {
+    const next: Enclosure[] = [];
+    for (let i = 1; i < cs.length; i++) {
+      const [lo, hi] = cs[i]!;
+      const a = (lo * i) / p.r;
+      const b = (hi * i) / p.r;
+      // Two roundings (× i, ÷ r): two ulps outward.
+      next.push([down(down(Math.min(a, b))), up(up(Math.max(a, b)))]);
+    }
+    cs = next;
+  }
+  return cs;
+}
+
+/** An enclosure of Σ cs[k]·t^k over t ∈ [u0, u1] mapped to t = (u − c)/r, by interval Horner. */
+function hornerEnclosure(cs: readonly Enclosure[], p: ScaledPoly, u0: number, u1: number): Enclosure {
+  const t: Enclosure = [down(down(u0 - p.c) / p.r), up(up(u1 - p.c) / p.r)];
+  let acc: Enclosure = [0, 0];
+  for (let k = cs.length - 1; k >= 0; k--) {
+    const m = imul(acc, t);
+    acc = [down(m[0] + cs[k]![0]), up(m[1] + cs[k]![1])];
+  }
+  return acc;
+}
+
+/**
+ * The polynomial as a `Function1` of u, with bounds by interval Horner on
+ * the coefficients (outward rounding after every operation), on the interval
+ * split into 8 pieces (interval Horner overestimates less on short pieces).
+ */
 export function polyFunction(p: ScaledPoly): Function1 {
-  const f = function1(polyExpr(p), 'x');
-  // A fast `at` (the expression interpreter is slower than Horner on the coefficients).
-  return { ...f, at: (u) => polyAt(p.coef, (u - p.c) / p.r) };
+  const enc = [0, 1, 2].map((k) => derivativeEnclosures(p, k));
+  const over = (k: number, a: number, b: number): Enclosure => {
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    if (lo === hi) return hornerEnclosure(enc[k]!, p, lo, hi);
+    let out: Enclosure = [Infinity, -Infinity];
+    for (let i = 0; i < 8; i++) {
+      const e = hornerEnclosure(enc[k]!, p, lo + ((hi - lo) * i) / 8, i === 7 ? hi : lo + ((hi - lo) * (i + 1)) / 8);
+      out = [Math.min(out[0], e[0]), Math.max(out[1], e[1])];
+    }
+    return out;
+  };
+  const abs = ([lo, hi]: Enclosure): number => Math.max(Math.abs(lo), Math.abs(hi));
+  const a = p.coef;
+  const linear =
+    a.length <= 2 ? { slope: (a[1] ?? 0) / p.r, offset: (a[0] ?? 0) - ((a[1] ?? 0) * p.c) / p.r } : undefined;
+  return {
+    at: (u) => polyAt(a, (u - p.c) / p.r),
+    range: (lo, hi) => over(0, lo, hi),
+    slope: (lo, hi) => abs(over(1, lo, hi)),
+    curvature: (lo, hi) => abs(over(2, lo, hi)),
+    ...(linear === undefined ? {} : { linear }),
+  };
 }
