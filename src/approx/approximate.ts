@@ -447,7 +447,7 @@ function measuredSteps(
  * the steps against `options.reference` (ε/4 of the budget), the words get
  * what the splitting left, and the finished sentence is measured against
  * the reference on the splitting grid; if it misses 0.9·ε, the words are
- * rebuilt with half the budget (at most four times). No bound is proved.
+ * rebuilt with half the budget (at most twice more). No bound is proved.
  */
 function approximateMeasured(
   target: Extract<MapTarget, { kind: 'ridgeFlow' | 'isotopy' }>,
@@ -471,7 +471,7 @@ function approximateMeasured(
       method,
     );
     let words = Math.max(eps - 2 * report.measured, eps / 3);
-    for (let attempt = 0; attempt < 5; attempt++, words /= 2) {
+    for (let attempt = 0; attempt < 3; attempt++, words /= 2) {
       let built;
       try {
         built = buildMeasuredPlan(steps, domain, words, options.maxLength);

@@ -344,7 +344,7 @@ function tame(
   let best = found;
   let bestSize = size(found, fit);
   const count0 = new Set(found.shears.map((s) => s.dir.w.join(','))).size;
-  for (let count = count0; count <= Math.min(count0 + 3, DIRECTIONS.length); count++) {
+  for (let count = count0; count <= Math.min(count0 + 5, DIRECTIONS.length); count++) {
     for (const damping of [1e-8, 1e-6, 1e-4, 1e-2]) {
       const shears = fitShears(fit, rest, nrm, count, found.degree, damping);
       const fitted = { stretches: found.stretches, shears };
