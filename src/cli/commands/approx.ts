@@ -317,6 +317,8 @@ Examples:
   $ wordflow approx '0.8*x - 0.6*y' '0.6*x + 0.8*y'          # a rotation
   $ wordflow approx '3*x' y --eps 1e-2                         # needs sx words
   $ wordflow approx --flow y '-sin(x)' --time 1 --eps 1e-3    # the pendulum
+  $ wordflow approx --flow --eps 1e-3 -- x -y                  # a saddle: exp(T·A), an affine map
+  $ wordflow approx 'x + 0.1*y^2' 'y + 0.1*x' --eps 1e-2       # a general diffeomorphism (its isotopy)
   $ wordflow approx '0.8*x - 0.6*y' '0.6*x + 0.8*y' x 'y + 0.2*x^3'   # a rotation, then a coupling
   $ wordflow approx '1.3*x' y --eps 1e-2 --format svg -o scale.svg   # the picture
   $ wordflow approx -- -x y                                    # refused: reverses orientation (exit 2)
