@@ -11,7 +11,18 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.cjs', '*.ts', 'src/parallel/*.mjs', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            '*.cjs',
+            '*.ts',
+            'src/parallel/*.mjs',
+            'src/tui/*.mjs',
+            'test/tui/fixtures/*.mjs',
+            'test/support/*.mjs',
+            'scripts/*.mjs',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -21,6 +21,9 @@ const require = createRequire(join(root, 'package.json'));
 // hence the path.
 const chevrotainBundle = join(dirname(require.resolve('chevrotain')), '..', 'chevrotain.mjs');
 
+// The Unicode property table, next to the chunks that load it (by a path relative to their own).
+const PROPERTY_TABLE = 'properties.cjs';
+
 /** Bundles commander and chevrotain; leaves every other package external. */
 const packages = {
   name: 'wordflow-packages',
@@ -42,7 +45,29 @@ const packages = {
         `${args.path} must be replaced by the static import (an import path the plugin did not recognise)`,
       );
     });
+    // The Unicode property table loads on first use from its own file (see src/syntax/regex/propertyTable.ts).
+    const table = join(root, 'src', 'syntax', 'regex', 'propertyTable.js');
+    b.onResolve({ filter: /[/\\]propertyTable\.js$/ }, (args) =>
+      join(args.resolveDir, args.path) === table ? { path: 'property-table', namespace: 'wordflow' } : undefined,
+    );
+    b.onLoad({ filter: /^property-table$/, namespace: 'wordflow' }, () => ({
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let table;',
+        `export function propertyTable() { return (table ??= createRequire(import.meta.url)('./${PROPERTY_TABLE}')); }`,
+      ].join('\n'),
+      resolveDir: root,
+    }));
     b.onResolve({ filter: /^commander$/ }, () => ({ path: require.resolve('commander') }));
+    // commander needs child_process only to run executable subcommands, which wordflow has none of; loading it
+    // (with net, dgram and the stream machinery behind it) costs every start a few milliseconds.
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[/\\]commander[/\\]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'wordflow' } : undefined,
+    );
+    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'wordflow' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) =>
       args.path.startsWith('node:') ? undefined : { path: args.path, external: true },
     );
@@ -51,13 +76,15 @@ const packages = {
 
 // Chunks are named by content hash: drop the previous build's, or they pile up.
 for (const name of readdirSync(join(root, 'dist', 'cli'))) {
-  if (/^(chunk-\w+|main|worker)\.js(\.map)?$/.test(name)) rmSync(join(root, 'dist', 'cli', name));
+  if (/^(chunk-\w+|main|worker|approxWorker)\.js(\.map)?$|^properties\.cjs(\.map)?$/.test(name))
+    rmSync(join(root, 'dist', 'cli', name));
 }
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
-  // The worker sits next to the chunks: src/parallel/index.ts starts it as `./worker.js`.
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
+  // The workers sit next to the chunks: src/parallel/index.ts starts `./worker.js`, src/tui/approxRunner.ts
+  // `./approxWorker.js`, each relative to its own (bundled) module.
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,
@@ -76,5 +103,19 @@ await build({
     ].join('\n'),
   },
   plugins: [packages],
+  logLevel: 'warning',
+});
+
+// The property table as CommonJS, so that a chunk can load it synchronously the first time a pattern needs it.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/syntax/regex/properties.ts'],
+  outfile: join('dist', 'cli', PROPERTY_TABLE),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
   logLevel: 'warning',
 });

@@ -24,14 +24,9 @@ import {
 import { type MapTarget, type SeparableField } from './approximate.js';
 import { isotopyTarget } from './general.js';
 import { type Box, type Function1 } from './steps.js';
+import { type ExprPair, findPairProblem, problemMessage } from './witness.js';
 
-/** A map of the plane given by two expressions, with their source text (for messages). */
-export interface ExprPair {
-  readonly fx: MapExpr;
-  readonly fy: MapExpr;
-  readonly textX: string;
-  readonly textY: string;
-}
+export type { ExprPair } from './witness.js';
 
 const point = (v: number): Interval => ({ lo: v, hi: v });
 
@@ -90,68 +85,19 @@ export function pairMap(p: ExprPair): (x: number, y: number) => [number, number]
 
 const fmt = (v: number): string => String(Number(v.toPrecision(4)));
 
-function gridPoints(box: Box, n: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++)
-      out.push([box.x0 + ((box.x1 - box.x0) * i) / (n - 1), box.y0 + ((box.y1 - box.y0) * j) / (n - 1)]);
-  }
-  return out;
-}
-
 function describe(p: ExprPair): string {
   return `(x, y) ↦ (${p.textX}, ${p.textY})`;
 }
 
 /**
- * Refusals that hold for any pair, checked on a 65² grid of the domain (and
- * the image boxes of the composition before it): a value that is NaN or
- * infinite; a Jacobian determinant < 0 (orientation reversed near there);
- * two points with the same image (not injective).
+ * Refusals that hold for any pair, each a proof (`witness.ts`): a point
+ * where the map is undefined, a box where it reverses orientation, two
+ * points with one image or boxes of both orientations (not injective) — or,
+ * when the grid's suspicion cannot be proved, a refusal that says so.
  */
 function refuseBadPair(p: ExprPair, box: Box, which: string): void {
-  const map = pairMap(p);
-  const jac = jacobian(p);
-  const pts = gridPoints(box, 65);
-  for (const [x, y] of pts) {
-    const [u, v] = map(x, y);
-    if (!Number.isFinite(u) || !Number.isFinite(v)) {
-      throw new WordflowError(
-        'usage',
-        `${which}${describe(p)} is not a finite number at (${fmt(x)}, ${fmt(y)}) of the domain (${fmt(u)}, ` +
-          `${fmt(v)}): a sentence can only approximate a map defined everywhere on the domain`,
-      );
-    }
-  }
-  const seen = new Map<string, [number, number]>();
-  for (const [x, y] of pts) {
-    const [u, v] = map(x, y);
-    const key = `${u.toPrecision(12)},${v.toPrecision(12)}`;
-    const other = seen.get(key);
-    if (other !== undefined) {
-      throw new WordflowError(
-        'usage',
-        `${which}${describe(p)} is not injective on the domain: (${fmt(other[0])}, ${fmt(other[1])}) ` +
-          `and (${fmt(x)}, ${fmt(y)}) both map to (${fmt(u)}, ${fmt(v)}). Every sentence is a homeomorphism, ` +
-          `and no injective map comes uniformly close to a map that folds (for (x*x, y) on [-1,1]x[-1,1], ` +
-          `none within 1/3); such maps are reachable only in the Lp sense, which approx does not offer`,
-      );
-    }
-    seen.set(key, [x, y]);
-  }
-  for (const [x, y] of pts) {
-    const [a, b, c, d] = jac(x, y);
-    const det = a * d - b * c;
-    if (det < 0) {
-      throw new WordflowError(
-        'usage',
-        `${which}${describe(p)} reverses orientation: its Jacobian determinant is ${fmt(det)} < 0 at ` +
-          `(${fmt(x)}, ${fmt(y)}). Every word is a flow, so every sentence preserves orientation, and by ` +
-          `a degree argument no orientation-preserving map comes near it (for (-x, y) or (y, x) on [-1,1]x[-1,1], ` +
-          `none within ε < 1)`,
-      );
-    }
-  }
+  const problem = findPairProblem(p, box);
+  if (problem !== null) throw new WordflowError('usage', problemMessage(problem, p, box, which));
 }
 
 /** The image box of a pair on a box (interval enclosure, subdivided). */

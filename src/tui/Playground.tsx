@@ -31,7 +31,8 @@ import { helpScrollLimit, maxScroll, screen, tooSmall, tooSmallLines } from './v
 import type { Syntax } from '../syntax/regex/syntax.js';
 import type { Line } from './view/seg.js';
 import { certificateOf, monoidSize, vocabularyView } from './view/vocabularyModel.js';
-import { computeApprox } from './approxTab.js';
+import { approxInput } from './approxTab.js';
+import { useApproxJob } from './approxRunner.js';
 
 /** What the playground opens with; everything else is the user's to change. */
 export interface PlaygroundProps {
@@ -201,13 +202,10 @@ export function Playground(props: PlaygroundProps): ReactElement {
   );
   const monoid = useJob([dfa, lim], () => (dfa !== null ? monoidSize(dfa, lim) : null), 0);
 
-  // The Approx tab compiles only while it is on screen; one compile is one job (budgeted by its word limit).
+  // The Approx tab compiles only while it is on screen, in a worker thread (budgeted by its word limit):
+  // keys typed during a long compile are drawn at once, and a change cancels the compile.
   const wantApprox = shows('approx');
-  const approx = useJob(
-    [wantApprox ? ui.approx.fields : null, ui.approx.flow],
-    () => (wantApprox ? computeApprox(ui.approx) : undefined),
-    debounce,
-  );
+  const approx = useApproxJob(wantApprox ? approxInput(ui.approx) : null, debounce);
 
   const busy =
     (wantApprox && approx.pending) ||
@@ -237,7 +235,7 @@ export function Playground(props: PlaygroundProps): ReactElement {
     certificate,
     gallery,
     galleryError: props.galleryError ?? null,
-    approx,
+    approx: { ...approx, elapsedMs: approx.since === null ? null : Date.now() - approx.since },
   };
 
   // The reducer sees the latest frame's facts (members listed, scroll bounds).

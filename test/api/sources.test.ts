@@ -40,6 +40,12 @@ describe('source rules', () => {
     expect(occurrences(/new\s+RegExp\s*\(|RegExp\s*\(/, ['bench/suite.ts'])).toEqual([]);
   });
 
+  it('imports the Unicode property table (a costly parse) only through propertyTable.ts, so start-up skips it', () => {
+    const seam = join('syntax', 'regex', 'propertyTable.ts');
+    expect(occurrences(/^import\s+(?!type\b).*from\s+'\.\/properties\.js'/, [seam])).toEqual([]);
+    expect(occurrences(/properties\.js'/, [seam]).filter((line) => !/^[^:]+:\d+: import type /.test(line))).toEqual([]);
+  });
+
   it('takes chevrotain values only from the one loader of its bundle (two copies would not share token types)', () => {
     expect(occurrences(/^import\s+(?!type\b).*from\s+'chevrotain'/, [join('syntax', 'chevrotain.ts')])).toEqual([]);
     expect(occurrences(/import\s*\(\s*'chevrotain'\s*\)/, [join('syntax', 'chevrotain.ts')])).toEqual([]);

@@ -97,6 +97,9 @@ describe('derivative', () => {
           const bend = Math.abs(f(1e-4) - 2 * f(0) + f(-1e-4));
           if (![exact, coarse, fine, f(0)].every(Number.isFinite) || Math.abs(coarse - fine) > 1e-6 * scale) return;
           if (bend > 1e-4 * (1 + Math.abs(f(0)))) return;
+          // Nor where f is so large that its doubles are coarser than the stencil resolves: x + pi/y at
+          // y = −3.5e-308 is −9e307, f(h) − f(−h) rounds to 0 and the quotient says 0 where d/dx is 1.
+          if (Math.abs(f(0)) * Number.EPSILON > 1e-12) return;
           checked++;
           expect(Math.abs(exact - fine), `${text} d/d${v} at (${x}, ${y}): ${exact} vs ${fine}`).toBeLessThan(
             1e-5 * scale,

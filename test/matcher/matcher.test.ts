@@ -329,4 +329,17 @@ describe('regressions', () => {
     expect(n.accepts('xya')).toBe(true);
     expect(n.accepts('xyb')).toBe(false);
   });
+
+  it('test_end_filter_boundary: verdicts just below, at and above the length where the last-letter test starts', async () => {
+    const { compileRegex } = await import('../../src/language.js');
+    const { compileMatcher } = await import('../../src/matcher/index.js');
+    const { END_CHECK_FROM } = await import('../../src/matcher/short.js');
+    const m = compileMatcher(compileRegex('(a|aa)*c'));
+    for (const length of [END_CHECK_FROM - 1, END_CHECK_FROM, END_CHECK_FROM + 1]) {
+      expect(m.accepts('a'.repeat(length)), `a^${length}`).toBe(false);
+      expect(m.accepts('a'.repeat(length - 1) + 'c'), `a^${length - 1}c`).toBe(true);
+      expect(m.accepts('c' + 'a'.repeat(length - 1)), `ca^${length - 1}`).toBe(false);
+      expect(m.accepts('a'.repeat(length - 2) + 'cc'), `a^${length - 2}cc`).toBe(false);
+    }
+  });
 });

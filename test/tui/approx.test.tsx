@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanup } from 'ink-testing-library';
-import { approxKey, computeApprox, initialApprox, toggleFlow, type ApproxUi } from '../../src/tui/approxTab.js';
+import { approxInput, approxKey, initialApprox, toggleFlow, type ApproxUi } from '../../src/tui/approxTab.js';
+import { computeApprox, gridLine } from '../../src/tui/approxCompute.js';
 import { editorOf, editorText } from '../../src/tui/editor.js';
 import { initialState, reduce, type ReduceContext, type UiState } from '../../src/tui/state.js';
 import type { KeyEvent } from '../../src/tui/keys.js';
@@ -57,20 +58,20 @@ describe('Approx tab keys', () => {
 
 describe('computeApprox', () => {
   it('a rotation within ε = 1e-2, measured on its grid', () => {
-    const r = computeApprox(withFields('0.8*x - 0.6*y', '0.6*x + 0.8*y', '1e-2'));
+    const r = computeApprox(approxInput(withFields('0.8*x - 0.6*y', '0.6*x + 0.8*y', '1e-2')));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.length).toBeGreaterThan(0);
     expect(r.value.error).toBeLessThanOrEqual(1e-2);
     // The picture's grid: the target's image of the corner (1, 1) is the rotated corner.
-    const corner = r.value.targetGrid[r.value.targetGrid.length - 1]!;
+    const corner = gridLine(r.value, r.value.targetGrid, r.value.lines - 1);
     expect(corner[corner.length - 1]![0]).toBeCloseTo(0.2, 12);
     expect(corner[corner.length - 1]![1]).toBeCloseTo(1.4, 12);
   });
 
   it('refusals, parse errors, a bad ε and the live budget come back as errors', () => {
     const message = (a: ApproxUi, max?: number): string => {
-      const r = computeApprox(a, max);
+      const r = computeApprox(approxInput(a), max);
       expect(r.ok).toBe(false);
       return r.ok ? '' : r.error.message;
     };

@@ -5,11 +5,13 @@
  *
  * Property sets are not stored as data: each is computed once, on first use,
  * by asking V8 about every code point with a STATIC regex literal from the
- * table below, and then cached. No `RegExp` is ever built from user text — a
- * property name only selects a row of the table.
+ * table in `properties.ts`, and then cached. No `RegExp` is ever built from
+ * user text — a property name only selects a row of the table. The table is
+ * loaded on the first property a pattern names (`propertyTable.ts`).
  */
 import { type CharSet, ALL, MAX_CODE_POINT, complement, fromRanges, range } from '../../alphabet/charset.js';
-import { BINARY_PROPERTY_ROWS, type PropertyRow, SCRIPT_EXTENSION_ROWS, SCRIPT_ROWS } from './properties.js';
+import type { PropertyRow } from './properties.js';
+import { propertyTable } from './propertyTable.js';
 
 /** `\d`: the ASCII digits (JavaScript does not widen `\d` under `u`). */
 export const DIGIT: CharSet = range(0x30, 0x39);
@@ -59,107 +61,40 @@ export function shorthandSet(letter: string): CharSet | undefined {
   }
 }
 
-/** General_Category values, short name first, then JavaScript's aliases. */
-const GENERAL_CATEGORIES: readonly PropertyRow[] = [
-  { re: /\p{gc=L}/u, names: ['L', 'Letter'] },
-  { re: /\p{gc=LC}/u, names: ['LC', 'Cased_Letter'] },
-  { re: /\p{gc=Lu}/u, names: ['Lu', 'Uppercase_Letter'] },
-  { re: /\p{gc=Ll}/u, names: ['Ll', 'Lowercase_Letter'] },
-  { re: /\p{gc=Lt}/u, names: ['Lt', 'Titlecase_Letter'] },
-  { re: /\p{gc=Lm}/u, names: ['Lm', 'Modifier_Letter'] },
-  { re: /\p{gc=Lo}/u, names: ['Lo', 'Other_Letter'] },
-  { re: /\p{gc=M}/u, names: ['M', 'Mark', 'Combining_Mark'] },
-  { re: /\p{gc=Mn}/u, names: ['Mn', 'Nonspacing_Mark'] },
-  { re: /\p{gc=Mc}/u, names: ['Mc', 'Spacing_Mark'] },
-  { re: /\p{gc=Me}/u, names: ['Me', 'Enclosing_Mark'] },
-  { re: /\p{gc=N}/u, names: ['N', 'Number'] },
-  { re: /\p{gc=Nd}/u, names: ['Nd', 'Decimal_Number', 'digit'] },
-  { re: /\p{gc=Nl}/u, names: ['Nl', 'Letter_Number'] },
-  { re: /\p{gc=No}/u, names: ['No', 'Other_Number'] },
-  { re: /\p{gc=P}/u, names: ['P', 'Punctuation', 'punct'] },
-  { re: /\p{gc=Pc}/u, names: ['Pc', 'Connector_Punctuation'] },
-  { re: /\p{gc=Pd}/u, names: ['Pd', 'Dash_Punctuation'] },
-  { re: /\p{gc=Ps}/u, names: ['Ps', 'Open_Punctuation'] },
-  { re: /\p{gc=Pe}/u, names: ['Pe', 'Close_Punctuation'] },
-  { re: /\p{gc=Pi}/u, names: ['Pi', 'Initial_Punctuation'] },
-  { re: /\p{gc=Pf}/u, names: ['Pf', 'Final_Punctuation'] },
-  { re: /\p{gc=Po}/u, names: ['Po', 'Other_Punctuation'] },
-  { re: /\p{gc=S}/u, names: ['S', 'Symbol'] },
-  { re: /\p{gc=Sm}/u, names: ['Sm', 'Math_Symbol'] },
-  { re: /\p{gc=Sc}/u, names: ['Sc', 'Currency_Symbol'] },
-  { re: /\p{gc=Sk}/u, names: ['Sk', 'Modifier_Symbol'] },
-  { re: /\p{gc=So}/u, names: ['So', 'Other_Symbol'] },
-  { re: /\p{gc=Z}/u, names: ['Z', 'Separator'] },
-  { re: /\p{gc=Zs}/u, names: ['Zs', 'Space_Separator'] },
-  { re: /\p{gc=Zl}/u, names: ['Zl', 'Line_Separator'] },
-  { re: /\p{gc=Zp}/u, names: ['Zp', 'Paragraph_Separator'] },
-  { re: /\p{gc=C}/u, names: ['C', 'Other'] },
-  { re: /\p{gc=Cc}/u, names: ['Cc', 'Control', 'cntrl'] },
-  { re: /\p{gc=Cf}/u, names: ['Cf', 'Format'] },
-  { re: /\p{gc=Cs}/u, names: ['Cs', 'Surrogate'] },
-  { re: /\p{gc=Co}/u, names: ['Co', 'Private_Use'] },
-  { re: /\p{gc=Cn}/u, names: ['Cn', 'Unassigned'] },
-];
-
-/** Binary properties usable as `\p{Name}`. */
-const BINARY_PROPERTIES: readonly PropertyRow[] = [
-  { re: /\p{Alphabetic}/u, names: ['Alphabetic', 'Alpha'] },
-  { re: /\p{White_Space}/u, names: ['White_Space', 'space'] },
-  { re: /\p{Any}/u, names: ['Any'] },
-  { re: /\p{ASCII}/u, names: ['ASCII'] },
-  { re: /\p{Assigned}/u, names: ['Assigned'] },
-  { re: /\p{ASCII_Hex_Digit}/u, names: ['ASCII_Hex_Digit', 'AHex'] },
-  { re: /\p{Hex_Digit}/u, names: ['Hex_Digit', 'Hex'] },
-  { re: /\p{Uppercase}/u, names: ['Uppercase', 'Upper'] },
-  { re: /\p{Lowercase}/u, names: ['Lowercase', 'Lower'] },
-  { re: /\p{Math}/u, names: ['Math'] },
-  { re: /\p{Dash}/u, names: ['Dash'] },
-  { re: /\p{Ideographic}/u, names: ['Ideographic', 'Ideo'] },
-  { re: /\p{ID_Start}/u, names: ['ID_Start', 'IDS'] },
-  { re: /\p{ID_Continue}/u, names: ['ID_Continue', 'IDC'] },
-  { re: /\p{Emoji}/u, names: ['Emoji'] },
-  { re: /\p{Emoji_Presentation}/u, names: ['Emoji_Presentation', 'EPres'] },
-  { re: /\p{Extended_Pictographic}/u, names: ['Extended_Pictographic', 'ExtPict'] },
-  { re: /\p{Noncharacter_Code_Point}/u, names: ['Noncharacter_Code_Point', 'NChar'] },
-];
-
-/** Scripts usable as `\p{Script=…}` / `\p{sc=…}`, long name first, then the ISO 15924 code. */
-const SCRIPTS: readonly PropertyRow[] = [
-  { re: /\p{sc=Latin}/u, names: ['Latin', 'Latn'] },
-  { re: /\p{sc=Greek}/u, names: ['Greek', 'Grek'] },
-  { re: /\p{sc=Cyrillic}/u, names: ['Cyrillic', 'Cyrl'] },
-  { re: /\p{sc=Armenian}/u, names: ['Armenian', 'Armn'] },
-  { re: /\p{sc=Hebrew}/u, names: ['Hebrew', 'Hebr'] },
-  { re: /\p{sc=Arabic}/u, names: ['Arabic', 'Arab'] },
-  { re: /\p{sc=Devanagari}/u, names: ['Devanagari', 'Deva'] },
-  { re: /\p{sc=Bengali}/u, names: ['Bengali', 'Beng'] },
-  { re: /\p{sc=Tamil}/u, names: ['Tamil', 'Taml'] },
-  { re: /\p{sc=Thai}/u, names: ['Thai'] },
-  { re: /\p{sc=Georgian}/u, names: ['Georgian', 'Geor'] },
-  { re: /\p{sc=Hangul}/u, names: ['Hangul', 'Hang'] },
-  { re: /\p{sc=Hiragana}/u, names: ['Hiragana', 'Hira'] },
-  { re: /\p{sc=Katakana}/u, names: ['Katakana', 'Kana'] },
-  { re: /\p{sc=Han}/u, names: ['Han', 'Hani'] },
-  { re: /\p{sc=Ethiopic}/u, names: ['Ethiopic', 'Ethi'] },
-  { re: /\p{sc=Common}/u, names: ['Common', 'Zyyy'] },
-  { re: /\p{sc=Inherited}/u, names: ['Inherited', 'Zinh', 'Qaai'] },
-];
-
 /** Name → row, for each of the three namespaces. */
 function index(rows: readonly PropertyRow[]): ReadonlyMap<string, PropertyRow> {
   return new Map(rows.flatMap((row) => row.names.map((name) => [name, row] as const)));
 }
 
-const CATEGORY_INDEX = index(GENERAL_CATEGORIES);
-// The common names first (their aliases share one scan), then every other name JavaScript knows.
-const BINARY_INDEX = new Map([...index(BINARY_PROPERTY_ROWS), ...index(BINARY_PROPERTIES)]);
-const SCRIPT_INDEX = new Map([...index(SCRIPT_ROWS), ...index(SCRIPTS)]);
-const SCRIPT_EXTENSION_INDEX = index(SCRIPT_EXTENSION_ROWS);
+/** The table's rows by name, and how the printer spells each row. */
+interface Indices {
+  readonly category: ReadonlyMap<string, PropertyRow>;
+  readonly binary: ReadonlyMap<string, PropertyRow>;
+  readonly script: ReadonlyMap<string, PropertyRow>;
+  readonly scriptExtension: ReadonlyMap<string, PropertyRow>;
+  readonly spelling: ReadonlyMap<PropertyRow, string>;
+}
 
-/** How the printer spells a row: `Lu`, `Alphabetic`, `sc=Greek`, `scx=Greek`. */
-function spelling(row: PropertyRow): string {
-  if (SCRIPTS.includes(row) || SCRIPT_ROWS.includes(row)) return `sc=${row.names[0]}`;
-  return SCRIPT_EXTENSION_ROWS.includes(row) ? `scx=${row.names[0]}` : row.names[0]!;
+let indices: Indices | undefined;
+
+/** Built on the first property a pattern names: a pattern without `\p` never loads the table. */
+function indicesOf(): Indices {
+  if (indices !== undefined) return indices;
+  const t = propertyTable();
+  const spelling = new Map<PropertyRow, string>();
+  for (const row of [...t.GENERAL_CATEGORY_ROWS, ...t.COMMON_BINARY_ROWS, ...t.BINARY_PROPERTY_ROWS])
+    spelling.set(row, row.names[0]!);
+  for (const row of [...t.COMMON_SCRIPT_ROWS, ...t.SCRIPT_ROWS]) spelling.set(row, `sc=${row.names[0]}`);
+  for (const row of t.SCRIPT_EXTENSION_ROWS) spelling.set(row, `scx=${row.names[0]}`);
+  indices = {
+    category: index(t.GENERAL_CATEGORY_ROWS),
+    // The common names last, so that they win: their aliases share one row, hence one scan.
+    binary: new Map([...index(t.BINARY_PROPERTY_ROWS), ...index(t.COMMON_BINARY_ROWS)]),
+    script: new Map([...index(t.SCRIPT_ROWS), ...index(t.COMMON_SCRIPT_ROWS)]),
+    scriptExtension: index(t.SCRIPT_EXTENSION_ROWS),
+    spelling,
+  };
+  return indices;
 }
 
 /** Sets already computed, keyed by the row (not the alias) so aliases share one scan. */
@@ -198,18 +133,19 @@ function rowSet(row: PropertyRow): CharSet {
  */
 export function propertyName(body: string): string | undefined {
   const row = findRow(body);
-  return row === undefined ? undefined : spelling(row);
+  return row === undefined ? undefined : indicesOf().spelling.get(row);
 }
 
 /** The row a `\p{…}` body names: `Lu`, `Letter`, `gc=Lu`, `Script=Greek`, `Alphabetic`… */
 function findRow(body: string): PropertyRow | undefined {
+  const { category, binary, script, scriptExtension } = indicesOf();
   const eq = body.indexOf('=');
-  if (eq < 0) return CATEGORY_INDEX.get(body) ?? BINARY_INDEX.get(body);
+  if (eq < 0) return category.get(body) ?? binary.get(body);
   const key = body.slice(0, eq);
   const value = body.slice(eq + 1);
-  if (key === 'General_Category' || key === 'gc') return CATEGORY_INDEX.get(value);
-  if (key === 'Script' || key === 'sc') return SCRIPT_INDEX.get(value);
-  if (key === 'Script_Extensions' || key === 'scx') return SCRIPT_EXTENSION_INDEX.get(value);
+  if (key === 'General_Category' || key === 'gc') return category.get(value);
+  if (key === 'Script' || key === 'sc') return script.get(value);
+  if (key === 'Script_Extensions' || key === 'scx') return scriptExtension.get(value);
   return undefined;
 }
 
@@ -226,13 +162,16 @@ export function propertySet(body: string): CharSet | undefined {
   return row === undefined ? undefined : rowSet(row);
 }
 
-/** Names a user can write in `\p{…}`, for error messages and the documentation. */
-export const PROPERTY_NAMES: {
+/** Names a user can write in `\p{…}` (the common ones), for error messages and the documentation. */
+export function propertyNames(): {
   readonly generalCategories: readonly string[];
   readonly binary: readonly string[];
   readonly scripts: readonly string[];
-} = {
-  generalCategories: GENERAL_CATEGORIES.flatMap((r) => r.names),
-  binary: BINARY_PROPERTIES.flatMap((r) => r.names),
-  scripts: SCRIPTS.flatMap((r) => r.names),
-};
+} {
+  const t = propertyTable();
+  return {
+    generalCategories: t.GENERAL_CATEGORY_ROWS.flatMap((r) => r.names),
+    binary: t.COMMON_BINARY_ROWS.flatMap((r) => r.names),
+    scripts: t.COMMON_SCRIPT_ROWS.flatMap((r) => r.names),
+  };
+}

@@ -1,13 +1,20 @@
 /**
- * Unicode properties beyond the General_Category values: every binary
- * property, Script and Script_Extensions value that JavaScript's `u` flag
- * accepts on Node 20 (V8 11.3), one row per name. Each row is a static regex
- * literal that defines the property's set (computed on first use, see
- * `classes.ts`); a name only selects a row, no RegExp is built from user text.
- * Generated from the property names of @eslint-community/regexpp, keeping those
- * this V8 accepts and TypeScript 5.9 checks as known: that leaves out the
- * scripts of Unicode 16 and later (Garay, Sunuwar, Todhri, …), which older
- * Node 20 releases would reject as syntax errors when this module loads.
+ * Unicode properties: the General_Category values and every binary property,
+ * Script and Script_Extensions value that JavaScript's `u` flag accepts on
+ * Node 20 (V8 11.3), one row per name. Each row is a static regex literal
+ * that defines the property's set (computed on first use, see `classes.ts`);
+ * a name only selects a row, no RegExp is built from user text. The rows
+ * beyond the common ones were generated from the property names of
+ * @eslint-community/regexpp, keeping those this V8 accepts and TypeScript 5.9
+ * checks as known: that leaves out the scripts of Unicode 16 and later
+ * (Garay, Sunuwar, Todhri, …), which older Node 20 releases would reject as
+ * syntax errors when this module loads.
+ *
+ * Loading this module is expensive: V8 looks every `\p{…}` literal up in ICU
+ * when it parses the source and again when it creates the RegExp, about
+ * 0.47 G instructions (some 100 ms) for the 850 rows. So nothing else imports
+ * it: `propertyTable.ts` hands it out on first use, and the CLI bundle loads
+ * it only when a pattern names a property (scripts/bundle.mjs).
  */
 
 /** One property: the static regex that defines it and the name that selects it. */
@@ -15,6 +22,95 @@ export interface PropertyRow {
   readonly re: RegExp;
   readonly names: readonly string[];
 }
+
+/** General_Category values, short name first, then JavaScript's aliases. */
+export const GENERAL_CATEGORY_ROWS: readonly PropertyRow[] = [
+  { re: /\p{gc=L}/u, names: ['L', 'Letter'] },
+  { re: /\p{gc=LC}/u, names: ['LC', 'Cased_Letter'] },
+  { re: /\p{gc=Lu}/u, names: ['Lu', 'Uppercase_Letter'] },
+  { re: /\p{gc=Ll}/u, names: ['Ll', 'Lowercase_Letter'] },
+  { re: /\p{gc=Lt}/u, names: ['Lt', 'Titlecase_Letter'] },
+  { re: /\p{gc=Lm}/u, names: ['Lm', 'Modifier_Letter'] },
+  { re: /\p{gc=Lo}/u, names: ['Lo', 'Other_Letter'] },
+  { re: /\p{gc=M}/u, names: ['M', 'Mark', 'Combining_Mark'] },
+  { re: /\p{gc=Mn}/u, names: ['Mn', 'Nonspacing_Mark'] },
+  { re: /\p{gc=Mc}/u, names: ['Mc', 'Spacing_Mark'] },
+  { re: /\p{gc=Me}/u, names: ['Me', 'Enclosing_Mark'] },
+  { re: /\p{gc=N}/u, names: ['N', 'Number'] },
+  { re: /\p{gc=Nd}/u, names: ['Nd', 'Decimal_Number', 'digit'] },
+  { re: /\p{gc=Nl}/u, names: ['Nl', 'Letter_Number'] },
+  { re: /\p{gc=No}/u, names: ['No', 'Other_Number'] },
+  { re: /\p{gc=P}/u, names: ['P', 'Punctuation', 'punct'] },
+  { re: /\p{gc=Pc}/u, names: ['Pc', 'Connector_Punctuation'] },
+  { re: /\p{gc=Pd}/u, names: ['Pd', 'Dash_Punctuation'] },
+  { re: /\p{gc=Ps}/u, names: ['Ps', 'Open_Punctuation'] },
+  { re: /\p{gc=Pe}/u, names: ['Pe', 'Close_Punctuation'] },
+  { re: /\p{gc=Pi}/u, names: ['Pi', 'Initial_Punctuation'] },
+  { re: /\p{gc=Pf}/u, names: ['Pf', 'Final_Punctuation'] },
+  { re: /\p{gc=Po}/u, names: ['Po', 'Other_Punctuation'] },
+  { re: /\p{gc=S}/u, names: ['S', 'Symbol'] },
+  { re: /\p{gc=Sm}/u, names: ['Sm', 'Math_Symbol'] },
+  { re: /\p{gc=Sc}/u, names: ['Sc', 'Currency_Symbol'] },
+  { re: /\p{gc=Sk}/u, names: ['Sk', 'Modifier_Symbol'] },
+  { re: /\p{gc=So}/u, names: ['So', 'Other_Symbol'] },
+  { re: /\p{gc=Z}/u, names: ['Z', 'Separator'] },
+  { re: /\p{gc=Zs}/u, names: ['Zs', 'Space_Separator'] },
+  { re: /\p{gc=Zl}/u, names: ['Zl', 'Line_Separator'] },
+  { re: /\p{gc=Zp}/u, names: ['Zp', 'Paragraph_Separator'] },
+  { re: /\p{gc=C}/u, names: ['C', 'Other'] },
+  { re: /\p{gc=Cc}/u, names: ['Cc', 'Control', 'cntrl'] },
+  { re: /\p{gc=Cf}/u, names: ['Cf', 'Format'] },
+  { re: /\p{gc=Cs}/u, names: ['Cs', 'Surrogate'] },
+  { re: /\p{gc=Co}/u, names: ['Co', 'Private_Use'] },
+  { re: /\p{gc=Cn}/u, names: ['Cn', 'Unassigned'] },
+];
+
+/**
+ * The common binary properties with their aliases in one row (one scan for
+ * both spellings); `BINARY_PROPERTY_ROWS` has every other name.
+ */
+export const COMMON_BINARY_ROWS: readonly PropertyRow[] = [
+  { re: /\p{Alphabetic}/u, names: ['Alphabetic', 'Alpha'] },
+  { re: /\p{White_Space}/u, names: ['White_Space', 'space'] },
+  { re: /\p{Any}/u, names: ['Any'] },
+  { re: /\p{ASCII}/u, names: ['ASCII'] },
+  { re: /\p{Assigned}/u, names: ['Assigned'] },
+  { re: /\p{ASCII_Hex_Digit}/u, names: ['ASCII_Hex_Digit', 'AHex'] },
+  { re: /\p{Hex_Digit}/u, names: ['Hex_Digit', 'Hex'] },
+  { re: /\p{Uppercase}/u, names: ['Uppercase', 'Upper'] },
+  { re: /\p{Lowercase}/u, names: ['Lowercase', 'Lower'] },
+  { re: /\p{Math}/u, names: ['Math'] },
+  { re: /\p{Dash}/u, names: ['Dash'] },
+  { re: /\p{Ideographic}/u, names: ['Ideographic', 'Ideo'] },
+  { re: /\p{ID_Start}/u, names: ['ID_Start', 'IDS'] },
+  { re: /\p{ID_Continue}/u, names: ['ID_Continue', 'IDC'] },
+  { re: /\p{Emoji}/u, names: ['Emoji'] },
+  { re: /\p{Emoji_Presentation}/u, names: ['Emoji_Presentation', 'EPres'] },
+  { re: /\p{Extended_Pictographic}/u, names: ['Extended_Pictographic', 'ExtPict'] },
+  { re: /\p{Noncharacter_Code_Point}/u, names: ['Noncharacter_Code_Point', 'NChar'] },
+];
+
+/** Scripts usable as `\p{Script=…}` / `\p{sc=…}`, long name first, then the ISO 15924 code. */
+export const COMMON_SCRIPT_ROWS: readonly PropertyRow[] = [
+  { re: /\p{sc=Latin}/u, names: ['Latin', 'Latn'] },
+  { re: /\p{sc=Greek}/u, names: ['Greek', 'Grek'] },
+  { re: /\p{sc=Cyrillic}/u, names: ['Cyrillic', 'Cyrl'] },
+  { re: /\p{sc=Armenian}/u, names: ['Armenian', 'Armn'] },
+  { re: /\p{sc=Hebrew}/u, names: ['Hebrew', 'Hebr'] },
+  { re: /\p{sc=Arabic}/u, names: ['Arabic', 'Arab'] },
+  { re: /\p{sc=Devanagari}/u, names: ['Devanagari', 'Deva'] },
+  { re: /\p{sc=Bengali}/u, names: ['Bengali', 'Beng'] },
+  { re: /\p{sc=Tamil}/u, names: ['Tamil', 'Taml'] },
+  { re: /\p{sc=Thai}/u, names: ['Thai'] },
+  { re: /\p{sc=Georgian}/u, names: ['Georgian', 'Geor'] },
+  { re: /\p{sc=Hangul}/u, names: ['Hangul', 'Hang'] },
+  { re: /\p{sc=Hiragana}/u, names: ['Hiragana', 'Hira'] },
+  { re: /\p{sc=Katakana}/u, names: ['Katakana', 'Kana'] },
+  { re: /\p{sc=Han}/u, names: ['Han', 'Hani'] },
+  { re: /\p{sc=Ethiopic}/u, names: ['Ethiopic', 'Ethi'] },
+  { re: /\p{sc=Common}/u, names: ['Common', 'Zyyy'] },
+  { re: /\p{sc=Inherited}/u, names: ['Inherited', 'Zinh', 'Qaai'] },
+];
 
 /** Binary properties usable as `\p{Name}`. */
 export const BINARY_PROPERTY_ROWS: readonly PropertyRow[] = [

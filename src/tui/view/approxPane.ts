@@ -4,7 +4,7 @@
  * the grid of Ω pushed by the target and by the sentence, overlaid in
  * braille (equal scales on both axes, so a rotation looks like one).
  */
-import { APPROX_LABELS } from '../approxTab.js';
+import { APPROX_LABELS, gridLine } from '../approxCompute.js';
 import { canvasRuns, createCanvas, plotPath, type Viewport } from '../braille.js';
 import { editorView } from '../editor.js';
 import { fit } from '../text.js';
@@ -35,6 +35,9 @@ function squareViewport(points: Iterable<readonly [number, number]>, cols: numbe
   return { xMin: cx - hw, xMax: cx + hw, yMin: cy - hh, yMax: cy + hh };
 }
 
+/** Elapsed time as the status line shows it: tenths of a second. */
+const seconds = (ms: number): string => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
+
 const LAYER_STYLE: readonly Style[] = ['plain', 'plot1', 'plot3'];
 
 /** The pane's lines for a slot of `width × height`. */
@@ -56,12 +59,14 @@ export function approxPane(m: ScreenModel, width: number, height: number): Line[
   ]);
   const job = m.approx;
   const result = job.value;
+  // The compile runs in a worker: say how long it has run (the spinner keeps the frame ticking).
+  const compiling = `${m.spinner || '…'} compiling…${job.elapsedMs === null ? '' : ` ${seconds(job.elapsedMs)}`}`;
   if (result === undefined) {
-    lines.push([seg(`${m.spinner || '…'} compiling…`, 'warn')]);
+    lines.push([seg(compiling, 'warn')]);
     return lines;
   }
   if (!result.ok) {
-    if (job.pending) lines.push([seg(`${m.spinner || '…'} compiling…`, 'warn')]);
+    if (job.pending) lines.push([seg(compiling, 'warn')]);
     // Refusals explain themselves at length: give them the pane's rows.
     const room = Math.max(1, height - lines.length);
     const wrapped = wrap(`✗ ${result.error.message}`, width);
@@ -74,7 +79,8 @@ export function approxPane(m: ScreenModel, width: number, height: number): Line[
   const facts =
     `${r.length.toLocaleString('en-US')} words · error ${sci(r.error)} on a ${r.grid}×${r.grid} grid` +
     `${r.bound === null ? '' : ` · proved ≤ ${sci(r.bound)}`} · ${Math.round(r.ms)} ms · vs ${r.reference}`;
-  const prefix = job.pending ? `${m.spinner || '…'} compiling… ` : '✓ ';
+  // While a newer compile runs, the previous input's facts stay, marked as such.
+  const prefix = job.pending ? `${compiling} · was ` : '✓ ';
   // Two rows for the facts when the slot is narrow, so the error and the bound are never cut off.
   const [first = '', ...more] = wrap(facts, Math.max(8, width - prefix.length));
   const status: Line = [seg(prefix, job.pending ? 'warn' : 'good'), seg(first, job.pending ? 'dim' : 'plain')];
@@ -85,9 +91,11 @@ export function approxPane(m: ScreenModel, width: number, height: number): Line[
   const rows = height - lines.length - 1;
   if (rows < 3) return lines;
   const canvas = createCanvas(width, rows);
-  const view = squareViewport([...r.targetGrid.flat(), ...r.sentenceGrid.flat()], width, rows);
-  for (const line of r.targetGrid) plotPath(canvas, view, line, 1);
-  for (const line of r.sentenceGrid) plotPath(canvas, view, line, 2);
+  const target = Array.from({ length: r.lines }, (_, k) => gridLine(r, r.targetGrid, k));
+  const sentence = Array.from({ length: r.lines }, (_, k) => gridLine(r, r.sentenceGrid, k));
+  const view = squareViewport([...target.flat(), ...sentence.flat()], width, rows);
+  for (const line of target) plotPath(canvas, view, line, 1);
+  for (const line of sentence) plotPath(canvas, view, line, 2);
   for (const runs of canvasRuns(canvas))
     lines.push(runs.map((run) => seg(run.text, LAYER_STYLE[run.layer] ?? 'plain')));
   lines.push([

@@ -10,7 +10,7 @@ import type { Compiled, Members, Outcome, Summary } from '../analysis.js';
 import type { Run } from '../tracking.js';
 import type { GalleryEntry } from '../../gallery.js';
 import type { UiState } from '../state.js';
-import type { ApproxResult } from '../approxTab.js';
+import type { ApproxResult } from '../approxCompute.js';
 import type { MonoidInfo, VocabularyView } from './vocabularyModel.js';
 
 /** A compiled language as the screen knows it. */
@@ -52,6 +52,9 @@ export interface ScreenModel {
   readonly certificate: Pending<Outcome<Certificate>>;
   readonly gallery: readonly GalleryEntry[];
   /** The Approx tab's sentence for its current inputs (computed only while the tab is on screen). */
-  readonly approx: Pending<Outcome<ApproxResult>>;
+  readonly approx: Pending<Outcome<ApproxResult>> & {
+    /** How long the running compile has taken so far, or null when none runs (it may still be debouncing). */
+    readonly elapsedMs: number | null;
+  };
   readonly galleryError: string | null;
 }
