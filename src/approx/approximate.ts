@@ -240,7 +240,14 @@ function chooseSplitting(
   reference: ((x: number, y: number) => readonly [number, number]) | undefined,
   method: 'strang' | 'yoshida',
 ): { steps: Step[]; report: SplittingReport } {
-  return chooseSteps((n) => splittingSteps(target.field, target.time, method, n), target.steps, domain, share, reference, method);
+  return chooseSteps(
+    (n) => splittingSteps(target.field, target.time, method, n),
+    target.steps,
+    domain,
+    share,
+    reference,
+    method,
+  );
 }
 
 /**
@@ -438,7 +445,11 @@ function measuredSteps(
   const frozen = (t: number): RidgeField => cached(t, () => target.frozen(t, tolerance));
   const fields: { field: RidgeField; time: number }[] = [];
   for (let k = 0; k < n; k++) fields.push({ field: frozen((k + 0.5) / n), time: 1 / n });
-  if (target.backward) return frozenFieldSteps(fields.reverse().map((f) => ({ ...f, time: -f.time })), method);
+  if (target.backward)
+    return frozenFieldSteps(
+      fields.reverse().map((f) => ({ ...f, time: -f.time })),
+      method,
+    );
   return frozenFieldSteps(fields, method);
 }
 

@@ -157,12 +157,7 @@ function strangSchedule(m: number, hs: readonly number[]): { term: number; tau: 
  * (second order) or Yoshida (fourth order, three Strang steps of times
  * w1·h, w0·h, w1·h).
  */
-export function ridgeSplittingSteps(
-  field: RidgeField,
-  time: number,
-  method: 'strang' | 'yoshida',
-  n: number,
-): Step[] {
+export function ridgeSplittingSteps(field: RidgeField, time: number, method: 'strang' | 'yoshida', n: number): Step[] {
   const terms = termsOf(field);
   const w = new TermWriter();
   if (terms.length === 0) return [];

@@ -111,7 +111,13 @@ const CHECK_GRID = 46;
 export function fieldTarget(vx: MapExpr, vy: MapExpr, time: number, domain: Box): MapTarget {
   const fx = compileExpr(vx);
   const fy = compileExpr(vy);
-  const div = compileExpr({ kind: 'binary', op: '+', left: derivative(vx, 'x'), right: derivative(vy, 'y'), span: vx.span });
+  const div = compileExpr({
+    kind: 'binary',
+    op: '+',
+    left: derivative(vx, 'x'),
+    right: derivative(vy, 'y'),
+    span: vx.span,
+  });
   const field = (x: number, y: number): readonly [number, number] => [fx(x, y), fy(x, y)];
   const starts = grid(domain, 17);
   const visited: number[] = Array.from(starts);
@@ -138,7 +144,10 @@ export function fieldTarget(vx: MapExpr, vy: MapExpr, time: number, domain: Box)
   const check = samples(CHECK_GRID);
   for (const v of [...fit.values, ...check.values]) {
     if (!Number.isFinite(v))
-      throw new WordflowError('usage', 'the field is not a finite number everywhere its trajectories from the domain go');
+      throw new WordflowError(
+        'usage',
+        'the field is not a finite number everywhere its trajectories from the domain go',
+      );
   }
   return { kind: 'ridgeFlow', time, fit: (tolerance) => fitRidgeField(fit, check, box, tolerance) };
 }
@@ -194,7 +203,9 @@ export function proveIsotopy(p: ExprPair, box: Box, depth = 9): Failure | null {
         y: cy,
         what:
           `the symmetric part of the Jacobian [[${fmt(a)}, ${fmt(off)}], [${fmt(off)}, ${fmt(d)}]] is ` +
-          (a > 0 && a * d - off * off > 0 ? 'not provably positive definite on a small box there' : 'not positive definite'),
+          (a > 0 && a * d - off * off > 0
+            ? 'not provably positive definite on a small box there'
+            : 'not positive definite'),
       };
     }
     const mx = (x.lo + x.hi) / 2;

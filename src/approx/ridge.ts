@@ -152,7 +152,11 @@ interface Normal {
 }
 
 function normalOf(box: Box): Normal {
-  return { cx: (box.x0 + box.x1) / 2, cy: (box.y0 + box.y1) / 2, radius: Math.max(box.x1 - box.x0, box.y1 - box.y0) / 2 };
+  return {
+    cx: (box.x0 + box.x1) / 2,
+    cy: (box.y0 + box.y1) / 2,
+    radius: Math.max(box.x1 - box.x0, box.y1 - box.y0) / 2,
+  };
 }
 
 function ridgeCoordinate(dir: RidgeDirection, nrm: Normal, x: number, y: number): number {
@@ -188,7 +192,8 @@ function fitDivergence(s: FieldSamples, nrm: Normal, count: number, degree: numb
   for (let i = 0; i < count; i++) {
     for (let p = 1; p < degree; p++) {
       const col = new Float64Array(n);
-      for (let k = 0; k < n; k++) col[k] = ridgeCoordinate(DIRECTIONS[i]!, nrm, s.points[2 * k]!, s.points[2 * k + 1]!) ** p;
+      for (let k = 0; k < n; k++)
+        col[k] = ridgeCoordinate(DIRECTIONS[i]!, nrm, s.points[2 * k]!, s.points[2 * k + 1]!) ** p;
       columns.push(col);
       owner.push([i, p]);
     }
@@ -320,7 +325,10 @@ function size(f: Pick<RidgeField, 'shears'>, s: FieldSamples): number {
   for (const { dir, B } of f.shears) {
     let m = 0;
     for (let k = 0; k < s.points.length / 2; k++)
-      m = Math.max(m, Math.abs(polyAt(B.coef, (dir.w[0] * s.points[2 * k]! + dir.w[1] * s.points[2 * k + 1]! - B.c) / B.r)));
+      m = Math.max(
+        m,
+        Math.abs(polyAt(B.coef, (dir.w[0] * s.points[2 * k]! + dir.w[1] * s.points[2 * k + 1]! - B.c) / B.r)),
+      );
     total += m;
   }
   return total;

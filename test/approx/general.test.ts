@@ -30,23 +30,56 @@ function precise(sentence: readonly RunLike[], x: number, y: number): [number, n
   for (const [w, n] of sentence) {
     const two = new D40(2).pow(n);
     switch (w) {
-      case 'hx': u = u.div(two); break;
-      case 'dx': u = u.times(two); break;
-      case 'hy': v = v.div(two); break;
-      case 'dy': v = v.times(two); break;
-      case 'tx+': u = u.plus(n); break;
-      case 'tx-': u = u.minus(n); break;
-      case 'ty+': v = v.plus(n); break;
-      case 'ty-': v = v.minus(n); break;
-      case 'ry+': v = v.plus(relu(u).times(n)); break;
-      case 'ry-': v = v.minus(relu(u).times(n)); break;
-      case 'rx+': u = u.plus(relu(v).times(n)); break;
-      case 'rx-': u = u.minus(relu(v).times(n)); break;
-      case 'sx+': if (u.isPositive() && !u.isZero()) u = u.times(E.pow(n)); break;
-      case 'sx-': if (u.isPositive() && !u.isZero()) u = u.div(E.pow(n)); break;
-      case 'sy+': if (v.isPositive() && !v.isZero()) v = v.times(E.pow(n)); break;
-      case 'sy-': if (v.isPositive() && !v.isZero()) v = v.div(E.pow(n)); break;
-      default: throw new Error(`unknown word ${w}`);
+      case 'hx':
+        u = u.div(two);
+        break;
+      case 'dx':
+        u = u.times(two);
+        break;
+      case 'hy':
+        v = v.div(two);
+        break;
+      case 'dy':
+        v = v.times(two);
+        break;
+      case 'tx+':
+        u = u.plus(n);
+        break;
+      case 'tx-':
+        u = u.minus(n);
+        break;
+      case 'ty+':
+        v = v.plus(n);
+        break;
+      case 'ty-':
+        v = v.minus(n);
+        break;
+      case 'ry+':
+        v = v.plus(relu(u).times(n));
+        break;
+      case 'ry-':
+        v = v.minus(relu(u).times(n));
+        break;
+      case 'rx+':
+        u = u.plus(relu(v).times(n));
+        break;
+      case 'rx-':
+        u = u.minus(relu(v).times(n));
+        break;
+      case 'sx+':
+        if (u.isPositive() && !u.isZero()) u = u.times(E.pow(n));
+        break;
+      case 'sx-':
+        if (u.isPositive() && !u.isZero()) u = u.div(E.pow(n));
+        break;
+      case 'sy+':
+        if (v.isPositive() && !v.isZero()) v = v.times(E.pow(n));
+        break;
+      case 'sy-':
+        if (v.isPositive() && !v.isZero()) v = v.div(E.pow(n));
+        break;
+      default:
+        throw new Error(`unknown word ${w}`);
     }
   }
   return [u.toNumber(), v.toNumber()];
@@ -90,7 +123,11 @@ describe('integer frame changes', () => {
           m = xAxis ? [a + t * c, b + t * d, c, d] : [a, b, c + t * a, d + t * b];
         }
         const steps = unimodularSteps(m);
-        for (const [x, y] of [[1, 0], [0, 1], [0.3, -0.7]] as const) {
+        for (const [x, y] of [
+          [1, 0],
+          [0, 1],
+          [0.3, -0.7],
+        ] as const) {
           let p: [number, number] = [x, y];
           for (const s of steps) p = applyStep(s, p[0], p[1]);
           expect(p[0]).toBeCloseTo(m[0] * x + m[1] * y, 12);
@@ -109,7 +146,11 @@ describe('the ridge fit', () => {
     const field: RidgeField = (target as Extract<typeof target, { kind: 'ridgeFlow' }>).fit(1e-6);
     expect(field.fitError).toBeLessThanOrEqual(1e-6);
     expect(field.stretches.map((s) => s.dir.w)).toEqual([[1, 0]]);
-    for (const [x, y] of [[0.3, -0.8], [-1.7, 2.1], [0.05, 0.9]] as const) {
+    for (const [x, y] of [
+      [0.3, -0.8],
+      [-1.7, 2.1],
+      [0.05, 0.9],
+    ] as const) {
       const [vx, vy] = ridgeFieldAt(field, x, y);
       expect(Math.hypot(vx - y, vy - ((1 - x * x) * y - x))).toBeLessThanOrEqual(1e-6);
     }

@@ -111,7 +111,13 @@ function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
     const linear = linearFieldTarget(vx, vy, t);
     if (linear === undefined && isSeparable(vx, vy)) {
       const field = separableField(vx, vy, tx, ty);
-      return { target: { kind: 'flow', field, time }, reference: (x, y) => reference(x, y), flowReference: forward, json, referenceName };
+      return {
+        target: { kind: 'flow', field, time },
+        reference: (x, y) => reference(x, y),
+        flowReference: forward,
+        json,
+        referenceName,
+      };
     }
     const target = linear ?? fieldTarget(vx, vy, t, domain);
     return {
@@ -407,10 +413,10 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
             ? 'proved bound: none for the flow; the words are within ' +
               `${sci(a.constructionBound)} of the affine map exp(T·A) as computed in floating point, proved`
             : a.constructionBound !== null
-            ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
-              `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
-            : 'proved bound: none (the fit, the splitting and the composition of the words are measured, not ' +
-              'proved; each step of words is within its own proved budget)',
+              ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
+                `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
+              : 'proved bound: none (the fit, the splitting and the composition of the words are measured, not ' +
+                'proved; each step of words is within its own proved budget)',
         `where the words go: ${Object.entries(where)
           .filter(([, v]) => v > 0)
           .map(([k, v]) => `${k} ${count(v)}`)
