@@ -206,4 +206,14 @@ describe('wordflow approx: general fields and diffeomorphisms end to end (word b
     expect(a.error.bound).toBeNull();
     expect(a.words['stretch']).toBeGreaterThan(0);
   });
+  it('--inverse of a general diffeomorphism meets ε against f⁻¹ (by fixed-point iteration here)', () => {
+    const a = approx(['--eps', '1e-2', '--inverse', 'x + 0.1*y^2', 'y + 0.1*x']);
+    // f = id + g with Lip(g) ≤ 0.2 on the box: p ↦ z − g(p) contracts to f⁻¹(z).
+    const inverse = (x: number, y: number): [number, number] => {
+      let p: [number, number] = [x, y];
+      for (let k = 0; k < 80; k++) p = [x - 0.1 * p[1] * p[1], y - 0.1 * p[0]];
+      return p;
+    };
+    expect(supError(a.sentence, inverse, GRID)).toBeLessThanOrEqual(1e-2);
+  });
 });
