@@ -424,7 +424,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
       ];
       if (a.splitting !== null) {
         lines.push(
-          `splitting: ${a.splitting.method}, ${a.splitting.steps} steps, its own error ${sci(a.splitting.measured)} ` +
+          `splitting: ${a.splitting.method}, ${a.splitting.steps} step${a.splitting.steps === 1 ? '' : 's'}, its own error ${sci(a.splitting.measured)} ` +
             `on a ${a.splitting.grid}×${a.splitting.grid} grid`,
         );
       }
