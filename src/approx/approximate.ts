@@ -8,9 +8,11 @@
  * so a composition shares one error budget and one frame bookkeeping.
  */
 import { type Axis } from './frames.js';
-import { affineSteps, type BuiltPlan, buildPlan, type Matrix2 } from './plan.js';
+import { frozenFieldSteps, ridgeSplittingSteps } from './field.js';
+import { affineSteps, type BuiltPlan, buildMeasuredPlan, buildPlan, type Matrix2 } from './plan.js';
+import { type RidgeField } from './ridge.js';
 import { evaluateSentence, invertSentence, type Sentence, sentenceLength } from './sentence.js';
-import { type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
+import { applyStep, type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
 
 /** A separable vector field x' = a(y), y' = b(x) (Hamiltonian when a, b come from H = T(y) + V(x)). */
 export interface SeparableField {
@@ -40,7 +42,32 @@ export type MapTarget =
       readonly steps?: number;
     }
   /** The parts applied in order, first part first. */
-  | { readonly kind: 'compose'; readonly parts: readonly MapTarget[] };
+  | { readonly kind: 'compose'; readonly parts: readonly MapTarget[] }
+  /**
+   * The time-T map of a ridge-fitted field (any field: the fit is judged by
+   * the reference, which must be the true flow), split over its terms.
+   */
+  | {
+      readonly kind: 'ridgeFlow';
+      /** The field fitted to within a tolerance (the fit's error is part of the measured splitting error). */
+      readonly fit: (tolerance: number) => RidgeField;
+      readonly time: number;
+      readonly split?: 'strang' | 'yoshida';
+      readonly steps?: number;
+    }
+  /**
+   * A diffeomorphism f as the time-1 map of its straight-line isotopy
+   * f_t = (1 − t)·id + t·f: `frozen(t, tol)` is the isotopy's velocity field
+   * at time t, fitted to within tol where it can be; step k flows the field frozen at its midpoint. With
+   * `backward`, the isotopy is run from 1 to 0 (the inverse f⁻¹).
+   */
+  | {
+      readonly kind: 'isotopy';
+      readonly frozen: (t: number, tolerance: number) => RidgeField;
+      readonly backward?: boolean;
+      readonly split?: 'strang' | 'yoshida';
+      readonly steps?: number;
+    };
 
 /** Options of `approximateMap`. */
 export interface ApproximateOptions {
@@ -81,8 +108,12 @@ export interface Approximation {
    * (flows: the splitting error is measured, not proved).
    */
   readonly bound: number | null;
-  /** The bound between the sentence and the planned composition of steps (for flows: the splitting, not the flow). */
-  readonly constructionBound: number;
+  /**
+   * The bound between the sentence and the planned composition of steps (for
+   * flows: the splitting, not the flow); null for fitted fields and
+   * isotopies, whose words are judged by measurement.
+   */
+  readonly constructionBound: number | null;
   /** The elementary steps, first applied first, with their words and bounds. */
   readonly steps: readonly StepReport[];
   /** Words spent returning to the identity frame at the end. */
@@ -159,31 +190,16 @@ function invertStep(s: Step): Step {
       return { ...s, lambda: 1 / s.lambda };
     case 'translate':
       return { kind: 'translate', dx: -s.dx, dy: -s.dy };
+    case 'stretch':
+      // Stretches come from fields, whose inverse is the flow run backwards (built as such by the caller).
+      throw new RangeError('a stretch step is inverted by building the backward flow, not step by step');
   }
 }
 
 /** Applies the steps exactly (in doubles): the plan's own map. */
 function applySteps(steps: readonly Step[], x: number, y: number): [number, number] {
   let p: [number, number] = [x, y];
-  for (const s of steps) {
-    switch (s.kind) {
-      case 'shear':
-        p = s.axis === 'y' ? [p[0], p[1] + s.t * p[0]] : [p[0] + s.t * p[1], p[1]];
-        break;
-      case 'coupling':
-        p = s.axis === 'y' ? [p[0], p[1] + s.g.at(p[0])] : [p[0] + s.g.at(p[1]), p[1]];
-        break;
-      case 'scale2':
-        p = [p[0] * 2 ** s.kx, p[1] * 2 ** s.ky];
-        break;
-      case 'scale':
-        p = s.axis === 'x' ? [p[0] * s.lambda, p[1]] : [p[0], p[1] * s.lambda];
-        break;
-      case 'translate':
-        p = [p[0] + s.dx, p[1] + s.dy];
-        break;
-    }
-  }
+  for (const s of steps) p = applyStep(s, p[0], p[1]);
   return p;
 }
 
@@ -224,11 +240,33 @@ function chooseSplitting(
   reference: ((x: number, y: number) => readonly [number, number]) | undefined,
   method: 'strang' | 'yoshida',
 ): { steps: Step[]; report: SplittingReport } {
-  if (target.steps !== undefined) {
-    const steps = splittingSteps(target.field, target.time, method, target.steps);
+  return chooseSteps(
+    (n) => splittingSteps(target.field, target.time, method, n),
+    target.steps,
+    domain,
+    share,
+    reference,
+    method,
+  );
+}
+
+/**
+ * The fewest splitting steps n (doubling, then bisecting) whose steps meet
+ * `share` against the reference on the splitting grid; `fixed` overrides.
+ */
+function chooseSteps(
+  make: (n: number) => Step[],
+  fixed: number | undefined,
+  domain: Box,
+  share: number,
+  reference: ((x: number, y: number) => readonly [number, number]) | undefined,
+  method: 'strang' | 'yoshida',
+): { steps: Step[]; report: SplittingReport } {
+  if (fixed !== undefined) {
+    const steps = make(fixed);
     const measured =
       reference === undefined ? NaN : gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
-    return { steps, report: { method, steps: target.steps, measured, grid: SPLIT_GRID } };
+    return { steps, report: { method, steps: fixed, measured, grid: SPLIT_GRID } };
   }
   if (reference === undefined) throw new RangeError('a flow needs a reference map to choose its number of steps');
   // The reference is the expensive side (an accurate integrator): evaluate it once per grid point.
@@ -241,7 +279,7 @@ function chooseSplitting(
     return v;
   };
   for (let n = 1; n <= 1 << 14; n *= 2) {
-    const steps = splittingSteps(target.field, target.time, method, n);
+    const steps = make(n);
     const measured = gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
     if (measured <= share) {
       // Bisect down between n/2 and n for the fewest steps that still meet the share.
@@ -249,7 +287,7 @@ function chooseSplitting(
       let best = { n, steps, measured };
       while (lo + 1 < best.n) {
         const mid = Math.floor((lo + best.n) / 2);
-        const s = splittingSteps(target.field, target.time, method, mid);
+        const s = make(mid);
         const m = gridDistance((x, y) => applySteps(s, x, y), reference, domain, SPLIT_GRID);
         if (m <= share) best = { n: mid, steps: s, measured: m };
         else lo = mid;
@@ -281,6 +319,9 @@ function flatten(
       const { steps, report } = chooseSplitting(target, domain, eps / 4, reference, target.split ?? method);
       return { steps, splitting: report };
     }
+    case 'ridgeFlow':
+    case 'isotopy':
+      throw new RangeError('a fitted field or an isotopy can only be approximated on its own');
     case 'compose': {
       const steps: Step[] = [];
       let splitting: SplittingReport | null = null;
@@ -335,6 +376,7 @@ function build(
 export function approximateMap(target: MapTarget, options: ApproximateOptions): Approximation {
   const { domain, eps } = options;
   if (!(eps > 0) || !Number.isFinite(eps)) throw new RangeError(`ε must be a positive number, got ${eps}`);
+  if (target.kind === 'ridgeFlow' || target.kind === 'isotopy') return approximateMeasured(target, options);
   if (!hasFlow(target)) {
     const { steps } = flatten(target, domain, eps, options.reference, 'strang');
     return build(steps, null, options, eps);
@@ -378,4 +420,98 @@ export function approximateMap(target: MapTarget, options: ApproximateOptions): 
  */
 export function inverseOf(a: Approximation): Sentence {
   return invertSentence(a.sentence);
+}
+
+/** The steps of a fitted-field or isotopy target with n splitting steps (fits of frozen fields cached by time). */
+function measuredSteps(
+  target: Extract<MapTarget, { kind: 'ridgeFlow' | 'isotopy' }>,
+  method: 'strang' | 'yoshida',
+  n: number,
+  fits: Map<number, RidgeField>,
+  tolerance: number,
+): Step[] {
+  const cached = (t: number, fit: () => RidgeField): RidgeField => {
+    let f = fits.get(t);
+    if (f === undefined) fits.set(t, (f = fit()));
+    return f;
+  };
+  if (target.kind === 'ridgeFlow')
+    return ridgeSplittingSteps(
+      cached(-1, () => target.fit(tolerance)),
+      target.time,
+      method,
+      n,
+    );
+  const frozen = (t: number): RidgeField => cached(t, () => target.frozen(t, tolerance));
+  const fields: { field: RidgeField; time: number }[] = [];
+  for (let k = 0; k < n; k++) fields.push({ field: frozen((k + 0.5) / n), time: 1 / n });
+  if (target.backward)
+    return frozenFieldSteps(
+      fields.reverse().map((f) => ({ ...f, time: -f.time })),
+      method,
+    );
+  return frozenFieldSteps(fields, method);
+}
+
+/**
+ * Fitted fields and isotopies: the number of steps is chosen by measuring
+ * the steps against `options.reference` (ε/4 of the budget), the words get
+ * what the splitting left, and the finished sentence is measured against
+ * the reference on the splitting grid; if it misses 0.9·ε, the words are
+ * rebuilt with half the budget (at most twice more). No bound is proved.
+ */
+function approximateMeasured(
+  target: Extract<MapTarget, { kind: 'ridgeFlow' | 'isotopy' }>,
+  options: ApproximateOptions,
+): Approximation {
+  const { domain, eps, reference } = options;
+  if (reference === undefined) throw new RangeError('a fitted field or an isotopy needs a reference map');
+  if (options.inverse) throw new RangeError('build the inverse as its own target (the backward flow or isotopy)');
+  const methods: ('strang' | 'yoshida')[] = target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
+  const fits = new Map<number, RidgeField>();
+  let best: Approximation | undefined;
+  let tooLong: SentenceTooLong | undefined;
+  for (const method of methods) {
+    const { steps, report } = chooseSteps(
+      // The fit gets ε/8 of the field (its effect on the map is part of the splitting's measured error).
+      (n) => measuredSteps(target, method, n, fits, eps / 8),
+      target.steps,
+      domain,
+      eps / 4,
+      reference,
+      method,
+    );
+    let words = Math.max(eps - 2 * report.measured, eps / 3);
+    for (let attempt = 0; attempt < 3; attempt++, words /= 2) {
+      let built;
+      try {
+        built = buildMeasuredPlan(steps, domain, words, options.maxLength);
+      } catch (e) {
+        if (e instanceof SentenceTooLong) {
+          tooLong = e;
+          break;
+        }
+        throw e;
+      }
+      const check = gridDistance((x, y) => evaluateSentence(built.sentence, x, y), reference, domain, SPLIT_GRID);
+      if (check <= eps * 0.9) {
+        const a: Approximation = {
+          sentence: built.sentence,
+          length: sentenceLength(built.sentence),
+          bound: null,
+          constructionBound: null,
+          steps: built.steps,
+          finishWords: built.finishWords,
+          splitting: report,
+        };
+        if (best === undefined || a.length < best.length) best = a;
+        break;
+      }
+    }
+  }
+  if (best === undefined) {
+    if (tooLong !== undefined) throw tooLong;
+    throw new RangeError(`no sentence within ε = ${eps} was found for this target (the fit or splitting fell short)`);
+  }
+  return best;
 }

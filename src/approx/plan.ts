@@ -235,3 +235,91 @@ export function affineSteps(m: Matrix2, cx: number, cy: number): Step[] {
   if (cx !== 0 || cy !== 0) steps.push({ kind: 'translate', dx: cx, dy: cy });
   return steps;
 }
+
+/** Relative weight of each step kind in a measured plan's budget: shears and translations are nearly exact. */
+function measuredWeight(step: Step): number {
+  switch (step.kind) {
+    case 'coupling':
+    case 'stretch':
+    case 'scale':
+      return 1;
+    case 'scale2':
+      return 0;
+    default:
+      return 1 / 64;
+  }
+}
+
+/**
+ * The hull of the images of sample points of the domain (its boundary
+ * densely, the inside on a grid) after each step. Not a proof: the maps are
+ * homeomorphisms close to the identity frame by frame, and the hull is grown
+ * by a margin.
+ */
+function sampledBoxes(steps: readonly Step[], domain: Box, margin: number): Box[] {
+  const pts: [number, number][] = [];
+  const side = 256;
+  for (let i = 0; i <= side; i++) {
+    const s = i / side;
+    const x = domain.x0 + (domain.x1 - domain.x0) * s;
+    const y = domain.y0 + (domain.y1 - domain.y0) * s;
+    pts.push([x, domain.y0], [x, domain.y1], [domain.x0, y], [domain.x1, y]);
+  }
+  for (let i = 1; i < 16; i++)
+    for (let j = 1; j < 16; j++)
+      pts.push([domain.x0 + ((domain.x1 - domain.x0) * i) / 16, domain.y0 + ((domain.y1 - domain.y0) * j) / 16]);
+  const hull = (): Box => {
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const [x, y] of pts) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    const grow = margin + 0.05 * Math.max(x1 - x0, y1 - y0);
+    return { x0: x0 - grow, x1: x1 + grow, y0: y0 - grow, y1: y1 + grow };
+  };
+  const out: Box[] = [];
+  for (const s of steps) {
+    out.push(hull());
+    for (const p of pts) {
+      const [x, y] = applyStep(s, p[0], p[1]);
+      p[0] = x;
+      p[1] = y;
+    }
+  }
+  out.push(hull());
+  return out;
+}
+
+/**
+ * Builds a plan whose total error is judged by measurement, not proof (the
+ * fitted-field and isotopy targets: hundreds of steps in changing integer
+ * frames, where a Lipschitz product would be far too pessimistic). Each
+ * step gets ε·w/Σw and is built on the sampled hull of
+ * the images; every step's own error is still proved on its box, but the
+ * composition's error is the caller's to measure. `bound` is null.
+ */
+export function buildMeasuredPlan(
+  steps: readonly Step[],
+  domain: Box,
+  eps: number,
+  maxLength = Infinity,
+): Omit<BuiltPlan, 'bound'> & { bound: null } {
+  const boxes = sampledBoxes(steps, domain, 4 * eps);
+  const weights = steps.map(measuredWeight);
+  // The steps' errors were measured to add up coherently (a budget of ε/√N let 90 steps reach 90·ε/√N), so each gets
+  // its share of a sum.
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const b = new FrameBuilder();
+  const reports: StepReport[] = [];
+  steps.forEach((s, i) => {
+    const budget = (eps * weights[i]!) / total || eps * 1e-3;
+    const report = buildStep(b, s, boxes[i]!, budget, maxLength);
+    if (b.length > maxLength) throw new SentenceTooLong(`step ${i + 1} of ${steps.length} (${s.kind})`, maxLength);
+    reports.push(report);
+  });
+  const before = b.length;
+  const sentence = b.finish();
+  return { sentence, bound: null, steps: reports, finishWords: b.length - before };
+}

@@ -10,11 +10,14 @@
  *   (knot sweep, see `buildCoupling`);
  * - `scale2`: coordinates times powers of two (no words: a frame change);
  * - `scale`: one coordinate times λ > 0 (sx/sy words: e^a·2^b ≈ λ);
- * - `translate`: a dyadic-quantized translation (no words until the end).
+ * - `translate`: a dyadic-quantized translation (no words until the end);
+ * - `stretch`: axis ↦ axis + d(axis), an increasing map of one coordinate
+ *   (a staircase of sx/sy kinks, see `stretch.ts`).
  */
 import * as D from './dyadic.js';
 import { type Dyadic } from './dyadic.js';
 import { type Axis, FrameBuilder } from './frames.js';
+import { buildStretch } from './stretch.js';
 
 /** A closed box [x0, x1] × [y0, y1]. */
 export interface Box {
@@ -48,7 +51,8 @@ export type Step =
   | { readonly kind: 'coupling'; readonly axis: Axis; readonly g: Function1 }
   | { readonly kind: 'scale2'; readonly kx: number; readonly ky: number }
   | { readonly kind: 'scale'; readonly axis: Axis; readonly lambda: number }
-  | { readonly kind: 'translate'; readonly dx: number; readonly dy: number };
+  | { readonly kind: 'translate'; readonly dx: number; readonly dy: number }
+  | { readonly kind: 'stretch'; readonly axis: Axis; readonly d: Function1 };
 
 const other = (a: Axis): Axis => (a === 'x' ? 'y' : 'x');
 
@@ -65,6 +69,8 @@ export function applyStep(step: Step, x: number, y: number): [number, number] {
       return step.axis === 'x' ? [x * step.lambda, y] : [x, y * step.lambda];
     case 'translate':
       return [x + step.dx, y + step.dy];
+    case 'stretch':
+      return step.axis === 'x' ? [x + step.d.at(x), y] : [x, y + step.d.at(y)];
   }
 }
 
@@ -103,6 +109,12 @@ export function imageBox(step: Step, box: Box): Box {
       return withAxis(box, step.axis, lo(box, step.axis) * step.lambda, hi(box, step.axis) * step.lambda);
     case 'translate':
       return { x0: box.x0 + step.dx, x1: box.x1 + step.dx, y0: box.y0 + step.dy, y1: box.y1 + step.dy };
+    case 'stretch': {
+      // φ = id + d is increasing: the image of [l, h] is [φ(l), φ(h)].
+      const l = lo(box, step.axis);
+      const h = hi(box, step.axis);
+      return withAxis(box, step.axis, l + step.d.range(l, l)[0], h + step.d.range(h, h)[1]);
+    }
   }
 }
 
@@ -127,6 +139,8 @@ export function lipschitz(step: Step, box: Box): number {
       return Math.max(1, step.lambda);
     case 'translate':
       return 1;
+    case 'stretch':
+      return Math.max(1, 1 + step.d.slope(lo(box, step.axis), hi(box, step.axis)));
   }
 }
 
@@ -143,6 +157,8 @@ export function linearPart(step: Step): readonly [number, number, number, number
       return step.axis === 'x' ? [step.lambda, 0, 0, 1] : [1, 0, 0, step.lambda];
     case 'translate':
       return [1, 0, 0, 1];
+    case 'stretch':
+      return null;
   }
 }
 
@@ -479,6 +495,10 @@ export function buildStep(b: FrameBuilder, step: Step, box: Box, budget: number,
       return buildScale(b, step.axis, step.lambda, box, budget, maxWords);
     case 'translate':
       return buildTranslate(b, step.dx, step.dy, budget);
+    case 'stretch': {
+      const r = buildStretch(b, step.axis, step.d, lo(box, step.axis), hi(box, step.axis), budget);
+      return { step, ...r };
+    }
   }
 }
 

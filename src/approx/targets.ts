@@ -22,6 +22,7 @@ import {
   printMapExpr,
 } from '../mapexpr/index.js';
 import { type MapTarget, type SeparableField } from './approximate.js';
+import { isotopyTarget } from './general.js';
 import { type Box, type Function1 } from './steps.js';
 import { type ExprPair, findPairProblem, problemMessage } from './witness.js';
 
@@ -68,7 +69,7 @@ export function function1(e: MapExpr, v: MapVariable): Function1 {
 }
 
 /** The 2×2 Jacobian of a pair at (x, y). */
-function jacobian(p: ExprPair): (x: number, y: number) => [number, number, number, number] {
+export function jacobian(p: ExprPair): (x: number, y: number) => [number, number, number, number] {
   const [a, b, c, d] = [derivative(p.fx, 'x'), derivative(p.fx, 'y'), derivative(p.fy, 'x'), derivative(p.fy, 'y')].map(
     compileExpr,
   );
@@ -115,10 +116,6 @@ export function pairImageBox(p: ExprPair, box: Box): Box {
   return { x0: u.lo, x1: u.hi, y0: v.lo, y1: v.hi };
 }
 
-const SUPPORTED =
-  'approx builds affine maps with det > 0, coupling maps (x + h(y), y) and (x, y + g(x)), and compositions ' +
-  'of them given as several pairs (e.g. a rotation then a coupling), and time-T maps of separable fields ' +
-  'with --flow';
 
 /** One pair as a target, or a `usage` error that says why not and what is supported. */
 export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarget {
@@ -175,12 +172,14 @@ export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarg
   ) {
     return { kind: 'coupling', axis: 'y', g: function1(minusVar(p.fy, 'y'), 'x') };
   }
-  throw new WordflowError(
-    'usage',
-    `${which}${describe(p)} is an orientation-preserving map that approx cannot build yet: general diffeomorphisms ` +
-      `(the straight-line isotopy and its splitting) are outside what it builds. ${SUPPORTED}; write the map as ` +
-      `such a composition if you can`,
-  );
+  if (count > 1) {
+    throw new WordflowError(
+      'usage',
+      `${which}${describe(p)} is neither affine nor a coupling map: approx builds such a general diffeomorphism ` +
+        `through its straight-line isotopy only on its own, not inside a composition of several pairs`,
+    );
+  }
+  return isotopyTarget(p, box, describe(p));
 }
 
 /** e − v as an expression (e.g. FX − x, the h of a coupling (x + h(y), y)). */
@@ -188,14 +187,18 @@ function minusVar(e: MapExpr, v: MapVariable): MapExpr {
   return { kind: 'binary', op: '-', left: e, right: { kind: 'var', name: v, span: e.span }, span: e.span };
 }
 
+/** Whether a field (VX, VY) is separable: x' = a(y), y' = b(x). */
+export function isSeparable(vx: MapExpr, vy: MapExpr): boolean {
+  return !dependsOn(vx, 'x') && !dependsOn(vy, 'y');
+}
+
 /** A field (VX, VY) as a separable field x' = a(y), y' = b(x), or a `usage` error. */
 export function separableField(vx: MapExpr, vy: MapExpr, textX: string, textY: string): SeparableField {
-  if (dependsOn(vx, 'x') || dependsOn(vy, 'y')) {
+  if (!isSeparable(vx, vy)) {
     throw new WordflowError(
       'usage',
-      `the field (${textX}, ${textY}) is not separable: approx splits fields x' = a(y), y' = b(x) into ` +
-        `coupling maps (the pendulum: --flow y '-sin(x)'); general fields (Van der Pol, a saddle x' = x, ` +
-        `y' = -y, a rotation field with x' depending on x) need a ridge fit that approx does not build`,
+      `the field (${textX}, ${textY}) is not separable (x' = a(y), y' = b(x)); approx builds other fields ` +
+        `as linear fields (an affine map) or by a ridge fit (fieldTarget)`,
     );
   }
   return { a: function1(vx, 'y'), b: function1(vy, 'x') };

@@ -127,6 +127,8 @@ function build(input: ApproxInput, maxWords: number, now: () => number): ApproxR
     target = pairTarget(pair, domain);
     reference = pairMap(pair);
     referenceName = 'the expressions';
+    // A general diffeomorphism's isotopy chooses its steps against the closed form.
+    if (target.kind === 'isotopy') flowRef = reference;
   }
   let built;
   try {

@@ -12,9 +12,11 @@ import type { Command } from 'commander';
 import { approximateMap, type Approximation, type MapTarget } from '../../approx/approximate.js';
 import { compileSentence, formatSentence, runCompiledSentence } from '../../approx/sentence.js';
 import { type Box, SentenceTooLong, type StepReport } from '../../approx/steps.js';
+import { fieldTarget, linearFieldTarget } from '../../approx/general.js';
 import {
   type ExprPair,
   flowReference,
+  isSeparable,
   newtonInverse,
   pairImageBox,
   pairMap,
@@ -84,6 +86,8 @@ interface Job {
   readonly flowReference?: (x: number, y: number) => readonly [number, number];
   readonly json: Record<string, unknown>;
   readonly referenceName: string;
+  /** The target is already the inverse when --inverse is given (a backward flow or isotopy). */
+  readonly selfInverse?: boolean;
 }
 
 function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
@@ -96,16 +100,33 @@ function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
     const time = opts.time === undefined ? 1 : Number(opts.time);
     if (!Number.isFinite(time) || time === 0)
       throw new WordflowError('usage', `--time needs a non-zero number, got '${opts.time}'`);
-    const field = separableField(vx, vy, tx, ty);
     const forward = flowReference(vx, vy, time);
     const backward = flowReference(vx, vy, -time);
     const reference = opts.inverse ? backward : forward;
+    const referenceName = `the reference integrator (DOP853, tolerance 1e-13)${opts.inverse ? ' run backwards' : ''}`;
+    const json = { kind: 'flow', field: [tx, ty], time };
+    // Linear fields first (their time-T map is affine, exp(T·A)); other fields are built forwards or backwards as
+    // their own targets (time −T for the inverse).
+    const t = opts.inverse ? -time : time;
+    const linear = linearFieldTarget(vx, vy, t);
+    if (linear === undefined && isSeparable(vx, vy)) {
+      const field = separableField(vx, vy, tx, ty);
+      return {
+        target: { kind: 'flow', field, time },
+        reference: (x, y) => reference(x, y),
+        flowReference: forward,
+        json,
+        referenceName,
+      };
+    }
+    const target = linear ?? fieldTarget(vx, vy, t, domain);
     return {
-      target: { kind: 'flow', field, time },
+      target,
       reference: (x, y) => reference(x, y),
-      flowReference: forward,
-      json: { kind: 'flow', field: [tx, ty], time },
-      referenceName: `the reference integrator (DOP853, tolerance 1e-13)${opts.inverse ? ' run backwards' : ''}`,
+      flowReference: reference,
+      selfInverse: true,
+      json,
+      referenceName,
     };
   }
   if (opts.time !== undefined) throw new WordflowError('usage', '--time applies to --flow only');
@@ -128,6 +149,22 @@ function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
     parts.push(pairTarget(p, box, i, pairs.length));
     if (i + 1 < pairs.length) box = pairImageBox(p, box);
   });
+  if (parts.length === 1 && parts[0]!.kind === 'isotopy') {
+    // A general diffeomorphism: its isotopy is measured against the closed form (or Newton's inverse of it).
+    const map = pairMap(pairs[0]!);
+    const inv = newtonInverse(pairs[0]!);
+    const target: MapTarget = opts.inverse ? { ...parts[0]!, backward: true } : parts[0]!;
+    return {
+      target,
+      reference: opts.inverse ? (x, y, guess) => inv([x, y], guess) : (x, y) => map(x, y),
+      flowReference: opts.inverse ? (x, y) => inv([x, y], [x, y]) : (x, y) => map(x, y),
+      selfInverse: true,
+      json: { kind: 'map', maps: pairs.map((p) => [p.textX, p.textY]) },
+      referenceName: opts.inverse
+        ? "the target's inverse by Newton's method on the expressions"
+        : 'the expressions evaluated directly',
+    };
+  }
   const maps = pairs.map(pairMap);
   const forward = (x: number, y: number): readonly [number, number] =>
     maps.reduce<readonly [number, number]>((z, f) => f(z[0], z[1]), [x, y]);
@@ -171,9 +208,12 @@ function measure(a: Approximation, job: Job, domain: Box, n: number): number {
   return worst;
 }
 
-/** Words per kind of work: knots swept, slope changes, Horner digits and frame changes, sx/sy scalings. */
+/**
+ * Words per kind of work: knots swept, slope changes, Horner digits and frame changes, sx/sy scalings, and the
+ * stretches' kinks (sx/sy bumps and the moves between them).
+ */
 function whereWordsGo(a: Approximation): Record<string, number> {
-  const out = { knots: 0, slopes: 0, digits: 0, frames: a.finishWords, scaling: 0 };
+  const out = { knots: 0, slopes: 0, digits: 0, frames: a.finishWords, scaling: 0, stretch: 0 };
   const add = (r: StepReport): void => {
     const d = r.detail;
     switch (r.step.kind) {
@@ -185,6 +225,10 @@ function whereWordsGo(a: Approximation): Record<string, number> {
         break;
       case 'scale':
         out.scaling += r.words;
+        break;
+      case 'stretch':
+        // sx/sy kinks and the moves between them.
+        out.stretch += r.words;
         break;
       default:
         out.digits += d['digits'] ?? 0;
@@ -198,13 +242,15 @@ function whereWordsGo(a: Approximation): Record<string, number> {
 function build(job: Job, domain: Box, eps: number, opts: ApproxOptions): Approximation {
   const maxLength = opts.maxLength ?? APPROX_MAX_LENGTH;
   try {
-    return approximateMap(job.target, {
+    const a = approximateMap(job.target, {
       domain,
       eps,
       maxLength,
-      ...(opts.inverse ? { inverse: true } : {}),
+      ...(opts.inverse && !job.selfInverse ? { inverse: true } : {}),
       ...(job.flowReference === undefined ? {} : { reference: job.flowReference }),
     });
+    // A linear field's affine map exp(T·A) is computed in floating point: the bound is to that map, not the flow.
+    return opts.flow && job.target.kind === 'affine' ? { ...a, bound: null, constructionBound: a.bound } : a;
   } catch (e) {
     if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, 'maxSentenceLength', maxLength);
     if (e instanceof RangeError) throw new WordflowError('usage', e.message);
@@ -277,6 +323,8 @@ Examples:
   $ wordflow approx '0.8*x - 0.6*y' '0.6*x + 0.8*y'          # a rotation
   $ wordflow approx '3*x' y --eps 1e-2                         # needs sx words
   $ wordflow approx --flow y '-sin(x)' --time 1 --eps 1e-3    # the pendulum
+  $ wordflow approx --flow --eps 1e-3 -- x -y                  # a saddle: exp(T·A), an affine map
+  $ wordflow approx 'x + 0.1*y^2' 'y + 0.1*x' --eps 1e-2       # a general diffeomorphism (its isotopy)
   $ wordflow approx '0.8*x - 0.6*y' '0.6*x + 0.8*y' x 'y + 0.2*x^3'   # a rotation, then a coupling
   $ wordflow approx '1.3*x' y --eps 1e-2 --format svg -o scale.svg   # the picture
   $ wordflow approx -- -x y                                    # refused: reverses orientation (exit 2)
@@ -359,10 +407,16 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
         `sentence: ${a.length === 0 ? '(empty: the identity map)' : formatSentence(a.sentence, 24)}`,
         `length: ${count(a.length)} words over V* (16 words; first word applied first)`,
         `error: ${sci(measured)} measured on a ${grid}×${grid} grid of ${box} against ${job.referenceName}`,
-        a.bound === null
-          ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
-            `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
-          : `proved bound: ${sci(a.bound)} (exact arithmetic; interval bounds on the derivatives)`,
+        a.bound !== null
+          ? `proved bound: ${sci(a.bound)} (exact arithmetic; interval bounds on the derivatives)`
+          : a.constructionBound !== null && a.splitting === null
+            ? 'proved bound: none for the flow; the words are within ' +
+              `${sci(a.constructionBound)} of the affine map exp(T·A) as computed in floating point, proved`
+            : a.constructionBound !== null
+              ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
+                `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
+              : 'proved bound: none (the fit, the splitting and the composition of the words are measured, not ' +
+                'proved; each step of words is within its own proved budget)',
         `where the words go: ${Object.entries(where)
           .filter(([, v]) => v > 0)
           .map(([k, v]) => `${k} ${count(v)}`)
@@ -370,7 +424,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
       ];
       if (a.splitting !== null) {
         lines.push(
-          `splitting: ${a.splitting.method}, ${a.splitting.steps} steps, its own error ${sci(a.splitting.measured)} ` +
+          `splitting: ${a.splitting.method}, ${a.splitting.steps} step${a.splitting.steps === 1 ? '' : 's'}, its own error ${sci(a.splitting.measured)} ` +
             `on a ${a.splitting.grid}×${a.splitting.grid} grid`,
         );
       }
