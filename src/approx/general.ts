@@ -177,10 +177,10 @@ export function proveIsotopy(p: ExprPair, box: Box, depth = 9): Failure | null {
     derivative(p.fy, 'x'),
     derivative(p.fy, 'y'),
   ];
-  const sum: MapExpr = { kind: 'binary', op: '+', left: j12!, right: j21!, span: p.fx.span };
+  const sum: MapExpr = { kind: 'binary', op: '+', left: j12, right: j21, span: p.fx.span };
   const check = (x: Interval, y: Interval): 'yes' | 'no' | 'unknown' => {
-    const a = boundOnBox(j11!, x, y, 2);
-    const d = boundOnBox(j22!, x, y, 2);
+    const a = boundOnBox(j11, x, y, 2);
+    const d = boundOnBox(j22, x, y, 2);
     const s = boundOnBox(sum, x, y, 2);
     if ([a, d, s].some((i) => Number.isNaN(i.lo) || Number.isNaN(i.hi))) return 'unknown';
     const off = Math.max(Math.abs(s.lo), Math.abs(s.hi)) / 2;
@@ -195,9 +195,9 @@ export function proveIsotopy(p: ExprPair, box: Box, depth = 9): Failure | null {
     if (k >= depth) {
       const cx = (x.lo + x.hi) / 2;
       const cy = (y.lo + y.hi) / 2;
-      const a = evaluate(j11!, cx, cy);
-      const d = evaluate(j22!, cx, cy);
-      const off = (evaluate(j12!, cx, cy) + evaluate(j21!, cx, cy)) / 2;
+      const a = evaluate(j11, cx, cy);
+      const d = evaluate(j22, cx, cy);
+      const off = (evaluate(j12, cx, cy) + evaluate(j21, cx, cy)) / 2;
       return {
         x: cx,
         y: cy,

@@ -116,7 +116,6 @@ export function pairImageBox(p: ExprPair, box: Box): Box {
   return { x0: u.lo, x1: u.hi, y0: v.lo, y1: v.hi };
 }
 
-
 /** One pair as a target, or a `usage` error that says why not and what is supported. */
 export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarget {
   const which = count > 1 ? `map ${index + 1} of ${count}, ` : '';
