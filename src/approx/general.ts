@@ -26,7 +26,7 @@ import {
 import { type MapTarget } from './approximate.js';
 import { type FieldSamples, fitRidgeField, type RidgeField } from './ridge.js';
 import { type Box } from './steps.js';
-import { type ExprPair } from './targets.js';
+import { type ExprPair } from './witness.js';
 
 function constant(e: MapExpr): boolean {
   return !dependsOn(e, 'x') && !dependsOn(e, 'y');

@@ -17,7 +17,10 @@
 import * as D from './dyadic.js';
 import { type Dyadic } from './dyadic.js';
 import { type Axis, FrameBuilder } from './frames.js';
+import { type Function1 } from './function1.js';
 import { buildStretch } from './stretch.js';
+
+export type { Function1 } from './function1.js';
 
 /** A closed box [x0, x1] × [y0, y1]. */
 export interface Box {
@@ -25,24 +28,6 @@ export interface Box {
   readonly x1: number;
   readonly y0: number;
   readonly y1: number;
-}
-
-/**
- * A real function of one variable with the bounds the constructions need.
- * Every bound must enclose the truth (interval arithmetic or a proof); the
- * error bounds reported are only as true as these.
- */
-export interface Function1 {
-  /** f(v) in doubles. */
-  at(v: number): number;
-  /** An enclosure [lo, hi] of f over [a, b]. */
-  range(a: number, b: number): readonly [number, number];
-  /** A bound on |f'| over [a, b]. */
-  slope(a: number, b: number): number;
-  /** A bound on |f''| over [a, b]. */
-  curvature(a: number, b: number): number;
-  /** Set when f is known to be affine, f(v) = slope·v + offset (then shears replace knot sweeps). */
-  readonly linear?: { readonly slope: number; readonly offset: number };
 }
 
 /** An elementary map of the plane. */

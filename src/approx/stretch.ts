@@ -21,7 +21,7 @@
 import * as D from './dyadic.js';
 import { type Dyadic } from './dyadic.js';
 import { type Axis, type FrameBuilder } from './frames.js';
-import { type Function1 } from './steps.js';
+import { type Function1 } from './function1.js';
 
 /** Relative slack for rounding in the doubles a bound is computed with. */
 const ROUNDING = 8 * Number.EPSILON;
