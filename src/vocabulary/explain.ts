@@ -20,7 +20,7 @@ import { type CompleteDfa, deadState, type Dfa } from '../automata/dfa.js';
 import { formatPhrase, phraseLength } from '../flows/phrase.js';
 import { FLOW_CODE, FLOW_NAMES, flowCodeAt, PRIMITIVES, type FlowName } from '../flows/primitives.js';
 import { certify, type EmbeddingName, vocabulary, type Vocabulary, type VocabularyOptions } from './embeddings.js';
-import { embeddingSpec, list } from './registry.js';
+import { embeddingSpec, list, plural } from './registry.js';
 import { soundness } from './soundness.js';
 import type { MapJson } from './types.js';
 
@@ -324,11 +324,6 @@ function nearMissOf(
     }
   }
   return null;
-}
-
-/** "1 word", "2 words". */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function fmt(x: number): string {

@@ -5,16 +5,12 @@
 import { textWidth } from '../present/width.js';
 import type { Certificate, VocabularyJson } from './types.js';
 import type { Trace } from './trace.js';
-import { embeddingSpec } from './registry.js';
+import { embeddingSpec, plural } from './registry.js';
 
 function num(x: number): string {
   if (Number.isInteger(x)) return String(x);
   const short = Number(x.toPrecision(12));
   return String(short);
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 function pt(p: readonly number[]): string {

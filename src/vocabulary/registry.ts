@@ -107,9 +107,9 @@ export function embeddingSpec(name: string): EmbeddingSpec {
   return spec;
 }
 
-/** `n noun(s)`. */
+/** "1 word", "2 words", "3 classes": a count with its noun agreeing. */
 export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 }
 
 /** A number as the descriptions print it: integers as they are, others to 12 significant digits. */
