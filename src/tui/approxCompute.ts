@@ -29,6 +29,13 @@ export interface ApproxInput {
 
 /** The live budget: sentences longer than this are refused (a compile stays within a few seconds). */
 export const LIVE_APPROX_WORDS = 40_000;
+/**
+ * The live time budget: a compile still running after this many seconds is
+ * stopped. Word counts bound most compiles, but a general map's fit (its
+ * isotopy, ridge terms and measured rebuilds) can run for minutes before its
+ * sentence grows, and the tab must settle.
+ */
+export const LIVE_APPROX_SECONDS = 15;
 /** The side of the grid the tab measures the error on. */
 export const LIVE_APPROX_GRID = 33;
 /** The picture's grid of Ω: lines in each direction, samples per line. */

@@ -22,6 +22,7 @@ import {
   type ApproxRequest,
   type ApproxResult,
   fromReply,
+  LIVE_APPROX_SECONDS,
   LIVE_APPROX_WORDS,
 } from './approxCompute.js';
 
@@ -53,10 +54,14 @@ export function approxRunnerTotals(): RunnerCounts {
 export class ApproxRunner {
   private worker: Worker | null = null;
   private job: { readonly id: number; readonly done: (o: Outcome<ApproxResult>) => void } | null = null;
+  private deadline: ReturnType<typeof setTimeout> | null = null;
   private nextId = 1;
   private counts = { started: 0, cancelled: 0 };
 
-  constructor(private readonly url: URL = approxWorkerUrl()) {}
+  constructor(
+    private readonly url: URL = approxWorkerUrl(),
+    private readonly seconds: number = LIVE_APPROX_SECONDS,
+  ) {}
 
   /** Starts compiling `input`; returns a function that cancels it. */
   run(input: ApproxInput, done: (outcome: Outcome<ApproxResult>) => void, maxWords = LIVE_APPROX_WORDS): () => void {
@@ -67,6 +72,19 @@ export class ApproxRunner {
     worker.ref();
     const request: ApproxRequest = { id, input, maxWords };
     worker.postMessage(request);
+    this.deadline = setTimeout(() => {
+      if (this.job?.id !== id) return;
+      this.cancel();
+      done({
+        ok: false,
+        error: new WordflowError(
+          'limit',
+          `stopped after ${this.seconds} s, the Approx tab's live time budget (fitted general maps can take ` +
+            `minutes); \`wordflow approx\` builds it without one`,
+        ),
+      });
+    }, this.seconds * 1000);
+    this.deadline.unref();
     return () => {
       if (this.job?.id === id) this.cancel();
     };
@@ -74,6 +92,7 @@ export class ApproxRunner {
 
   /** Stops the running compile, if any (its result will never be reported). */
   cancel(): void {
+    this.clearDeadline();
     if (this.job === null) return;
     this.job = null;
     this.counts.cancelled++;
@@ -85,6 +104,7 @@ export class ApproxRunner {
 
   /** Stops the worker thread (the component unmounts). */
   dispose(): void {
+    this.clearDeadline();
     this.job = null;
     const w = this.worker;
     this.worker = null;
@@ -94,6 +114,11 @@ export class ApproxRunner {
   /** Worker threads started and compiles cancelled so far. */
   stats(): RunnerCounts {
     return { ...this.counts };
+  }
+
+  private clearDeadline(): void {
+    if (this.deadline !== null) clearTimeout(this.deadline);
+    this.deadline = null;
   }
 
   private ensureWorker(): Worker {
@@ -106,6 +131,7 @@ export class ApproxRunner {
       const job = this.job;
       if (this.worker !== worker || job === null || job.id !== reply.id) return;
       this.job = null;
+      this.clearDeadline();
       worker.unref();
       job.done(fromReply(reply));
     });
@@ -114,6 +140,7 @@ export class ApproxRunner {
       this.worker = null;
       const job = this.job;
       this.job = null;
+      this.clearDeadline();
       job?.done({ ok: false, error: new WordflowError('internal', `the approx worker stopped: ${message}`) });
     };
     worker.on('error', (e: unknown) => fail(e instanceof Error ? e.message : String(e)));

@@ -82,8 +82,10 @@ describe('derivative', () => {
       fc.property(
         arbExprText(true, 4),
         fc.constantFrom('x' as const, 'y' as const),
-        fc.double({ min: -2, max: 2, noNaN: true }),
-        fc.double({ min: -2, max: 2, noNaN: true }),
+        // Coordinates within 1e-6 of 0 are 0: at x = 5e-324, y = −1.6e-162, x/y has its pole inside the stencil
+        // while every value it takes there is below 1e-300, so no smoothness check can see the pole.
+        fc.double({ min: -2, max: 2, noNaN: true }).map((v) => (Math.abs(v) < 1e-6 ? 0 : v)),
+        fc.double({ min: -2, max: 2, noNaN: true }).map((v) => (Math.abs(v) < 1e-6 ? 0 : v)),
         (text, v, x, y) => {
           const e = parseMapExpr(text);
           const exact = evaluate(derivative(e, v), x, y);

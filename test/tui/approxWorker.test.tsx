@@ -58,6 +58,22 @@ describe('ApproxRunner', () => {
     }
   }, 60_000);
 
+  it('a compile past the live time budget is stopped and says so; the next compile runs in a new worker', async () => {
+    // A general map through its isotopy fit takes minutes at 1e-3; half a second is the budget here.
+    const runner = new ApproxRunner(undefined, 0.5);
+    try {
+      const slow = await once(runner, { fx: 'x + 0.3*sin(2*pi*y)', fy: 'y*e', eps: '1e-3', flow: false });
+      expect(slow.ok).toBe(false);
+      if (slow.ok) return;
+      expect(slow.error.message).toMatch(/^stopped after 0\.5 s, the Approx tab's live time budget/);
+      expect(runner.stats()).toEqual({ started: 1, cancelled: 1 });
+      const next = await once(new ApproxRunner(), ROTATION);
+      expect(next.ok).toBe(true);
+    } finally {
+      runner.dispose();
+    }
+  }, 60_000);
+
   it('errors of the compile and failures of the worker come back as messages, never stack traces', async () => {
     const runner = new ApproxRunner();
     try {
