@@ -3,24 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { closestCommand, editDistance, unknownCommandMessage } from '../../src/cli/suggest.js';
 import { textWidth } from '../../src/present/width.js';
 import { wordflow } from '../support/cli.js';
+import { PATTERN_COMMANDS } from '../support/commands.js';
 
-const COMMANDS = [
-  'play',
-  'check',
-  'dfa',
-  'equiv',
-  'enum',
-  'count',
-  'sample',
-  'regex',
-  'compile',
-  'trace',
-  'certify',
-  'monoid',
-  'explain',
-  'bench',
-  'help',
-];
+const COMMANDS = [...PATTERN_COMMANDS, 'bench', 'help'];
 
 describe('unknown commands', () => {
   it('edit distance counts a swap of neighbours as one edit', () => {

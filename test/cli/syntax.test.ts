@@ -4,22 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wordflow } from '../support/cli.js';
-
-const PATTERN_COMMANDS = [
-  'play',
-  'check',
-  'dfa',
-  'equiv',
-  'enum',
-  'count',
-  'sample',
-  'regex',
-  'compile',
-  'trace',
-  'certify',
-  'monoid',
-  'explain',
-];
+import { PATTERN_COMMANDS } from '../support/commands.js';
 
 describe('--syntax', () => {
   it("check --syntax ecma '[<>]&' '<&' accepts; the default wordflow syntax reads & as intersection and rejects", () => {

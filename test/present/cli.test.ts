@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wordflow } from '../support/cli.js';
+import { PATTERN_COMMANDS } from '../support/commands.js';
 import { byName, parseXml } from './xml.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wordflow-pictures-'));
@@ -132,23 +133,7 @@ describe('wordflow compile --output', () => {
 });
 
 describe('--help', () => {
-  for (const command of [
-    'play',
-    'check',
-    'dfa',
-    'equiv',
-    'enum',
-    'count',
-    'sample',
-    'regex',
-    'compile',
-    'trace',
-    'certify',
-    'monoid',
-    'explain',
-    'matrix',
-    'bench',
-  ]) {
+  for (const command of [...PATTERN_COMMANDS, 'matrix', 'bench']) {
     it(`wordflow ${command} --help shows examples of itself`, () => {
       const r = wordflow([command, '--help']);
       expect(r.code).toBe(0);
