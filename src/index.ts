@@ -177,6 +177,8 @@ export {
   approximateMap,
   gridDistance,
   SentenceTooLong,
+  TimeBudget,
+  OutOfTime,
   type MapTarget,
   type SeparableField,
   type ApproximateOptions,
@@ -265,4 +267,5 @@ export {
 export { matrixCurve, CURVE_EPSILONS, type CurvePoint, type CurveCell } from './matrix/curve.js';
 export { approximationJson, type MatrixApproximationJson, type MatrixWordJson } from './matrix/json.js';
 export { DEFAULT_MATRIX_LIMITS, MATRIX_LIMIT_FLAGS, type MatrixLimits } from './limits.js';
+export { DEFAULT_APPROX_LIMITS, APPROX_LIMIT_FLAGS, type ApproxLimits } from './limits.js';
 export { matrixCurveSvg } from './present/matrixCurve.js';

@@ -156,10 +156,44 @@ export const MATRIX_LIMIT_FLAGS: { readonly [K in keyof MatrixLimits]: string } 
   maxDimension: '--max-dimension',
 };
 
-/** Any limit's key: a field of `Limits` or of `MatrixLimits` (a limit error carries one). */
-export type LimitKey = keyof Limits | keyof MatrixLimits;
+/**
+ * Limits of `wordflow approx` (and `approximateMap`): the sentence's length
+ * and the time a build may take.
+ */
+export interface ApproxLimits {
+  /** Longest sentence written, in words (see `APPROX_MAX_LENGTH`): "sentence length … --max-length". */
+  readonly maxSentenceLength: number;
+  /**
+   * Seconds a build may take. Fitted targets (a general diffeomorphism's
+   * isotopy, a field that is neither linear nor separable) fit a field per
+   * splitting step and double the steps until the splitting meets its share
+   * of ε, each fit taking about a second: `wordflow approx 'x +
+   * 0.3*sin(2*pi*y)' 'e*y' --eps 1e-2` ran for minutes before its length was
+   * known. A minute covers every target the README's table lists (seconds
+   * each); the loops check the clock between fits and steps, so a build
+   * stops within about a second of it: "build time … --max-seconds".
+   */
+  readonly maxSeconds: number;
+}
+
+/** The approx limits in force unless overridden. */
+export const DEFAULT_APPROX_LIMITS: ApproxLimits = {
+  maxSentenceLength: APPROX_MAX_LENGTH,
+  maxSeconds: 60,
+};
+
+/** The command-line flag of each approx limit. */
+export const APPROX_LIMIT_FLAGS: { readonly [K in keyof ApproxLimits]: string } = {
+  maxSentenceLength: '--max-length',
+  maxSeconds: '--max-seconds',
+};
+
+/** Any limit's key: a field of `Limits`, `MatrixLimits` or `ApproxLimits` (a limit error carries one). */
+export type LimitKey = keyof Limits | keyof MatrixLimits | keyof ApproxLimits;
 
 /** The flag of any limit, by key. */
 export function limitFlag(key: LimitKey): string {
-  return key in LIMIT_FLAGS ? LIMIT_FLAGS[key as keyof Limits] : MATRIX_LIMIT_FLAGS[key as keyof MatrixLimits];
+  if (key in LIMIT_FLAGS) return LIMIT_FLAGS[key as keyof Limits];
+  if (key in MATRIX_LIMIT_FLAGS) return MATRIX_LIMIT_FLAGS[key as keyof MatrixLimits];
+  return APPROX_LIMIT_FLAGS[key as keyof ApproxLimits];
 }

@@ -7,6 +7,7 @@
  * (first applied first). Everything becomes one list of elementary steps,
  * so a composition shares one error budget and one frame bookkeeping.
  */
+import { TimeBudget } from './budget.js';
 import { type Axis } from './frames.js';
 import { frozenFieldSteps, ridgeSplittingSteps } from './field.js';
 import { affineSteps, type BuiltPlan, buildMeasuredPlan, buildPlan, type Matrix2 } from './plan.js';
@@ -49,8 +50,11 @@ export type MapTarget =
    */
   | {
       readonly kind: 'ridgeFlow';
-      /** The field fitted to within a tolerance (the fit's error is part of the measured splitting error). */
-      readonly fit: (tolerance: number) => RidgeField;
+      /**
+       * The field fitted to within a tolerance (the fit's error is part of the measured splitting error); the
+       * fit checks the time budget, if given, as it goes.
+       */
+      readonly fit: (tolerance: number, time?: TimeBudget) => RidgeField;
       readonly time: number;
       readonly split?: 'strang' | 'yoshida';
       readonly steps?: number;
@@ -63,7 +67,7 @@ export type MapTarget =
    */
   | {
       readonly kind: 'isotopy';
-      readonly frozen: (t: number, tolerance: number) => RidgeField;
+      readonly frozen: (t: number, tolerance: number, time?: TimeBudget) => RidgeField;
       readonly backward?: boolean;
       readonly split?: 'strang' | 'yoshida';
       readonly steps?: number;
@@ -87,6 +91,15 @@ export interface ApproximateOptions {
   readonly reference?: (x: number, y: number) => readonly [number, number];
   /** Approximate the inverse map f⁻¹ on the domain instead (steps reversed, each inverted). */
   readonly inverse?: boolean;
+  /**
+   * Stop (throw `OutOfTime`, saying how far the build got) once this many
+   * seconds have passed. The clock is read between units of work — a fit,
+   * a splitting tried, a step of words — so the build stops within about a
+   * second of it; nothing is interrupted from outside.
+   */
+  readonly maxSeconds?: number;
+  /** A time budget shared with other builds (the rows of a curve); used instead of `maxSeconds`. */
+  readonly budget?: TimeBudget;
 }
 
 /** How a flow target was split. */
@@ -227,6 +240,9 @@ export function gridDistance(
 /** The grid on which the splitting error is measured when choosing the number of steps. */
 const SPLIT_GRID = 33;
 
+const sci = (v: number): string => (v === 0 ? '0' : v.toExponential(2));
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
 interface Flattened {
   readonly steps: Step[];
   /** Tolerance left for the construction after the measured splitting errors. */
@@ -239,6 +255,7 @@ function chooseSplitting(
   share: number,
   reference: ((x: number, y: number) => readonly [number, number]) | undefined,
   method: 'strang' | 'yoshida',
+  time: TimeBudget | undefined,
 ): { steps: Step[]; report: SplittingReport } {
   return chooseSteps(
     (n) => splittingSteps(target.field, target.time, method, n),
@@ -247,12 +264,22 @@ function chooseSplitting(
     share,
     reference,
     method,
+    time,
   );
 }
 
 /**
+ * Called with a number of splitting steps that misses its share of ε, before
+ * more are tried, with the error of half as many steps (Infinity for n = 1):
+ * may refuse early by throwing.
+ */
+type TooFewSteps = (n: number, steps: readonly Step[], measured: number, previous: number) => void;
+
+/**
  * The fewest splitting steps n (doubling, then bisecting) whose steps meet
  * `share` against the reference on the splitting grid; `fixed` overrides.
+ * The time budget is checked before each n is made and measured, and says
+ * which n were tried with what error.
  */
 function chooseSteps(
   make: (n: number) => Step[],
@@ -261,11 +288,22 @@ function chooseSteps(
   share: number,
   reference: ((x: number, y: number) => readonly [number, number]) | undefined,
   method: 'strang' | 'yoshida',
+  time?: TimeBudget,
+  tooFew?: TooFewSteps,
 ): { steps: Step[]; report: SplittingReport } {
-  if (fixed !== undefined) {
-    const steps = make(fixed);
+  const tried: string[] = [];
+  const attempt = (n: number): { steps: Step[]; measured: number } => {
+    time?.detail(`trying ${plural(n, 'step')}${tried.length === 0 ? '' : ` (tried: ${tried.join(', ')})`}`);
+    time?.check();
+    const steps = make(n);
+    time?.check();
     const measured =
       reference === undefined ? NaN : gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
+    tried.push(`${n} → ${sci(measured)}`);
+    return { steps, measured };
+  };
+  if (fixed !== undefined) {
+    const { steps, measured } = attempt(fixed);
     return { steps, report: { method, steps: fixed, measured, grid: SPLIT_GRID } };
   }
   if (reference === undefined) throw new RangeError('a flow needs a reference map to choose its number of steps');
@@ -278,22 +316,23 @@ function chooseSteps(
     if (v === undefined) cache.set(key, (v = cached(x, y)));
     return v;
   };
+  let previous = Infinity;
   for (let n = 1; n <= 1 << 14; n *= 2) {
-    const steps = make(n);
-    const measured = gridDistance((x, y) => applySteps(steps, x, y), reference, domain, SPLIT_GRID);
+    const { steps, measured } = attempt(n);
     if (measured <= share) {
       // Bisect down between n/2 and n for the fewest steps that still meet the share.
       let lo = Math.max(1, n / 2);
       let best = { n, steps, measured };
       while (lo + 1 < best.n) {
         const mid = Math.floor((lo + best.n) / 2);
-        const s = make(mid);
-        const m = gridDistance((x, y) => applySteps(s, x, y), reference, domain, SPLIT_GRID);
-        if (m <= share) best = { n: mid, steps: s, measured: m };
+        const s = attempt(mid);
+        if (s.measured <= share) best = { n: mid, steps: s.steps, measured: s.measured };
         else lo = mid;
       }
       return { steps: best.steps, report: { method, steps: best.n, measured: best.measured, grid: SPLIT_GRID } };
     }
+    tooFew?.(n, steps, measured, previous);
+    previous = measured;
   }
   throw new RangeError('the splitting did not converge within 16 384 steps');
 }
@@ -305,6 +344,7 @@ function flatten(
   eps: number,
   reference: ((x: number, y: number) => readonly [number, number]) | undefined,
   method: 'strang' | 'yoshida',
+  time: TimeBudget | undefined,
 ): Flattened {
   switch (target.kind) {
     case 'affine': {
@@ -316,7 +356,8 @@ function flatten(
       return { steps: couplingSteps(target.axis, target.g), splitting: null };
     case 'flow': {
       // A third of ε (with a margin for the grid) for the splitting, the rest for the words.
-      const { steps, report } = chooseSplitting(target, domain, eps / 4, reference, target.split ?? method);
+      time?.stage(`choosing the number of steps of the ${methodName(target.split ?? method)} splitting`);
+      const { steps, report } = chooseSplitting(target, domain, eps / 4, reference, target.split ?? method, time);
       return { steps, splitting: report };
     }
     case 'ridgeFlow':
@@ -328,7 +369,7 @@ function flatten(
       if (target.parts.some((p) => p.kind === 'flow') && target.parts.length > 1)
         throw new RangeError('a flow can only be approximated on its own, not inside a composition');
       for (const part of target.parts) {
-        const f = flatten(part, domain, eps, reference, method);
+        const f = flatten(part, domain, eps, reference, method, time);
         steps.push(...f.steps);
         splitting = f.splitting ?? splitting;
       }
@@ -341,14 +382,18 @@ function hasFlow(t: MapTarget): boolean {
   return t.kind === 'flow' || (t.kind === 'compose' && t.parts.some(hasFlow));
 }
 
+const methodName = (m: 'strang' | 'yoshida'): string => (m === 'strang' ? 'Strang' : 'Yoshida');
+
 function build(
   steps: readonly Step[],
   splitting: SplittingReport | null,
   options: ApproximateOptions,
   eps: number,
+  time: TimeBudget | undefined,
 ): Approximation {
   const plan: readonly Step[] = options.inverse ? steps.map(invertStep).reverse() : steps;
-  const built: BuiltPlan = buildPlan(plan, options.domain, eps, undefined, options.maxLength);
+  time?.stage(`writing the words of ${plural(plan.length, 'elementary step')}`);
+  const built: BuiltPlan = buildPlan(plan, options.domain, eps, undefined, options.maxLength, time);
   const length = sentenceLength(built.sentence);
   if (options.maxLength !== undefined && length > options.maxLength)
     throw new SentenceTooLong('this target at this ε', options.maxLength);
@@ -363,6 +408,12 @@ function build(
   };
 }
 
+/** The time budget of a call: the shared one, a new one of `maxSeconds`, or none. */
+function timeBudgetOf(options: ApproximateOptions): TimeBudget | undefined {
+  if (options.budget !== undefined) return options.budget;
+  return options.maxSeconds === undefined ? undefined : new TimeBudget(options.maxSeconds);
+}
+
 /**
  * A sentence over V* within ε of the target on the domain. For targets
  * other than flows the bound is proved (given the `Function1` bounds); for
@@ -371,15 +422,20 @@ function build(
  * measure the result against the reference (see `gridDistance`).
  *
  * Throws RangeError for targets outside what is supported (det ≤ 0, a flow
- * without a reference) and `SentenceTooLong` past `maxLength`.
+ * without a reference), `SentenceTooLong` past `maxLength` (for fitted
+ * targets possibly before the words are written, from the words of a part
+ * of a splitting that is still too coarse) and `OutOfTime` past the time
+ * budget, saying how far the build got.
  */
 export function approximateMap(target: MapTarget, options: ApproximateOptions): Approximation {
   const { domain, eps } = options;
   if (!(eps > 0) || !Number.isFinite(eps)) throw new RangeError(`ε must be a positive number, got ${eps}`);
-  if (target.kind === 'ridgeFlow' || target.kind === 'isotopy') return approximateMeasured(target, options);
+  const time = timeBudgetOf(options);
+  time?.check();
+  if (target.kind === 'ridgeFlow' || target.kind === 'isotopy') return approximateMeasured(target, options, time);
   if (!hasFlow(target)) {
-    const { steps } = flatten(target, domain, eps, options.reference, 'strang');
-    return build(steps, null, options, eps);
+    const { steps } = flatten(target, domain, eps, options.reference, 'strang', time);
+    return build(steps, null, options, eps, time);
   }
   const methods: ('strang' | 'yoshida')[] =
     target.kind === 'flow' && target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
@@ -388,18 +444,19 @@ export function approximateMap(target: MapTarget, options: ApproximateOptions): 
     // The splitting's share of ε starts at a quarter; if the finished sentence (forward) misses ε on the grid, the
     // splitting gets less and the words are rebuilt — at most three times.
     for (let share = eps / 4, attempt = 0; attempt < 3; attempt++, share /= 3) {
-      const { steps, splitting } = flatten(target, domain, share * 4, options.reference, method);
+      const { steps, splitting } = flatten(target, domain, share * 4, options.reference, method, time);
       const measured = splitting?.measured ?? 0;
       // Leave the words what the splitting did not use, with a margin for points between the grid's.
       const left = Math.max(eps - 2 * measured, eps / 3);
       let a: Approximation;
       try {
-        a = build(steps, splitting, options, left);
+        a = build(steps, splitting, options, left, time);
       } catch (e) {
         if (e instanceof SentenceTooLong && (best !== undefined || method !== methods[methods.length - 1])) break;
         throw e;
       }
       const reference = options.reference;
+      time?.stage('measuring the sentence against the reference');
       const check =
         options.inverse || reference === undefined
           ? 0
@@ -429,20 +486,24 @@ function measuredSteps(
   n: number,
   fits: Map<number, RidgeField>,
   tolerance: number,
+  time: TimeBudget | undefined,
 ): Step[] {
   const cached = (t: number, fit: () => RidgeField): RidgeField => {
     let f = fits.get(t);
-    if (f === undefined) fits.set(t, (f = fit()));
+    if (f === undefined) {
+      time?.item(`fitting a field (${plural(fits.size, 'field')} fitted so far)`);
+      fits.set(t, (f = fit()));
+    }
     return f;
   };
   if (target.kind === 'ridgeFlow')
     return ridgeSplittingSteps(
-      cached(-1, () => target.fit(tolerance)),
+      cached(-1, () => target.fit(tolerance, time)),
       target.time,
       method,
       n,
     );
-  const frozen = (t: number): RidgeField => cached(t, () => target.frozen(t, tolerance));
+  const frozen = (t: number): RidgeField => cached(t, () => target.frozen(t, tolerance, time));
   const fields: { field: RidgeField; time: number }[] = [];
   for (let k = 0; k < n; k++) fields.push({ field: frozen((k + 0.5) / n), time: 1 / n });
   if (target.backward)
@@ -451,6 +512,54 @@ function measuredSteps(
       method,
     );
   return frozenFieldSteps(fields, method);
+}
+
+/**
+ * Refuses a fitted target early, before more fields are fitted or words
+ * written, when a splitting that is still too coarse (n steps, missing its
+ * share) already needs more than `maxLength` words: the first 1/n of its
+ * elementary steps are written with the budgets they have in the whole plan
+ * (given the whole of ε, the most the words can get), and their words times
+ * n estimate the whole. A finer splitting has more steps, each with less of
+ * ε, and has taken more words in every case measured (1.6–2.4 times as many
+ * per doubling) — once the splitting converges: a splitting whose error did
+ * not fall from half as many steps is far from the map, and its words say
+ * nothing about the final sentence's.
+ */
+function refuseEarly(
+  steps: readonly Step[],
+  n: number,
+  measured: number,
+  previous: number,
+  share: number,
+  domain: Box,
+  eps: number,
+  maxLength: number,
+  time: TimeBudget | undefined,
+): void {
+  if (!Number.isFinite(maxLength) || steps.length === 0 || !(measured < previous)) return;
+  const first = Math.ceil(steps.length / n);
+  time?.item(`estimating the length from the words of the first ${plural(first, 'elementary step')}`);
+  let words: number;
+  try {
+    const part = buildMeasuredPlan(steps, domain, eps, maxLength, { firstSteps: first, ...(time ? { time } : {}) });
+    words = part.steps.reduce((acc, r) => acc + r.words, 0);
+  } catch (e) {
+    if (!(e instanceof SentenceTooLong)) throw e;
+    words = maxLength + 1;
+  }
+  const estimate = Math.round((words * steps.length) / first);
+  if (estimate <= maxLength) return;
+  const count = (v: number): string => v.toLocaleString('en-US');
+  throw new SentenceTooLong(
+    `estimated before the words were written: ${plural(n, 'splitting step')} erred ${sci(measured)}, more than ` +
+      `the ${sci(share)} they may, and the first ${plural(first, 'elementary step')} of their ${count(steps.length)} ` +
+      (words > maxLength
+        ? `alone take more than ${count(maxLength)} words`
+        : `take ${count(words)} words, about ${count(estimate)} for all`) +
+      '; more steps take more words',
+    maxLength,
+  );
 }
 
 /**
@@ -463,29 +572,66 @@ function measuredSteps(
 function approximateMeasured(
   target: Extract<MapTarget, { kind: 'ridgeFlow' | 'isotopy' }>,
   options: ApproximateOptions,
+  time: TimeBudget | undefined,
 ): Approximation {
   const { domain, eps, reference } = options;
+  const maxLength = options.maxLength ?? Infinity;
   if (reference === undefined) throw new RangeError('a fitted field or an isotopy needs a reference map');
   if (options.inverse) throw new RangeError('build the inverse as its own target (the backward flow or isotopy)');
   const methods: ('strang' | 'yoshida')[] = target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
   const fits = new Map<number, RidgeField>();
+  const what = target.kind === 'isotopy' ? "the isotopy's frozen fields" : 'the fitted field';
   let best: Approximation | undefined;
   let tooLong: SentenceTooLong | undefined;
+  // The fewest splitting steps whose words were estimated past maxLength (by the first method to be refused early).
+  let refusedAt: number | undefined;
   for (const method of methods) {
-    const { steps, report } = chooseSteps(
-      // The fit gets ε/8 of the field (its effect on the map is part of the splitting's measured error).
-      (n) => measuredSteps(target, method, n, fits, eps / 8),
-      target.steps,
-      domain,
-      eps / 4,
-      reference,
-      method,
+    const share = eps / 4;
+    time?.stage(
+      `choosing the number of steps of the ${methodName(method)} splitting of ${what} (within ${sci(share)})`,
     );
+    let chosen;
+    try {
+      chosen = chooseSteps(
+        // The fit gets ε/8 of the field (its effect on the map is part of the splitting's measured error).
+        (n) => measuredSteps(target, method, n, fits, eps / 8, time),
+        target.steps,
+        domain,
+        share,
+        reference,
+        method,
+        time,
+        (n, steps, measured, previous) => {
+          // A Yoshida step is three Strang steps whose times add up to 4.4 times its own: from as many steps as
+          // a Strang splitting estimated past the limit, it takes more words still.
+          if (method === 'yoshida' && refusedAt !== undefined && tooLong !== undefined && 2 * n >= refusedAt)
+            throw new SentenceTooLong(
+              `${tooLong.what}; nor did the Yoshida splitting meet its share with up to ${plural(n, 'step')}`,
+              maxLength,
+            );
+          try {
+            refuseEarly(steps, n, measured, previous, share, domain, eps, maxLength, time);
+          } catch (e) {
+            refusedAt ??= n;
+            throw e;
+          }
+        },
+      );
+    } catch (e) {
+      if (!(e instanceof SentenceTooLong)) throw e;
+      tooLong = e;
+      continue;
+    }
+    const { steps, report } = chosen;
     let words = Math.max(eps - 2 * report.measured, eps / 3);
     for (let attempt = 0; attempt < 3; attempt++, words /= 2) {
+      time?.stage(
+        `writing the words of the ${methodName(method)} splitting (${plural(report.steps, 'step')}, ` +
+          `${plural(steps.length, 'elementary step')}${attempt === 0 ? '' : `, attempt ${attempt + 1}`})`,
+      );
       let built;
       try {
-        built = buildMeasuredPlan(steps, domain, words, options.maxLength);
+        built = buildMeasuredPlan(steps, domain, words, options.maxLength, time === undefined ? {} : { time });
       } catch (e) {
         if (e instanceof SentenceTooLong) {
           tooLong = e;
@@ -493,6 +639,7 @@ function approximateMeasured(
         }
         throw e;
       }
+      time?.stage('measuring the sentence against the reference');
       const check = gridDistance((x, y) => evaluateSentence(built.sentence, x, y), reference, domain, SPLIT_GRID);
       if (check <= eps * 0.9) {
         const a: Approximation = {

@@ -24,6 +24,7 @@ import {
   type MapExpr,
 } from '../mapexpr/index.js';
 import { type MapTarget } from './approximate.js';
+import { type TimeBudget } from './budget.js';
 import { type FieldSamples, fitRidgeField, type RidgeField } from './ridge.js';
 import { type Box } from './steps.js';
 import { type ExprPair } from './witness.js';
@@ -149,7 +150,11 @@ export function fieldTarget(vx: MapExpr, vy: MapExpr, time: number, domain: Box)
         'the field is not a finite number everywhere its trajectories from the domain go',
       );
   }
-  return { kind: 'ridgeFlow', time, fit: (tolerance) => fitRidgeField(fit, check, box, tolerance) };
+  return {
+    kind: 'ridgeFlow',
+    time,
+    fit: (tolerance, budget?: TimeBudget) => fitRidgeField(fit, check, box, tolerance, undefined, budget),
+  };
 }
 
 const fmt = (v: number): string => String(Number(v.toPrecision(4)));
@@ -266,11 +271,11 @@ export function isotopyTarget(p: ExprPair, domain: Box, describe: string): MapTa
     }
     return { points, values, divergence };
   };
-  const frozen = (t: number, tolerance: number): RidgeField => {
+  const frozen = (t: number, tolerance: number, budget?: TimeBudget): RidgeField => {
     const fit = samples(t, FIT_GRID);
     const check = samples(t, CHECK_GRID);
     const box = hullOf(fit.points, 0.02);
-    return fitRidgeField(fit, check, box, tolerance);
+    return fitRidgeField(fit, check, box, tolerance, undefined, budget);
   };
   return { kind: 'isotopy', frozen };
 }

@@ -35,6 +35,7 @@ export {
   formatSentence,
   parseSentence,
 } from './sentence.js';
+export { TimeBudget, OutOfTime } from './budget.js';
 export { type Box, type Function1, type Step, type StepReport, SentenceTooLong, applyStep } from './steps.js';
 export { type Matrix2, type BuiltPlan, affineSteps, applyPlan, buildPlan } from './plan.js';
 export {

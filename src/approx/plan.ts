@@ -6,6 +6,7 @@
  * is carried forward exactly as proved — r ← L_i·r + e_i, with each step
  * built on its exact image box grown by the r reached so far.
  */
+import { type TimeBudget } from './budget.js';
 import { FrameBuilder } from './frames.js';
 import { type Sentence } from './sentence.js';
 import {
@@ -59,7 +60,8 @@ function weight(step: Step): number {
 
 /**
  * Builds a plan on `domain` within `eps` (a proved bound, before floating
- * point). `shares`, if given, overrides the budget weights per step.
+ * point). `shares`, if given, overrides the budget weights per step; the
+ * time budget, if given, is checked before each step.
  */
 export function buildPlan(
   steps: readonly Step[],
@@ -67,6 +69,7 @@ export function buildPlan(
   eps: number,
   shares?: readonly number[],
   maxLength = Infinity,
+  time?: TimeBudget,
 ): BuiltPlan {
   // Exact image boxes and Lipschitz constants, then the budgets (with the images grown by ε for safety margin).
   const boxes = imageBoxes(steps, domain);
@@ -78,6 +81,8 @@ export function buildPlan(
   const reports: StepReport[] = [];
   let r = 0;
   steps.forEach((s, i) => {
+    time?.detail(`step ${i + 1} of ${steps.length} (${s.kind}), ${b.length.toLocaleString('en-US')} words so far`);
+    time?.check();
     const budget = (eps * 0.999 * weights[i]!) / total / after[i + 1]! || eps * 1e-3;
     const box = inflate(boxes[i]!, r);
     const report = buildStep(b, s, box, budget, maxLength);
@@ -292,6 +297,18 @@ function sampledBoxes(steps: readonly Step[], domain: Box, margin: number): Box[
   return out;
 }
 
+/** Optional controls of `buildMeasuredPlan`. */
+export interface MeasuredPlanControl {
+  /** Checked before each step. */
+  readonly time?: TimeBudget;
+  /**
+   * Write the words of the first `firstSteps` steps only, each with the
+   * budget it has in the whole plan (to estimate the whole plan's length
+   * from a part of it before fitting or building more).
+   */
+  readonly firstSteps?: number;
+}
+
 /**
  * Builds a plan whose total error is judged by measurement, not proof (the
  * fitted-field and isotopy targets: hundreds of steps in changing integer
@@ -305,6 +322,7 @@ export function buildMeasuredPlan(
   domain: Box,
   eps: number,
   maxLength = Infinity,
+  control: MeasuredPlanControl = {},
 ): Omit<BuiltPlan, 'bound'> & { bound: null } {
   const boxes = sampledBoxes(steps, domain, 4 * eps);
   const weights = steps.map(measuredWeight);
@@ -313,12 +331,17 @@ export function buildMeasuredPlan(
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const b = new FrameBuilder();
   const reports: StepReport[] = [];
-  steps.forEach((s, i) => {
+  const { time } = control;
+  const count = Math.min(steps.length, control.firstSteps ?? Infinity);
+  for (let i = 0; i < count; i++) {
+    const s = steps[i]!;
+    time?.detail(`step ${i + 1} of ${steps.length} (${s.kind}), ${b.length.toLocaleString('en-US')} words so far`);
+    time?.check();
     const budget = (eps * weights[i]!) / total || eps * 1e-3;
     const report = buildStep(b, s, boxes[i]!, budget, maxLength);
     if (b.length > maxLength) throw new SentenceTooLong(`step ${i + 1} of ${steps.length} (${s.kind})`, maxLength);
     reports.push(report);
-  });
+  }
   const before = b.length;
   const sentence = b.finish();
   return { sentence, bound: null, steps: reports, finishWords: b.length - before };

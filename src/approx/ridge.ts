@@ -11,6 +11,7 @@
  * fitted with shears. k + 1 directions reproduce every polynomial of degree
  * k, so polynomial fields are fitted exactly; others to the measured error.
  */
+import { type TimeBudget } from './budget.js';
 import { type Box } from './steps.js';
 import { type ScaledPoly } from './poly.js';
 import { polyAt, polyIntegral } from './poly.js';
@@ -273,11 +274,13 @@ export function fitRidgeField(
   box: Box,
   tolerance: number,
   maxDegree = 9,
+  time?: TimeBudget,
 ): RidgeField {
   const nrm = normalOf(box);
   const scale = Math.max(...fit.values.map(Math.abs), 1e-300);
   let best: RidgeField | undefined;
   for (let degree = 1; degree <= maxDegree; degree++) {
+    time?.check();
     // The divergence, of degree − 1, within a small fraction of the tolerance (it only decides the stretches).
     let stretches: StretchTerm[] = [];
     const divScale = Math.max(...fit.divergence.map(Math.abs), 0);
@@ -308,6 +311,7 @@ export function fitRidgeField(
       rest[2 * k + 1] = rest[2 * k + 1]! - vy;
     }
     for (let count = 2; count <= Math.min(degree + 2, DIRECTIONS.length); count++) {
+      time?.check();
       const shears = fitShears(fit, rest, nrm, count, degree);
       const fitted = { stretches, shears };
       const fitError = supDistance(fitted, check);

@@ -8,6 +8,7 @@
  * again on the other side, so a pane shows them like any other error.
  */
 import { approximateMap, type MapTarget } from '../approx/approximate.js';
+import { OutOfTime, TimeBudget } from '../approx/budget.js';
 import { compileSentence, formatSentence, runCompiledSentence } from '../approx/sentence.js';
 import { type Box, SentenceTooLong } from '../approx/steps.js';
 import { flowReference, pairMap, pairTarget, separableField } from '../approx/targets.js';
@@ -30,10 +31,11 @@ export interface ApproxInput {
 /** The live budget: sentences longer than this are refused (a compile stays within a few seconds). */
 export const LIVE_APPROX_WORDS = 40_000;
 /**
- * The live time budget: a compile still running after this many seconds is
- * stopped. Word counts bound most compiles, but a general map's fit (its
- * isotopy, ridge terms and measured rebuilds) can run for minutes before its
- * sentence grows, and the tab must settle.
+ * The live time budget: a compile still running after this many seconds
+ * stops itself (the construction checks the clock between fits and steps)
+ * and says how far it got. Word counts bound most compiles, but a general
+ * map's fit (its isotopy, ridge terms and measured rebuilds) can run for
+ * minutes before its sentence grows, and the tab must settle.
  */
 export const LIVE_APPROX_SECONDS = 15;
 /** The side of the grid the tab measures the error on. */
@@ -104,16 +106,32 @@ export function computeApprox(
   input: ApproxInput,
   maxWords = LIVE_APPROX_WORDS,
   now: () => number = Date.now,
+  maxSeconds = LIVE_APPROX_SECONDS,
 ): Outcome<ApproxResult> {
   try {
-    return { ok: true, value: build(input, maxWords, now) };
+    return { ok: true, value: build(input, maxWords, now, maxSeconds) };
   } catch (e) {
     return { ok: false, error: asWordflowError(e) };
   }
 }
 
-function build(input: ApproxInput, maxWords: number, now: () => number): ApproxResult {
+/** The tab's refusal of a compile past its live time budget (the runner's backstop says the same first words). */
+export function liveTimeError(seconds: number, progress?: string): WordflowError {
+  return new WordflowError(
+    'limit',
+    `stopped after ${seconds} s, the Approx tab's live time budget (fitted general maps can take minutes)` +
+      `${progress === undefined ? '' : `, while ${progress}`}; \`wordflow approx\` builds it with a budget of its ` +
+      'own (--max-seconds)',
+    undefined,
+    undefined,
+    undefined,
+    'maxSeconds',
+  );
+}
+
+function build(input: ApproxInput, maxWords: number, now: () => number, maxSeconds: number): ApproxResult {
   const started = now();
+  const time = new TimeBudget(maxSeconds, now);
   const { fx: tx, fy: ty } = input;
   const labels = input.flow ? APPROX_LABELS.flow : APPROX_LABELS.map;
   const ex = parseField(tx, labels[0]);
@@ -139,9 +157,16 @@ function build(input: ApproxInput, maxWords: number, now: () => number): ApproxR
   }
   let built;
   try {
-    built = approximateMap(target, { domain, eps, maxLength: maxWords, ...(flowRef ? { reference: flowRef } : {}) });
+    built = approximateMap(target, {
+      domain,
+      eps,
+      maxLength: maxWords,
+      budget: time,
+      ...(flowRef ? { reference: flowRef } : {}),
+    });
   } catch (e) {
     if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, 'maxSentenceLength', maxWords);
+    if (e instanceof OutOfTime) throw liveTimeError(e.seconds, e.progress);
     if (e instanceof RangeError) throw new WordflowError('usage', e.message);
     throw e;
   }
@@ -201,6 +226,8 @@ export interface ApproxRequest {
   readonly id: number;
   readonly input: ApproxInput;
   readonly maxWords: number;
+  /** The live time budget the compile checks as it goes. */
+  readonly maxSeconds: number;
 }
 
 /** A `WordflowError` as plain fields (what survives `postMessage`). */

@@ -4,8 +4,11 @@
  * superseded while it runs is stopped by terminating its thread (a
  * synchronous library call cannot be interrupted any other way), so a new
  * ε typed during a long flow compile starts at once and only the latest
- * inputs' result is ever reported. An idle worker is kept for the next
- * compile and does not keep the process alive.
+ * inputs' result is ever reported. A compile past the live time budget
+ * stops itself and answers (the construction checks the clock); one that
+ * has not answered a grace period later is terminated like a superseded
+ * one. An idle worker is kept for the next compile and does not keep the
+ * process alive.
  *
  * The worker's module sits next to this one both in `dist/` (the library
  * build) and in the CLI bundle (`scripts/bundle.mjs` bundles it as an entry
@@ -24,7 +27,15 @@ import {
   fromReply,
   LIVE_APPROX_SECONDS,
   LIVE_APPROX_WORDS,
+  liveTimeError,
 } from './approxCompute.js';
+
+/**
+ * Seconds after the live budget before a compile that has not answered is
+ * terminated: the construction reads its clock between fits and steps, a
+ * second or two apart on a loaded machine.
+ */
+export const LIVE_APPROX_GRACE_SECONDS = 5;
 
 /** Where the worker's module is, for code running from `dist/` or from `src/`. */
 export function approxWorkerUrl(): URL {
@@ -61,6 +72,7 @@ export class ApproxRunner {
   constructor(
     private readonly url: URL = approxWorkerUrl(),
     private readonly seconds: number = LIVE_APPROX_SECONDS,
+    private readonly graceSeconds: number = LIVE_APPROX_GRACE_SECONDS,
   ) {}
 
   /** Starts compiling `input`; returns a function that cancels it. */
@@ -70,20 +82,16 @@ export class ApproxRunner {
     this.job = { id, done };
     const worker = this.ensureWorker();
     worker.ref();
-    const request: ApproxRequest = { id, input, maxWords };
+    const request: ApproxRequest = { id, input, maxWords, maxSeconds: this.seconds };
     worker.postMessage(request);
-    this.deadline = setTimeout(() => {
-      if (this.job?.id !== id) return;
-      this.cancel();
-      done({
-        ok: false,
-        error: new WordflowError(
-          'limit',
-          `stopped after ${this.seconds} s, the Approx tab's live time budget (fitted general maps can take ` +
-            `minutes); \`wordflow approx\` builds it without one`,
-        ),
-      });
-    }, this.seconds * 1000);
+    this.deadline = setTimeout(
+      () => {
+        if (this.job?.id !== id) return;
+        this.cancel();
+        done({ ok: false, error: liveTimeError(this.seconds) });
+      },
+      (this.seconds + this.graceSeconds) * 1000,
+    );
     this.deadline.unref();
     return () => {
       if (this.job?.id === id) this.cancel();

@@ -58,19 +58,37 @@ describe('ApproxRunner', () => {
     }
   }, 60_000);
 
-  it('a compile past the live time budget is stopped and says so; the next compile runs in a new worker', async () => {
+  it('a compile past the live time budget stops itself and says how far it got; the worker stays for the next', async () => {
     // A general map through its isotopy fit takes minutes at 1e-3; half a second is the budget here.
     const runner = new ApproxRunner(undefined, 0.5);
     try {
       const slow = await once(runner, { fx: 'x + 0.3*sin(2*pi*y)', fy: 'y*e', eps: '1e-3', flow: false });
       expect(slow.ok).toBe(false);
       if (slow.ok) return;
+      expect(slow.error.kind).toBe('limit');
+      expect(slow.error.limit).toBe('maxSeconds');
       expect(slow.error.message).toMatch(/^stopped after 0\.5 s, the Approx tab's live time budget/);
-      expect(runner.stats()).toEqual({ started: 1, cancelled: 1 });
-      const next = await once(new ApproxRunner(), ROTATION);
+      expect(slow.error.message).toMatch(/while choosing the number of steps of the Strang splitting/);
+      // Stopped from inside: no thread was terminated, and the same worker compiles the next input.
+      expect(runner.stats()).toEqual({ started: 1, cancelled: 0 });
+      const next = await once(runner, ROTATION);
       expect(next.ok).toBe(true);
+      expect(runner.stats()).toEqual({ started: 1, cancelled: 0 });
     } finally {
       runner.dispose();
+    }
+  }, 60_000);
+
+  it('a worker that does not answer by the budget and its grace period is terminated, and says so', async () => {
+    const silent = new ApproxRunner(new URL('./fixtures/silentApproxWorker.mjs', import.meta.url), 0.2, 0.1);
+    try {
+      const stopped = await once(silent, ROTATION);
+      expect(stopped.ok).toBe(false);
+      if (!stopped.ok)
+        expect(stopped.error.message).toMatch(/^stopped after 0\.2 s, the Approx tab's live time budget/);
+      expect(silent.stats()).toEqual({ started: 1, cancelled: 1 });
+    } finally {
+      silent.dispose();
     }
   }, 60_000);
 

@@ -10,6 +10,7 @@
  */
 import type { Command } from 'commander';
 import { approximateMap, type Approximation, type MapTarget } from '../../approx/approximate.js';
+import { OutOfTime, TimeBudget } from '../../approx/budget.js';
 import { compileSentence, formatSentence, runCompiledSentence } from '../../approx/sentence.js';
 import { type Box, SentenceTooLong, type StepReport } from '../../approx/steps.js';
 import { fieldTarget, linearFieldTarget } from '../../approx/general.js';
@@ -25,7 +26,7 @@ import {
 } from '../../approx/targets.js';
 import { VOCABULARY } from '../../approx/vocabulary.js';
 import { limitError, WordflowError } from '../../errors.js';
-import { APPROX_MAX_LENGTH } from '../../limits.js';
+import { APPROX_LIMIT_FLAGS, DEFAULT_APPROX_LIMITS } from '../../limits.js';
 import { parseMapExpr, type MapExpr } from '../../mapexpr/index.js';
 import { approxToSvg } from '../../present/approx.js';
 import { evaluateSentence } from '../../approx/sentence.js';
@@ -38,6 +39,7 @@ interface ApproxOptions {
   domain?: string;
   eps?: string;
   maxLength?: number;
+  maxSeconds?: string;
   inverse?: boolean;
   grid?: number;
   curve?: boolean;
@@ -239,13 +241,27 @@ function whereWordsGo(a: Approximation): Record<string, number> {
   return out;
 }
 
-function build(job: Job, domain: Box, eps: number, opts: ApproxOptions): Approximation {
-  const maxLength = opts.maxLength ?? APPROX_MAX_LENGTH;
+/** The refusal of a build that ran past `--max-seconds`: the limit, its flag and how far the build got. */
+export function outOfTimeError(e: OutOfTime, eps: number): WordflowError {
+  return new WordflowError(
+    'limit',
+    `build time: over the limit of ${e.seconds.toLocaleString('en-US')} s; raise it with ` +
+      `${APPROX_LIMIT_FLAGS.maxSeconds}. At ε = ${eps} it stopped while ${e.progress}`,
+    undefined,
+    undefined,
+    undefined,
+    'maxSeconds',
+  );
+}
+
+function build(job: Job, domain: Box, eps: number, opts: ApproxOptions, time: TimeBudget): Approximation {
+  const maxLength = opts.maxLength ?? DEFAULT_APPROX_LIMITS.maxSentenceLength;
   try {
     const a = approximateMap(job.target, {
       domain,
       eps,
       maxLength,
+      budget: time,
       ...(opts.inverse && !job.selfInverse ? { inverse: true } : {}),
       ...(job.flowReference === undefined ? {} : { reference: job.flowReference }),
     });
@@ -253,6 +269,7 @@ function build(job: Job, domain: Box, eps: number, opts: ApproxOptions): Approxi
     return opts.flow && job.target.kind === 'affine' ? { ...a, bound: null, constructionBound: a.bound } : a;
   } catch (e) {
     if (e instanceof SentenceTooLong) throw limitError(`sentence length (${e.what})`, 'maxSentenceLength', maxLength);
+    if (e instanceof OutOfTime) throw outOfTimeError(e, eps);
     if (e instanceof RangeError) throw new WordflowError('usage', e.message);
     throw e;
   }
@@ -304,8 +321,15 @@ export function register(program: Command): void {
     .option('--time <T>', 'the time of the flow (default 1)')
     .option('--domain <box>', "the box Ω, '[x0,x1]x[y0,y1]'", '[-1,1]x[-1,1]')
     .option('--eps <e>', 'the tolerance ε: sup distance on Ω (default 1e-3)')
-    .option('--max-length <n>', `refuse sentences longer than n words (default ${count(APPROX_MAX_LENGTH)})`, (v) =>
-      intOption(v, '--max-length'),
+    .option(
+      `${APPROX_LIMIT_FLAGS.maxSentenceLength} <n>`,
+      `refuse sentences longer than n words (default ${count(DEFAULT_APPROX_LIMITS.maxSentenceLength)})`,
+      (v) => intOption(v, APPROX_LIMIT_FLAGS.maxSentenceLength),
+    )
+    .option(
+      `${APPROX_LIMIT_FLAGS.maxSeconds} <s>`,
+      `stop building after s seconds, saying how far it got (default ${DEFAULT_APPROX_LIMITS.maxSeconds}; ` +
+        'fitted general maps and fields can take minutes)',
     )
     .option('--inverse', 'the sentence of f⁻¹ (checked against Newton on the expressions, or the backward flow)')
     .option('--grid <n>', 'measure the error on an n×n grid of Ω (default 129)', (v) => intOption(v, '--grid'))
@@ -337,6 +361,9 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
     action(async (exprs: string[], opts: ApproxOptions) => {
       const domain = parseDomain(opts.domain ?? '[-1,1]x[-1,1]');
       const eps = positiveNumber(opts.eps, '--eps', 1e-3);
+      const seconds = positiveNumber(opts.maxSeconds, APPROX_LIMIT_FLAGS.maxSeconds, DEFAULT_APPROX_LIMITS.maxSeconds);
+      // One budget for the whole command: every row of a curve draws on it.
+      const time = new TimeBudget(seconds);
       const grid = opts.grid ?? 129;
       if (grid < 2) throw new WordflowError('usage', `--grid needs at least 2 points a side, got ${grid}`);
       const format = pictureFormat(opts);
@@ -347,7 +374,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
       ];
       if (opts.curve) {
         const rows = [1e-1, 1e-2, 1e-3, 1e-4].map((e) => {
-          const a = build(job, domain, e, opts);
+          const a = build(job, domain, e, opts, time);
           return { eps: e, length: a.length, error: measure(a, job, domain, grid), bound: a.bound };
         });
         const rate = fittedRate(rows);
@@ -377,7 +404,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
         await writeLine(lines.join('\n'));
         return EXIT.yes;
       }
-      const a = build(job, domain, eps, opts);
+      const a = build(job, domain, eps, opts, time);
       const measured = measure(a, job, domain, grid);
       const where = whereWordsGo(a);
       if (format === 'svg') {
