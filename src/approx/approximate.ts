@@ -5,15 +5,29 @@
  * (x + h(y), y), time-T maps of separable fields (x' = a(y), y' = b(x), by
  * Strang or Yoshida splitting into coupling maps), and compositions of these
  * (first applied first). Everything becomes one list of elementary steps,
- * so a composition shares one error budget and one frame bookkeeping.
+ * so a composition shares one error budget and one frame bookkeeping. Fitted
+ * fields and general maps (isotopies) are built alone; a composition with a
+ * general map is built piece by piece, its ε shared through the Lipschitz
+ * constants of the pieces after each (`compositionBudget`).
  */
 import { TimeBudget } from './budget.js';
 import { type Axis } from './frames.js';
 import { frozenFieldSteps, ridgeSplittingSteps } from './field.js';
-import { affineSteps, type BuiltPlan, buildMeasuredPlan, buildPlan, type Matrix2 } from './plan.js';
+import { affineSteps, type BuiltPlan, buildMeasuredPlan, buildPlan, imageBoxes, type Matrix2 } from './plan.js';
 import { type RidgeField } from './ridge.js';
 import { evaluateSentence, invertSentence, type Sentence, sentenceLength } from './sentence.js';
-import { applyStep, type Box, type Function1, SentenceTooLong, type Step, type StepReport } from './steps.js';
+import {
+  applyStep,
+  type Box,
+  type Function1,
+  inflate,
+  linearPart,
+  lipschitz,
+  norm2,
+  SentenceTooLong,
+  type Step,
+  type StepReport,
+} from './steps.js';
 
 /** A separable vector field x' = a(y), y' = b(x) (Hamiltonian when a, b come from H = T(y) + V(x)). */
 export interface SeparableField {
@@ -63,7 +77,8 @@ export type MapTarget =
    * A diffeomorphism f as the time-1 map of its straight-line isotopy
    * f_t = (1 − t)·id + t·f: `frozen(t, tol)` is the isotopy's velocity field
    * at time t, fitted to within tol where it can be; step k flows the field frozen at its midpoint. With
-   * `backward`, the isotopy is run from 1 to 0 (the inverse f⁻¹).
+   * `backward`, the isotopy is run from 1 to 0 (the inverse f⁻¹). Inside a
+   * composition it needs `map` (f itself, and the target on other boxes).
    */
   | {
       readonly kind: 'isotopy';
@@ -71,7 +86,24 @@ export type MapTarget =
       readonly backward?: boolean;
       readonly split?: 'strang' | 'yoshida';
       readonly steps?: number;
+      readonly map?: GeneralMap;
     };
+
+/**
+ * A general map f inside a composition: what the composition's error budget
+ * needs to know of it, and its isotopy target on the box it must be built on
+ * (the image of the parts before it, grown by their error).
+ */
+export interface GeneralMap {
+  /** f at a point (the reference its sentence is measured against). */
+  readonly at: (x: number, y: number) => readonly [number, number];
+  /** A box containing f's image of a box (proved, e.g. by interval arithmetic). */
+  readonly imageBox: (box: Box) => Box;
+  /** A Lipschitz constant (Euclidean) of f on a box (proved, e.g. by interval bounds on its Jacobian). */
+  readonly lipschitz: (box: Box) => number;
+  /** f's isotopy target on another box (proved and fitted there), or a refusal saying why not. */
+  readonly on: (box: Box) => Extract<MapTarget, { kind: 'isotopy' }>;
+}
 
 /** Options of `approximateMap`. */
 export interface ApproximateOptions {
@@ -131,6 +163,33 @@ export interface Approximation {
   readonly steps: readonly StepReport[];
   /** Words spent returning to the identity frame at the end. */
   readonly finishWords: number;
+  readonly splitting: SplittingReport | null;
+  /** For a composition with a general map: its parts as built, with the error budget that joins them. */
+  readonly composition?: readonly CompositionPart[];
+}
+
+/**
+ * One piece of a composition with a general map: a general map, or a run of
+ * affine and coupling parts built as one plan. Its error e reaches the end
+ * multiplied by the Lipschitz constants of the pieces after it, so the total
+ * is Σ e·weight ≤ ε.
+ */
+export interface CompositionPart {
+  /** The parts of the composition it holds, 0-based, first and last. */
+  readonly parts: readonly [number, number];
+  readonly kind: 'plain' | 'general';
+  /** The box it was built on: the domain, or the previous piece's image box grown by the error reached there. */
+  readonly box: Box;
+  /** Its share of ε on that box. */
+  readonly eps: number;
+  /** A Lipschitz constant of its map on its box (proved by interval arithmetic). */
+  readonly lipschitz: number;
+  /** The product of the later pieces' Lipschitz constants: what its error is multiplied by at the end. */
+  readonly weight: number;
+  /** A proved bound on its own error on its box (plain pieces), or null (a general map's error is measured). */
+  readonly bound: number | null;
+  readonly words: number;
+  /** A general map's splitting. */
   readonly splitting: SplittingReport | null;
 }
 
@@ -433,6 +492,8 @@ export function approximateMap(target: MapTarget, options: ApproximateOptions): 
   const time = timeBudgetOf(options);
   time?.check();
   if (target.kind === 'ridgeFlow' || target.kind === 'isotopy') return approximateMeasured(target, options, time);
+  if (target.kind === 'compose' && target.parts.some((p) => p.kind === 'isotopy'))
+    return approximateComposition(target.parts, options, time);
   if (!hasFlow(target)) {
     const { steps } = flatten(target, domain, eps, options.reference, 'strang', time);
     return build(steps, null, options, eps, time);
@@ -661,4 +722,176 @@ function approximateMeasured(
     throw new RangeError(`no sentence within ε = ${eps} was found for this target (the fit or splitting fell short)`);
   }
   return best;
+}
+
+type M2 = readonly [number, number, number, number];
+const mul2 = ([a, b, c, d]: M2, [e, f, g, h]: M2): M2 => [a * e + b * g, a * f + b * h, c * e + d * g, c * f + d * h];
+
+/**
+ * A box containing the steps' image of `box` (affine runs map the corners of
+ * a polygon exactly, see `imageBoxes`) and a Lipschitz constant of their
+ * composition on it: runs of affine steps multiplied out, each coupling's
+ * constant on its own input box.
+ */
+function stepsImageAndLipschitz(steps: readonly Step[], box: Box): { image: Box; lipschitz: number } {
+  const boxes = imageBoxes(steps, box);
+  let k = 1;
+  let m: M2 = [1, 0, 0, 1];
+  steps.forEach((s, i) => {
+    const lin = linearPart(s);
+    if (lin === null) {
+      k *= norm2(m) * lipschitz(s, boxes[i]!);
+      m = [1, 0, 0, 1];
+    } else m = mul2(lin, m);
+  });
+  return { image: boxes[boxes.length - 1]!, lipschitz: k * norm2(m) };
+}
+
+/** A piece of a composition: a general map, or a run of plain parts with their steps. */
+type Piece =
+  | { readonly kind: 'general'; readonly first: number; readonly last: number; readonly map: GeneralMap }
+  | { readonly kind: 'plain'; readonly first: number; last: number; readonly steps: Step[] };
+
+/** ε's share of a general map against a run of plain parts (whose words cost far less per halving of ε). */
+const PIECE_WEIGHT = { general: 1, plain: 0.25 } as const;
+
+/**
+ * The boxes, Lipschitz constants and shares of ε of the pieces: piece i is
+ * built within e_i on B_i, where B_1 is the domain and B_{i+1} the image box
+ * of B_i grown by r_i, the error reached after piece i (r_i = L_i·r_{i−1} +
+ * e_i, L_i a Lipschitz constant on B_i, which holds the exact and the
+ * approximate point alike). Shares e_i = w_i·ε / Π_{j>i} L_j make the total
+ * r_k = ε. The boxes need the r_i and the r_i the boxes' constants: start
+ * from margins of ε and grow the margins until each holds its r_i.
+ */
+function compositionBudget(
+  pieces: readonly Piece[],
+  domain: Box,
+  eps: number,
+): { boxes: Box[]; lips: number[]; shares: number[]; weights: number[] } {
+  const total = pieces.reduce((acc, p) => acc + PIECE_WEIGHT[p.kind], 0);
+  const margins = pieces.map(() => eps);
+  for (let round = 0; round < 40; round++) {
+    const boxes: Box[] = [domain];
+    const lips: number[] = [];
+    pieces.forEach((p, i) => {
+      const box = boxes[i]!;
+      const { image, lipschitz: l } =
+        p.kind === 'general'
+          ? { image: p.map.imageBox(box), lipschitz: p.map.lipschitz(box) }
+          : stepsImageAndLipschitz(p.steps, box);
+      if (!Number.isFinite(l) || ![image.x0, image.x1, image.y0, image.y1].every(Number.isFinite))
+        throw new RangeError(
+          `part ${p.first + 1} of the composition has no finite image box or Lipschitz constant on its input box`,
+        );
+      lips.push(l);
+      if (i + 1 < pieces.length) {
+        // Rounding in the image box: grow by a few ulps of its extent besides the error margin.
+        const ulps = 64 * Number.EPSILON * Math.max(1, ...[image.x0, image.x1, image.y0, image.y1].map(Math.abs));
+        boxes.push(inflate(image, margins[i]! + ulps));
+      }
+    });
+    const weights = pieces.map(() => 1);
+    for (let i = pieces.length - 2; i >= 0; i--) weights[i] = weights[i + 1]! * lips[i + 1]!;
+    const shares = pieces.map((p, i) => (PIECE_WEIGHT[p.kind] * eps) / total / weights[i]!);
+    let r = 0;
+    let settled = true;
+    pieces.forEach((_, i) => {
+      r = lips[i]! * r + shares[i]!;
+      if (i + 1 < pieces.length && r > margins[i]!) {
+        settled = false;
+        margins[i] = r * 1.25;
+      }
+    });
+    if (settled) return { boxes, lips, shares, weights };
+  }
+  throw new RangeError(
+    "the composition's error budget does not settle: its maps expand errors so much that the boxes they need keep " +
+      'growing; approximate the maps separately',
+  );
+}
+
+/**
+ * A composition with one or more general maps: each general map is built
+ * alone (its isotopy, on the image of the parts before it grown by their
+ * error, measured against the map itself), each run of affine and coupling
+ * parts as one plan with a proved bound, and the sentences are joined. The
+ * shares of ε come from `compositionBudget`; the general maps' errors are
+ * measured, so `bound` is null — measure the result against the exact
+ * composition.
+ */
+function approximateComposition(
+  parts: readonly MapTarget[],
+  options: ApproximateOptions,
+  time: TimeBudget | undefined,
+): Approximation {
+  const { domain, eps } = options;
+  if (options.inverse)
+    throw new RangeError(
+      'the inverse of a composition with a general map is not built: give the inverse maps in reverse order ' +
+        'instead, or approximate the general map alone with --inverse',
+    );
+  const pieces: Piece[] = [];
+  parts.forEach((part, i) => {
+    if (part.kind === 'flow' || part.kind === 'ridgeFlow' || part.kind === 'compose')
+      throw new RangeError('a flow can only be approximated on its own, not inside a composition');
+    if (part.kind === 'isotopy') {
+      if (part.map === undefined)
+        throw new RangeError('a general map inside a composition needs its map (the `map` of its isotopy target)');
+      pieces.push({ kind: 'general', first: i, last: i, map: part.map });
+      return;
+    }
+    const steps = flatten(part, domain, eps, undefined, 'strang', time).steps;
+    const last = pieces[pieces.length - 1];
+    if (last?.kind === 'plain') {
+      last.steps.push(...steps);
+      last.last = i;
+    } else pieces.push({ kind: 'plain', first: i, last: i, steps });
+  });
+  time?.stage("fixing the composition's error budget");
+  const { boxes, lips, shares, weights } = compositionBudget(pieces, domain, eps);
+  const maxLength = options.maxLength ?? Infinity;
+  const sentence: Sentence[number][] = [];
+  const reports: StepReport[] = [];
+  const composition: CompositionPart[] = [];
+  let finishWords = 0;
+  let length = 0;
+  pieces.forEach((piece, i) => {
+    const box = boxes[i]!;
+    const left = maxLength - length;
+    let a: Approximation;
+    if (piece.kind === 'general') {
+      const target = piece.map.on(box);
+      time?.stage(`building part ${piece.first + 1} of ${parts.length} (a general map)`);
+      a = approximateMeasured(target, { domain: box, eps: shares[i]!, reference: piece.map.at, maxLength: left }, time);
+    } else {
+      a = build(piece.steps, null, { domain: box, eps: shares[i]!, maxLength: left }, shares[i]!, time);
+    }
+    sentence.push(...a.sentence);
+    reports.push(...a.steps);
+    finishWords += a.finishWords;
+    length += a.length;
+    if (length > maxLength) throw new SentenceTooLong(`the composition's parts 1 to ${piece.last + 1}`, maxLength);
+    composition.push({
+      parts: [piece.first, piece.last],
+      kind: piece.kind,
+      box,
+      eps: shares[i]!,
+      lipschitz: lips[i]!,
+      weight: weights[i]!,
+      bound: piece.kind === 'plain' ? a.bound : null,
+      words: a.length,
+      splitting: a.splitting,
+    });
+  });
+  return {
+    sentence,
+    length,
+    bound: null,
+    constructionBound: null,
+    steps: reports,
+    finishWords,
+    splitting: null,
+    composition,
+  };
 }

@@ -109,7 +109,7 @@ export function buildPlan(
  * a tight hull (an interval box would grow with every shear); a coupling
  * falls back to the interval image of the polygon's bounding box.
  */
-function imageBoxes(steps: readonly Step[], domain: Box): Box[] {
+export function imageBoxes(steps: readonly Step[], domain: Box): Box[] {
   let corners: [number, number][] = [
     [domain.x0, domain.y0],
     [domain.x1, domain.y0],

@@ -21,9 +21,9 @@ import {
   type MapVariable,
   printMapExpr,
 } from '../mapexpr/index.js';
-import { type MapTarget, type SeparableField } from './approximate.js';
+import { type GeneralMap, type MapTarget, type SeparableField } from './approximate.js';
 import { isotopyTarget } from './general.js';
-import { type Box, type Function1 } from './steps.js';
+import { type Box, type Function1, norm2 } from './steps.js';
 import { type ExprPair, findPairProblem, problemMessage } from './witness.js';
 
 export type { ExprPair } from './witness.js';
@@ -171,14 +171,64 @@ export function pairTarget(p: ExprPair, box: Box, index = 0, count = 1): MapTarg
   ) {
     return { kind: 'coupling', axis: 'y', g: function1(minusVar(p.fy, 'y'), 'x') };
   }
-  if (count > 1) {
-    throw new WordflowError(
-      'usage',
-      `${which}${describe(p)} is neither affine nor a coupling map: approx builds such a general diffeomorphism ` +
-        `through its straight-line isotopy only on its own, not inside a composition of several pairs`,
-    );
-  }
+  if (count > 1) return generalTarget(p, box, which);
   return isotopyTarget(p, box, describe(p));
+}
+
+type M4 = readonly [number, number, number, number];
+const m4 = (v: readonly number[]): M4 => [v[0]!, v[1]!, v[2]!, v[3]!];
+
+const boxText = (b: Box): string => `[${fmt(b.x0)}, ${fmt(b.x1)}]x[${fmt(b.y0)}, ${fmt(b.y1)}]`;
+
+/**
+ * A general pair inside a composition: its isotopy target on `box` (proved
+ * there) with the map itself, its image boxes and Lipschitz constants by
+ * interval arithmetic, and the same target on the box the composition's
+ * budget asks for (the image of the maps before it, grown by their error).
+ */
+function generalTarget(p: ExprPair, box: Box, which: string, grown = false): Extract<MapTarget, { kind: 'isotopy' }> {
+  const where = grown
+    ? ` on its input box ${boxText(box)} (the image of the maps before it, grown by their error)`
+    : '';
+  const target = isotopyTarget(p, box, `${which}${describe(p)}${where}`);
+  if (target.kind !== 'isotopy') throw new RangeError('a general pair is built through its isotopy');
+  const map: GeneralMap = {
+    at: pairMap(p),
+    imageBox: (b) => pairImageBox(p, b),
+    lipschitz: (b) => pairLipschitz(p, b),
+    on: (b) => generalTarget(p, b, which, true),
+  };
+  return { ...target, map };
+}
+
+/**
+ * A Lipschitz constant (Euclidean) of the pair on the box, proved: on each
+ * of pieces × pieces sub-boxes, interval bounds of the Jacobian's entries,
+ * written as midpoint C plus a radius R ≥ 0, give ‖J‖₂ ≤ ‖C‖₂ + ‖R‖₂ (for
+ * |E| ≤ R entrywise, ‖E‖₂ ≤ ‖|E|‖₂ ≤ ‖R‖₂); the largest over the pieces
+ * holds on the convex box. Exact up to rounding for affine maps (R = 0);
+ * Infinity where the Jacobian may be undefined.
+ */
+export function pairLipschitz(p: ExprPair, box: Box, pieces = 16): number {
+  const jac = [derivative(p.fx, 'x'), derivative(p.fx, 'y'), derivative(p.fy, 'x'), derivative(p.fy, 'y')];
+  // Cut k of n of [lo, hi]: neighbours share their rounded ends, and the outer ends are the box's own.
+  const cut = (lo: number, hi: number, k: number): number => (k === pieces ? hi : lo + ((hi - lo) * k) / pieces);
+  let worst = 0;
+  for (let i = 0; i < pieces; i++) {
+    const x = { lo: cut(box.x0, box.x1, i), hi: cut(box.x0, box.x1, i + 1) };
+    for (let j = 0; j < pieces; j++) {
+      const y = { lo: cut(box.y0, box.y1, j), hi: cut(box.y0, box.y1, j + 1) };
+      const entries = jac.map((e) => boundOnBox(e, x, y, 1));
+      if (entries.some((i) => !Number.isFinite(i.lo) || !Number.isFinite(i.hi))) return Infinity;
+      const mid = entries.map((i) => (i.lo + i.hi) / 2);
+      // The radius covers both ends, with an ulp of slack for the rounding of the midpoint.
+      const rad = entries.map(
+        (i, k) => Math.max(i.hi - mid[k]!, mid[k]! - i.lo) + Number.EPSILON * Math.max(Math.abs(i.lo), Math.abs(i.hi)),
+      );
+      worst = Math.max(worst, norm2(m4(mid)) + norm2(m4(rad)));
+    }
+  }
+  return worst;
 }
 
 /** e − v as an expression (e.g. FX − x, the h of a coupling (x + h(y), y)). */

@@ -238,6 +238,7 @@ describe('schemas/approx.schema.json', () => {
     ['0.8*x - 0.6*y', '0.6*x + 0.8*y', 'x', 'y + 0.2*x^3', '--eps', '1e-2', '--inverse'],
     ['--flow', 'y', '-sin(x)', '--eps', '1e-1', '--grid', '17'],
     ['x + 0.1*y^2', 'y + 0.1*x', '--eps', '1e-2', '--grid', '17'],
+    ['x + 0.1*y^2', 'y + 0.1*x', 'x + 0.2*y', 'y', '--eps', '1e-2', '--grid', '17'],
   ];
   for (const args of cases) {
     it(`validates approx ${args.join(' ')} --json, and its counts add up`, () => {
@@ -250,6 +251,11 @@ describe('schemas/approx.schema.json', () => {
       expect(a.error.grid).toBeLessThanOrEqual(Number(args[args.indexOf('--eps') + 1]));
       // Flows and general diffeomorphisms (a fitted isotopy) are measured, not proved.
       expect(a.error.bound === null).toBe(args[0] === '--flow' || args[0] === 'x + 0.1*y^2');
+      // A composition with a general map says how its ε was shared: Σ eps·weight ≤ ε.
+      const parts = (out as { composition?: { eps: number; weight: number }[] }).composition;
+      expect(parts !== undefined).toBe(args[0] === 'x + 0.1*y^2' && args[2] === 'x + 0.2*y');
+      if (parts !== undefined)
+        expect(parts.reduce((acc, p) => acc + p.eps * p.weight, 0)).toBeLessThanOrEqual(1e-2 * (1 + 1e-12));
     });
   }
 

@@ -9,7 +9,7 @@
  * contract of schemas/approx.schema.json.
  */
 import type { Command } from 'commander';
-import { approximateMap, type Approximation, type MapTarget } from '../../approx/approximate.js';
+import { approximateMap, type Approximation, type CompositionPart, type MapTarget } from '../../approx/approximate.js';
 import { OutOfTime, TimeBudget } from '../../approx/budget.js';
 import { compileSentence, formatSentence, runCompiledSentence } from '../../approx/sentence.js';
 import { type Box, SentenceTooLong, type StepReport } from '../../approx/steps.js';
@@ -277,6 +277,51 @@ function build(job: Job, domain: Box, eps: number, opts: ApproxOptions, time: Ti
 
 const sci = (v: number): string => (v === 0 ? '0' : v.toExponential(2));
 const count = (n: number): string => n.toLocaleString('en-US');
+const interval = (lo: number, hi: number): string => `[${Number(lo.toPrecision(4))}, ${Number(hi.toPrecision(4))}]`;
+
+/** The maps a composition's piece holds, 1-based: "map 2" or "maps 1–3". */
+const mapsOf = (p: CompositionPart): string =>
+  p.parts[0] === p.parts[1] ? `map ${p.parts[0] + 1}` : `maps ${p.parts[0] + 1}–${p.parts[1] + 1}`;
+
+/** A general map's splitting, in parentheses. */
+function splittingText(p: CompositionPart): string {
+  const s = p.splitting;
+  return s === null ? '' : ` (${s.method}, ${s.steps} step${s.steps === 1 ? '' : 's'})`;
+}
+
+/** The error budget of a composition with a general map, one line per piece. */
+function compositionLines(parts: readonly CompositionPart[]): string[] {
+  return [
+    'error budget: ε ≥ Σ eᵢ·(Lipschitz constants of the maps after it), each constant proved by interval ' +
+      'arithmetic on its input box (the image of the maps before it, grown by the error reached there)',
+    ...parts.map(
+      (p) =>
+        `  ${mapsOf(p)} (${p.kind === 'general' ? 'general, by its isotopy' : 'affine or coupling'}): ` +
+        `e = ${sci(p.eps)}${p.weight === 1 ? '' : ` × ${p.weight.toPrecision(3)}`} on ` +
+        `${interval(p.box.x0, p.box.x1)}×${interval(p.box.y0, p.box.y1)}, Lipschitz ≤ ${p.lipschitz.toPrecision(3)}, ` +
+        `${count(p.words)} words, ` +
+        (p.bound !== null ? `proved within ${sci(p.bound)}` : `measured${splittingText(p)}`),
+    ),
+  ];
+}
+
+/** The composition's pieces for --json. */
+function compositionJson(parts: readonly CompositionPart[]): Record<string, unknown>[] {
+  return parts.map((p) => ({
+    maps: [p.parts[0] + 1, p.parts[1] + 1],
+    kind: p.kind,
+    box: [
+      [p.box.x0, p.box.x1],
+      [p.box.y0, p.box.y1],
+    ],
+    eps: p.eps,
+    lipschitz: p.lipschitz,
+    weight: p.weight,
+    bound: p.bound,
+    words: p.words,
+    splitting: p.splitting,
+  }));
+}
 
 /** Least-squares slope of log(length) against log(1/ε): length ≈ C·ε^−p. */
 function fittedRate(rows: readonly { eps: number; length: number }[]): { p: number; c: number } | null {
@@ -425,6 +470,7 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
             target: { ...job.json, eps, inverse: opts.inverse === true },
             words: where,
             splitting: a.splitting,
+            ...(a.composition === undefined ? {} : { composition: compositionJson(a.composition) }),
           }),
         );
         return EXIT.yes;
@@ -436,19 +482,22 @@ ry± rx± (y ± relu(x), x ± relu(y)), sx± sy± (x ↦ e^±1·x where x > 0, s
         `error: ${sci(measured)} measured on a ${grid}×${grid} grid of ${box} against ${job.referenceName}`,
         a.bound !== null
           ? `proved bound: ${sci(a.bound)} (exact arithmetic; interval bounds on the derivatives)`
-          : a.constructionBound !== null && a.splitting === null
-            ? 'proved bound: none for the flow; the words are within ' +
-              `${sci(a.constructionBound)} of the affine map exp(T·A) as computed in floating point, proved`
-            : a.constructionBound !== null
-              ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
-                `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
-              : 'proved bound: none (the fit, the splitting and the composition of the words are measured, not ' +
-                'proved; each step of words is within its own proved budget)',
+          : a.composition !== undefined
+            ? 'proved bound: none (a general map is built through its isotopy, whose error is measured, not proved)'
+            : a.constructionBound !== null && a.splitting === null
+              ? 'proved bound: none for the flow; the words are within ' +
+                `${sci(a.constructionBound)} of the affine map exp(T·A) as computed in floating point, proved`
+              : a.constructionBound !== null
+                ? 'proved bound: none (the splitting error is measured, not proved); the words are within ' +
+                  `${sci(a.constructionBound)} of the ${a.splitting?.method} splitting, proved`
+                : 'proved bound: none (the fit, the splitting and the composition of the words are measured, not ' +
+                  'proved; each step of words is within its own proved budget)',
         `where the words go: ${Object.entries(where)
           .filter(([, v]) => v > 0)
           .map(([k, v]) => `${k} ${count(v)}`)
           .join(', ')}`,
       ];
+      if (a.composition !== undefined) lines.push(...compositionLines(a.composition));
       if (a.splitting !== null) {
         lines.push(
           `splitting: ${a.splitting.method}, ${a.splitting.steps} step${a.splitting.steps === 1 ? '' : 's'}, its own error ${sci(a.splitting.measured)} ` +
