@@ -39,7 +39,7 @@ const point = fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ 
 function withinEps(a: Approximation, exact: Map2, eps: number): void {
   fc.assert(
     fc.property(point, ([x, y]) => {
-      const [u, v] = wordByWord(a.sentence as RunLike[], x, y);
+      const [u, v] = wordByWord(a.sentence, x, y);
       const [p, q] = exact(x, y);
       return Math.hypot(u - p, v - q) <= eps;
     }),
