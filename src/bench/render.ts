@@ -203,7 +203,12 @@ export function renderBench(r: BenchResult): string {
     out.push(
       table(
         ['target', 'ε', 'words', 'ms'],
-        r.approx.rows.map((a) => [a.name, String(a.eps), f(a.words), f(a.ms)]),
+        r.approx.rows.map((a) => [
+          a.name,
+          String(a.eps),
+          a.refused === undefined ? f(a.words) : `refused (${a.refused})`,
+          f(a.ms),
+        ]),
       ),
     );
   }
