@@ -10,7 +10,7 @@
  * general map is built piece by piece, its ε shared through the Lipschitz
  * constants of the pieces after each (`compositionBudget`).
  */
-import { TimeBudget } from './budget.js';
+import { OutOfTime, TimeBudget } from './budget.js';
 import { type Axis } from './frames.js';
 import { frozenFieldSteps, ridgeSplittingSteps } from './field.js';
 import { affineSteps, type BuiltPlan, buildMeasuredPlan, buildPlan, imageBoxes, type Matrix2 } from './plan.js';
@@ -502,30 +502,36 @@ export function approximateMap(target: MapTarget, options: ApproximateOptions): 
     target.kind === 'flow' && target.split !== undefined ? [target.split] : ['strang', 'yoshida'];
   let best: Approximation | undefined;
   for (const method of methods) {
-    // The splitting's share of ε starts at a quarter; if the finished sentence (forward) misses ε on the grid, the
-    // splitting gets less and the words are rebuilt — at most three times.
-    for (let share = eps / 4, attempt = 0; attempt < 3; attempt++, share /= 3) {
-      const { steps, splitting } = flatten(target, domain, share * 4, options.reference, method, time);
-      const measured = splitting?.measured ?? 0;
-      // Leave the words what the splitting did not use, with a margin for points between the grid's.
-      const left = Math.max(eps - 2 * measured, eps / 3);
-      let a: Approximation;
-      try {
-        a = build(steps, splitting, options, left, time);
-      } catch (e) {
-        if (e instanceof SentenceTooLong && (best !== undefined || method !== methods[methods.length - 1])) break;
-        throw e;
+    // A later method past the time budget leaves the sentence an earlier one found.
+    try {
+      // The splitting's share of ε starts at a quarter; if the finished sentence (forward) misses ε on the grid, the
+      // splitting gets less and the words are rebuilt — at most three times.
+      for (let share = eps / 4, attempt = 0; attempt < 3; attempt++, share /= 3) {
+        const { steps, splitting } = flatten(target, domain, share * 4, options.reference, method, time);
+        const measured = splitting?.measured ?? 0;
+        // Leave the words what the splitting did not use, with a margin for points between the grid's.
+        const left = Math.max(eps - 2 * measured, eps / 3);
+        let a: Approximation;
+        try {
+          a = build(steps, splitting, options, left, time);
+        } catch (e) {
+          if (e instanceof SentenceTooLong && (best !== undefined || method !== methods[methods.length - 1])) break;
+          throw e;
+        }
+        const reference = options.reference;
+        time?.stage('measuring the sentence against the reference');
+        const check =
+          options.inverse || reference === undefined
+            ? 0
+            : gridDistance((x, y) => evaluateSentence(a.sentence, x, y), reference, domain, SPLIT_GRID);
+        if (check <= eps * 0.9 || attempt === 2) {
+          if (best === undefined || a.length < best.length) best = a;
+          break;
+        }
       }
-      const reference = options.reference;
-      time?.stage('measuring the sentence against the reference');
-      const check =
-        options.inverse || reference === undefined
-          ? 0
-          : gridDistance((x, y) => evaluateSentence(a.sentence, x, y), reference, domain, SPLIT_GRID);
-      if (check <= eps * 0.9 || attempt === 2) {
-        if (best === undefined || a.length < best.length) best = a;
-        break;
-      }
+    } catch (e) {
+      if (e instanceof OutOfTime && best !== undefined) break;
+      throw e;
     }
   }
   if (best === undefined) throw new SentenceTooLong('this flow at this ε', options.maxLength ?? Infinity);
@@ -647,74 +653,80 @@ function approximateMeasured(
   // The fewest splitting steps whose words were estimated past maxLength (by the first method to be refused early).
   let refusedAt: number | undefined;
   for (const method of methods) {
-    const share = eps / 4;
-    time?.stage(
-      `choosing the number of steps of the ${methodName(method)} splitting of ${what} (within ${sci(share)})`,
-    );
-    let chosen;
+    // A later method past the time budget leaves the sentence an earlier one found.
     try {
-      chosen = chooseSteps(
-        // The fit gets ε/8 of the field (its effect on the map is part of the splitting's measured error).
-        (n) => measuredSteps(target, method, n, fits, eps / 8, time),
-        target.steps,
-        domain,
-        share,
-        reference,
-        method,
-        time,
-        (n, steps, measured, previous) => {
-          // A Yoshida step is three Strang steps whose times add up to 4.4 times its own: from as many steps as
-          // a Strang splitting estimated past the limit, it takes more words still.
-          if (method === 'yoshida' && refusedAt !== undefined && tooLong !== undefined && 2 * n >= refusedAt)
-            throw new SentenceTooLong(
-              `${tooLong.what}; nor did the Yoshida splitting meet its share with up to ${plural(n, 'step')}`,
-              maxLength,
-            );
-          try {
-            refuseEarly(steps, n, measured, previous, share, domain, eps, maxLength, time);
-          } catch (e) {
-            refusedAt ??= n;
-            throw e;
-          }
-        },
-      );
-    } catch (e) {
-      if (!(e instanceof SentenceTooLong)) throw e;
-      tooLong = e;
-      continue;
-    }
-    const { steps, report } = chosen;
-    let words = Math.max(eps - 2 * report.measured, eps / 3);
-    for (let attempt = 0; attempt < 3; attempt++, words /= 2) {
+      const share = eps / 4;
       time?.stage(
-        `writing the words of the ${methodName(method)} splitting (${plural(report.steps, 'step')}, ` +
-          `${plural(steps.length, 'elementary step')}${attempt === 0 ? '' : `, attempt ${attempt + 1}`})`,
+        `choosing the number of steps of the ${methodName(method)} splitting of ${what} (within ${sci(share)})`,
       );
-      let built;
+      let chosen;
       try {
-        built = buildMeasuredPlan(steps, domain, words, options.maxLength, time === undefined ? {} : { time });
+        chosen = chooseSteps(
+          // The fit gets ε/8 of the field (its effect on the map is part of the splitting's measured error).
+          (n) => measuredSteps(target, method, n, fits, eps / 8, time),
+          target.steps,
+          domain,
+          share,
+          reference,
+          method,
+          time,
+          (n, steps, measured, previous) => {
+            // A Yoshida step is three Strang steps whose times add up to 4.4 times its own: from as many steps as
+            // a Strang splitting estimated past the limit, it takes more words still.
+            if (method === 'yoshida' && refusedAt !== undefined && tooLong !== undefined && 2 * n >= refusedAt)
+              throw new SentenceTooLong(
+                `${tooLong.what}; nor did the Yoshida splitting meet its share with up to ${plural(n, 'step')}`,
+                maxLength,
+              );
+            try {
+              refuseEarly(steps, n, measured, previous, share, domain, eps, maxLength, time);
+            } catch (e) {
+              refusedAt ??= n;
+              throw e;
+            }
+          },
+        );
       } catch (e) {
-        if (e instanceof SentenceTooLong) {
-          tooLong = e;
+        if (!(e instanceof SentenceTooLong)) throw e;
+        tooLong = e;
+        continue;
+      }
+      const { steps, report } = chosen;
+      let words = Math.max(eps - 2 * report.measured, eps / 3);
+      for (let attempt = 0; attempt < 3; attempt++, words /= 2) {
+        time?.stage(
+          `writing the words of the ${methodName(method)} splitting (${plural(report.steps, 'step')}, ` +
+            `${plural(steps.length, 'elementary step')}${attempt === 0 ? '' : `, attempt ${attempt + 1}`})`,
+        );
+        let built;
+        try {
+          built = buildMeasuredPlan(steps, domain, words, options.maxLength, time === undefined ? {} : { time });
+        } catch (e) {
+          if (e instanceof SentenceTooLong) {
+            tooLong = e;
+            break;
+          }
+          throw e;
+        }
+        time?.stage('measuring the sentence against the reference');
+        const check = gridDistance((x, y) => evaluateSentence(built.sentence, x, y), reference, domain, SPLIT_GRID);
+        if (check <= eps * 0.9) {
+          const a: Approximation = {
+            sentence: built.sentence,
+            length: sentenceLength(built.sentence),
+            bound: null,
+            constructionBound: null,
+            steps: built.steps,
+            finishWords: built.finishWords,
+            splitting: report,
+          };
+          if (best === undefined || a.length < best.length) best = a;
           break;
         }
-        throw e;
       }
-      time?.stage('measuring the sentence against the reference');
-      const check = gridDistance((x, y) => evaluateSentence(built.sentence, x, y), reference, domain, SPLIT_GRID);
-      if (check <= eps * 0.9) {
-        const a: Approximation = {
-          sentence: built.sentence,
-          length: sentenceLength(built.sentence),
-          bound: null,
-          constructionBound: null,
-          steps: built.steps,
-          finishWords: built.finishWords,
-          splitting: report,
-        };
-        if (best === undefined || a.length < best.length) best = a;
-        break;
-      }
+    } catch (e) {
+      if (e instanceof OutOfTime && best !== undefined) break;
+      throw e;
     }
   }
   if (best === undefined) {

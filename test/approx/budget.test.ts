@@ -88,6 +88,19 @@ describe('approximateMap with a time budget', () => {
     );
   });
 
+  it("past the budget while trying the second splitting method, the first method's sentence stands", () => {
+    const p = pair('x + 0.1*y^2', 'y + 0.1*x');
+    // The clock stands still until the Yoshida splitting is tried, then jumps past the budget.
+    const seen: { budget?: TimeBudget } = {};
+    const clock = (): number => (seen.budget?.progress().includes('Yoshida') ? 1e9 : 0);
+    const budget = new TimeBudget(10, clock);
+    seen.budget = budget;
+    const a = approximateMap(pairTarget(p, BOX), { domain: BOX, eps: 1e-2, reference: pairMap(p), budget });
+    expect(a.splitting?.method).toBe('strang');
+    expect(a.length).toBeGreaterThan(0);
+    expect(() => budget.check()).toThrow(OutOfTime);
+  });
+
   it('a generous budget changes nothing: the same sentence as without one', () => {
     const p = pair('x + 0.3*sin(2*pi*y)', 'y');
     const a = approximateMap(pairTarget(p, BOX), { domain: BOX, eps: 1e-3 });
