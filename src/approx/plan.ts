@@ -295,6 +295,24 @@ export function measuredBudgets(steps: readonly Step[], boxes: readonly Box[], e
 }
 
 /**
+ * The words the cost models predict for the steps on the domain within ε
+ * (budgets shared as `buildMeasuredPlan` shares them): for choosing between
+ * splittings before building either.
+ */
+export function modelledWords(steps: readonly Step[], domain: Box, eps: number): number {
+  const boxes = sampledBoxes(steps, domain, 4 * eps);
+  const budgets = measuredBudgets(steps, boxes, eps);
+  let words = 0;
+  steps.forEach((s, i) => {
+    const m = costModel(s, boxes[i]!);
+    const b = budgets[i]!;
+    if (m === null || !(b > 0)) return;
+    words += m.power === 0 ? m.c * Math.max(1, Math.log2(1 / b)) : m.c / b ** m.power;
+  });
+  return words;
+}
+
+/**
  * The hull of the images of sample points of the domain (its boundary
  * densely, the inside on a grid) after each step. Not a proof: the maps are
  * homeomorphisms close to the identity frame by frame, and the hull is grown
