@@ -18,7 +18,7 @@ import { acceptsBytes } from '../parallel/index.js';
 import { acceptsBy, cachedVocabulary, EMBEDDING_NAMES } from '../vocabulary/index.js';
 import { blowUp, CATASTROPHIC, LONG_CASES, received, seeded, SHORT_CASES } from './corpus.js';
 import { matrixBench, type MatrixBenchRow } from './matrix.js';
-import { interleavedPerCall, median, now, timeOnce, timePerCall } from './measure.js';
+import { interleavedPerCall, median, now, timeOnce, timePerCall, type Sampler } from './measure.js';
 
 /** What `runBench` measures and how it reports progress. */
 export interface BenchOptions {
@@ -291,22 +291,32 @@ export function shortCase(index: number, quick: boolean): ShortRow {
     if (m.accepts(s) !== re.test(s))
       throw new Error(`bench: wordflow and V8 disagree on ${JSON.stringify(s)} for ${c.pattern}`);
   }
-  const wf = (): number => {
+  // Two literals on purpose (see Sampler): each engine's loop keeps its own feedback.
+  let sink = 0;
+  const wf: Sampler = (reps) => {
     let yes = 0;
-    for (let i = 0; i < inputs.length; i++) if (m.accepts(inputs[i]!)) yes++;
-    return yes;
+    const t = now();
+    for (let r = 0; r < reps; r++) for (let i = 0; i < inputs.length; i++) if (m.accepts(inputs[i]!)) yes++;
+    const took = now() - t;
+    sink += yes;
+    return took;
   };
-  const v = (): number => {
+  const v: Sampler = (reps) => {
     let yes = 0;
-    for (let i = 0; i < inputs.length; i++) if (re.test(inputs[i]!)) yes++;
-    return yes;
+    const t = now();
+    for (let r = 0; r < reps; r++) for (let i = 0; i < inputs.length; i++) if (re.test(inputs[i]!)) yes++;
+    const took = now() - t;
+    sink += yes;
+    return took;
   };
   // Warm both up first, so neither is measured cold.
-  for (let i = 0; i < 5000; i++) {
-    wf();
-    v();
+  for (let i = 0; i < 50; i++) {
+    wf(100);
+    v(100);
   }
   const [wordflow, v8Ns] = interleavedPerCall([wf, v], inputs.length, samples, minMs);
+  // The answers are used, so that no engine's calls can be dropped as dead code.
+  if (sink < 0) throw new Error('bench: a negative count of accepted inputs');
   return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
 }
 
@@ -375,10 +385,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const sc = SHORT_CASES.find((x) => x.name === row.name)!;
       const re = c.re2js!(sc.pattern);
       const inputs = sc.inputs.map(received);
-      const pass = (): number => {
+      const pass: Sampler = (reps) => {
         let yes = 0;
-        for (const s of inputs) if (re!.testExact(s)) yes++;
-        return yes;
+        const t = now();
+        for (let r = 0; r < reps; r++) for (const s of inputs) if (re!.testExact(s)) yes++;
+        const took = now() - t;
+        if (yes < 0) throw new Error('bench: a negative count of accepted inputs');
+        return took;
       };
       return { ...row, re2js: re === null ? null : interleavedPerCall([pass], inputs.length, 3, q ? 3 : 10)[0]! };
     });
