@@ -3,13 +3,19 @@
 // tsc's dist/cli/main.js, so the `bin` path stays the same). Start-up is most of the time
 // of a scripted call such as `wordflow check P s`: loading some hundred
 // separate modules costs more than deciding membership, so the CLI ships as
-// a few files. Code splitting keeps the lazy loading of commands: the entry
-// holds only the command table, and each command's code is in chunks loaded
-// when it runs. commander and chevrotain are bundled in; packages that only
-// some commands need (Ink, React, Graphviz, the benchmark's competitors)
-// stay outside and load from node_modules as before.
+// a few files, in three builds:
+// - main.js, the entry (src/cli/main.ts): small, it only picks one of the two below;
+// - check.cjs, the start-up bundle of `check`, a classic script run with V8's code cache (check.cache,
+//   written after a warm-up run; see src/cli/codeCache.ts);
+// - cli.js and its chunks, the full program for every other command. Code splitting keeps the lazy loading
+//   of commands: the entry holds only the command table, and each command's code is in chunks loaded when
+//   it runs.
+// commander and chevrotain are bundled in; packages that only some commands need (Ink, React, Graphviz,
+// the benchmark's competitors) stay outside and load from node_modules as before.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,15 +80,80 @@ const packages = {
   },
 };
 
-// Chunks are named by content hash: drop the previous build's, or they pile up.
+// Chunks are named by content hash: drop the previous build's, or they pile up. The code cache goes too: one
+// written for another build of the bundle must not outlive it.
 for (const name of readdirSync(join(root, 'dist', 'cli'))) {
-  if (/^(chunk-\w+|main|worker|approxWorker)\.js(\.map)?$|^properties\.cjs(\.map)?$/.test(name))
+  if (
+    /^(chunk-\w+|main|cli|worker|approxWorker)\.js(\.map)?$|^(properties|check)\.cjs(\.map)?$|^check\.cache$/.test(name)
+  )
     rmSync(join(root, 'dist', 'cli', name));
 }
 
+// The entry: the full program stays outside it, loaded only by the command lines that need it.
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
+  plugins: [
+    {
+      name: 'wordflow-entry',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) => {
+          if (args.path.startsWith('node:')) return undefined;
+          throw new Error(`the entry must not import packages (${args.path} from ${args.importer})`);
+        });
+      },
+    },
+  ],
+  logLevel: 'warning',
+});
+
+// The start-up bundle of `check`: the program with that command's module only (program.ts asks the full build
+// for any other), as one classic script. Its first line names this build; the code cache carries the same line.
+const stubbed = {
+  name: 'wordflow-check-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/\w+\.js$/ }, (args) =>
+      args.path === './commands/check.js' ? undefined : { path: args.path, namespace: 'not-in-check-bundle' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'not-in-check-bundle' }, (args) => ({
+      contents: `export function register() { throw new Error('internal: ${args.path} is not in the check bundle'); }`,
+    }));
+  },
+};
+await build({
+  absWorkingDir: root,
+  entryPoints: { check: 'src/cli/checkBundle.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
+  // src/cli/codeCache.ts passes the bundle's URL in this parameter of the function it wraps the bundle in.
+  define: { 'import.meta.url': '__wordflowUrl' },
+  banner: { js: `// wordflow check bundle, build ${randomUUID()}` },
+  plugins: [stubbed, packages],
+  logLevel: 'warning',
+});
+// A classic script run through vm.Script has no module loader for import(): the bundle must not need one.
+if (/\bimport\s*\(/.test(readFileSync(join(root, 'dist', 'cli', 'check.cjs'), 'utf8')))
+  throw new Error('dist/cli/check.cjs contains import(): a module it needs is outside the bundle');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/cli.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
   // The workers sit next to the chunks: src/parallel/index.ts starts `./worker.js`, src/tui/approxRunner.ts
   // `./approxWorker.js`, each relative to its own (bundled) module.
   outdir: 'dist/cli',
@@ -119,3 +190,10 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// The code cache, written by a warm-up run of the bundle in a process of its own, with the Node that built it
+// (`npm install` builds, so it is the Node that runs it; any other ignores the cache, see src/cli/codeCache.ts).
+const warmUp = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (warmUp.status !== 0) throw new Error(`writing the code cache of dist/cli/check.cjs failed (exit ${warmUp.status})`);
