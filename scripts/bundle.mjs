@@ -15,7 +15,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,18 +113,21 @@ const packages = {
 // written for another build of the bundle must not outlive it.
 for (const name of readdirSync(join(root, 'dist', 'cli'))) {
   if (
-    /^(chunk-\w+|main|cli|worker|approxWorker)\.js(\.map)?$|^(properties|check)\.cjs(\.map)?$|^check\.cache$/.test(name)
+    /^(chunk-\w+|main|cli|worker|approxWorker)\.js(\.map)?$|^(properties|check|main)\.cjs(\.map)?$|^check\.cache$/.test(
+      name,
+    )
   )
     rmSync(join(root, 'dist', 'cli', name));
 }
 
-// The entry: the full program stays outside it, loaded only by the command lines that need it.
-await build({
+// The entry: the full program stays outside it, loaded only by the command lines that need it. Built twice: as
+// CommonJS for the `bin` (Node starts a CommonJS file without setting up its ES module loader, some 20 M
+// instructions) and as an ES module at dist/cli/main.js, where the entry has always been.
+const entry = {
   absWorkingDir: root,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/cli',
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
@@ -143,7 +146,16 @@ await build({
     },
   ],
   logLevel: 'warning',
+};
+await build({ ...entry, format: 'esm' });
+await build({
+  ...entry,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__wordflowEntryUrl' },
+  banner: { js: "'use strict';\nconst __wordflowEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+for (const file of ['main.js', 'main.cjs']) chmodSync(join(root, 'dist', 'cli', file), 0o755);
 
 // The start-up bundle of `check`: the program with that command's module only (program.ts asks the full build
 // for any other), as one classic script. Its first line names this build; the code cache carries the same line.
