@@ -236,18 +236,80 @@ export function affineSteps(m: Matrix2, cx: number, cy: number): Step[] {
   return steps;
 }
 
-/** Relative weight of each step kind in a measured plan's budget: shears and translations are nearly exact. */
-function measuredWeight(step: Step): number {
+/**
+ * A model of the words a step costs as a function of its budget β, for
+ * sharing ε where it is cheapest: a stretch spends about one bump of kinks
+ * per (e − 1)·β of its displacement's variation (words ≈ C/β), a coupling
+ * one knot per √(8β/‖g''‖) of its interval (words ≈ C/√β), a shear or a
+ * translation a few words per bit of its parameter (words ≈ C·log₂(1/β)).
+ */
+interface CostModel {
+  readonly power: 1 | 0.5 | 0;
+  readonly c: number;
+}
+
+function costModel(step: Step, box: Box): CostModel | null {
+  const span = (a: 'x' | 'y'): [number, number] => (a === 'x' ? [box.x0, box.x1] : [box.y0, box.y1]);
   switch (step.kind) {
-    case 'coupling':
-    case 'stretch':
-    case 'scale':
-      return 1;
+    case 'stretch': {
+      const [l, h] = span(step.axis);
+      // Two kinks and about two moves per bump; a bump shifts by (e − 1)·(its length) ≤ 1.4·β.
+      return { power: 1, c: Math.max((4 * step.d.slope(l, h) * (h - l)) / 1.4, 1e-12) };
+    }
+    case 'coupling': {
+      const [l, h] = span(step.axis === 'x' ? 'y' : 'x');
+      // A knot and a slope change per piece; the knots are √(8β/‖g''‖) apart when half the budget is interpolation.
+      return { power: 0.5, c: Math.max(2 * (h - l) * Math.sqrt(step.g.curvature(l, h) / 4), 1e-12) };
+    }
     case 'scale2':
-      return 0;
+      return null;
+    case 'scale':
+      return { power: 1, c: 2 * Math.abs(Math.log(step.lambda)) + 1 };
     default:
-      return 1 / 64;
+      return { power: 0, c: 3 };
   }
+}
+
+/**
+ * Budgets β_i with Σ β_i = ε minimizing the modelled words Σ cost_i(β_i)
+ * (Lagrange: C/β² = λ, C/(2β^{3/2}) = λ, C/(β·ln 2) = λ; λ by bisection).
+ */
+export function measuredBudgets(steps: readonly Step[], boxes: readonly Box[], eps: number): Float64Array {
+  const models = steps.map((s, i) => costModel(s, boxes[i]!));
+  const at = (lambda: number): Float64Array =>
+    Float64Array.from(models, (m) => {
+      if (m === null) return 0;
+      if (m.power === 1) return Math.sqrt(m.c / lambda);
+      if (m.power === 0.5) return (m.c / (2 * lambda)) ** (2 / 3);
+      return m.c / (lambda * Math.LN2);
+    });
+  const total = (lambda: number): number => at(lambda).reduce((a, b) => a + b, 0);
+  let lo = -200;
+  let hi = 200;
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2;
+    if (total(Math.exp(mid)) > eps) lo = mid;
+    else hi = mid;
+  }
+  return at(Math.exp(hi));
+}
+
+/**
+ * The words the cost models predict for the steps on the domain within ε
+ * (budgets shared as `buildMeasuredPlan` shares them): for choosing between
+ * splittings before building either.
+ */
+export function modelledWords(steps: readonly Step[], domain: Box, eps: number): number {
+  const boxes = sampledBoxes(steps, domain, 4 * eps);
+  const budgets = measuredBudgets(steps, boxes, eps);
+  let words = 0;
+  steps.forEach((s, i) => {
+    const m = costModel(s, boxes[i]!);
+    const b = budgets[i]!;
+    if (m === null || !(b > 0)) return;
+    words += m.power === 0 ? m.c * Math.max(1, Math.log2(1 / b)) : m.c / b ** m.power;
+  });
+  return words;
 }
 
 /**
@@ -256,7 +318,7 @@ function measuredWeight(step: Step): number {
  * homeomorphisms close to the identity frame by frame, and the hull is grown
  * by a margin.
  */
-function sampledBoxes(steps: readonly Step[], domain: Box, margin: number): Box[] {
+export function sampledBoxes(steps: readonly Step[], domain: Box, margin: number): Box[] {
   const pts: [number, number][] = [];
   const side = 256;
   for (let i = 0; i <= side; i++) {
@@ -307,14 +369,13 @@ export function buildMeasuredPlan(
   maxLength = Infinity,
 ): Omit<BuiltPlan, 'bound'> & { bound: null } {
   const boxes = sampledBoxes(steps, domain, 4 * eps);
-  const weights = steps.map(measuredWeight);
   // The steps' errors were measured to add up coherently (a budget of ε/√N let 90 steps reach 90·ε/√N), so each gets
-  // its share of a sum.
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  // its share of a sum, shared where words are cheapest.
+  const budgets = measuredBudgets(steps, boxes, eps);
   const b = new FrameBuilder();
   const reports: StepReport[] = [];
   steps.forEach((s, i) => {
-    const budget = (eps * weights[i]!) / total || eps * 1e-3;
+    const budget = budgets[i]! || eps * 1e-3;
     const report = buildStep(b, s, boxes[i]!, budget, maxLength);
     if (b.length > maxLength) throw new SentenceTooLong(`step ${i + 1} of ${steps.length} (${s.kind})`, maxLength);
     reports.push(report);

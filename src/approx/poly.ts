@@ -52,6 +52,19 @@ export function polyIntegral(a: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * The same polynomial in another scaled coordinate t' = (u − c)/r: p(α·t' + β)
+ * with α = r/p.r, β = (c − p.c)/p.r, expanded by Horner (exact in reals; in
+ * doubles to rounding).
+ */
+export function polyRecenter(p: ScaledPoly, c: number, r: number): ScaledPoly {
+  if (c === p.c && r === p.r) return p;
+  const lin = Float64Array.from([(c - p.c) / p.r, r / p.r]);
+  let acc: Float64Array = new Float64Array(0);
+  for (let k = p.coef.length - 1; k >= 0; k--) acc = polyAdd(polyMul(acc, lin), Float64Array.from([p.coef[k]!]));
+  return { coef: acc, c, r };
+}
+
 /** p(t) by Horner. */
 export function polyAt(a: Float64Array, t: number): number {
   let s = 0;

@@ -190,10 +190,24 @@ function bitsFor(scale: number, budget: number): number {
   return Math.max(0, Math.ceil(Math.log2(scale / budget)));
 }
 
-/** A dyadic origin ≤ v with few bits, cheapest to move the frame to (the current origin if it already is ≤ v). */
-function originBelow(b: FrameBuilder, axis: Axis, v: number): Dyadic {
+/** How far below the box an origin may sit: a few box widths (floorTo(v, −2) is always within 4). */
+function originReach(box: Box, a: Axis): number {
+  return 4 * Math.max(hi(box, a) - lo(box, a), Math.abs(lo(box, a)), 1);
+}
+
+/**
+ * A dyadic origin ≤ v with few bits, cheapest to move the frame to (the current origin if it already is ≤ v), at
+ * most `reach` below v. The bound keeps the stored value 2^f·(logical − o) small: an origin left far below (an
+ * integer shear adds t·o_u to the sheared axis's origin, and frame changes compound that) costs the sentence its
+ * precision in doubles — a Van der Pol build whose origins had drifted to 2^41 lost every bit below 2^-11.
+ */
+function originBelow(b: FrameBuilder, axis: Axis, v: number, reach: number): Dyadic {
   const current = b.frame(axis);
-  if (D.toNumber(current.o) <= v - Math.abs(v) * ROUNDING) return current.o;
+  const below = (o: Dyadic): boolean => {
+    const n = D.toNumber(o);
+    return n <= v - Math.abs(v) * ROUNDING && n >= v - reach;
+  };
+  if (below(current.o)) return current.o;
   let best: Dyadic | undefined;
   let bestCost = Infinity;
   // Candidates: short dyadics below v, and the current origin moved down by a few units of a power of two (which
@@ -201,12 +215,13 @@ function originBelow(b: FrameBuilder, axis: Axis, v: number): Dyadic {
   const need = D.toNumber(current.o) - v + Math.abs(v) * ROUNDING + 2 ** -60;
   const candidates: Dyadic[] = [];
   for (let k = -2; k <= 8; k++) candidates.push(D.floorTo(v - Math.abs(v) * ROUNDING - 2 ** -60, k));
-  for (let k = Math.floor(Math.log2(need)) - 2; k <= Math.ceil(Math.log2(need)) + 1; k++) {
-    const units = Math.ceil(need / 2 ** k);
-    if (units <= 8) candidates.push(D.sub(current.o, D.dyadic(BigInt(units), k)));
-  }
+  if (need > 0)
+    for (let k = Math.floor(Math.log2(need)) - 2; k <= Math.ceil(Math.log2(need)) + 1; k++) {
+      const units = Math.ceil(need / 2 ** k);
+      if (units <= 8) candidates.push(D.sub(current.o, D.dyadic(BigInt(units), k)));
+    }
   for (const o of candidates) {
-    if (D.toNumber(o) > v - Math.abs(v) * ROUNDING) continue;
+    if (!below(o)) continue;
     const cost = Math.min(b.frameCost(axis, current.f, o), b.frameCost(axis, 0, o) + Math.abs(current.f));
     if (cost < bestCost) {
       best = o;
@@ -237,7 +252,7 @@ function buildShear(b: FrameBuilder, axis: Axis, t: number, box: Box, budget: nu
   // Keep t exact when it has few bits anyway.
   const exact = D.fromNumber(t);
   if (exact.e >= -Math.max(k, 0) - 8) tq = exact;
-  const origin = originBelow(b, u, lo(box, u));
+  const origin = originBelow(b, u, lo(box, u), originReach(box, u));
   b.moveOrigin(u, origin);
   const before = b.length;
   const oa = b.frame(axis).o;
@@ -419,7 +434,7 @@ function buildScale(
   const mid = (l0 + l1) / 2;
   const half = (l1 - l0) / 2;
   const start = b.length;
-  const origin = originBelow(b, axis, l0);
+  const origin = originBelow(b, axis, l0, originReach(box, axis));
   const o = D.toNumber(origin);
   const reach = Math.max(Math.abs(l0), Math.abs(l1), Math.abs(o)) * lambda * 2 + 1;
   const found = expPow2(lambda, (mu) => Math.abs(lambda - mu) * half + reach * ROUNDING * 4 < budget * 0.75, maxWords);

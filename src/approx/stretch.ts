@@ -22,6 +22,7 @@ import * as D from './dyadic.js';
 import { type Dyadic } from './dyadic.js';
 import { type Axis, type FrameBuilder } from './frames.js';
 import { type Function1 } from './function1.js';
+import { nextDown, nextUp } from '../mapexpr/index.js';
 
 /** Relative slack for rounding in the doubles a bound is computed with. */
 const ROUNDING = 8 * Number.EPSILON;
@@ -52,80 +53,133 @@ function planStretch(d: Function1, l: number, h: number, J: number, budget: numb
   const q0 = D.floorTo(l, J);
   const start = D.toNumber(q0);
   const span = h - start;
-  if (span / step > 1 << 22) return undefined;
+  if (span / step > 2 ** 40) return undefined;
   // The shift c = d(q_0), quantized well below the budget.
   const shift = D.quantize(d.at(start), Math.max(0, Math.ceil(Math.log2(16 / budget))));
   const c = D.toNumber(shift);
   const scale = Math.max(Math.abs(l), Math.abs(h), Math.abs(c), 1);
   const slack = scale * ROUNDING * 8;
   const tau = budget * 0.7 - slack;
-  if (!(tau > step * 0)) return undefined;
+  if (!(tau > 0)) return undefined;
   const phi = (x: number): number => x + d.at(x);
+  // ‖d''‖ on 1 024 equal cells of [start, h] (one interval evaluation per cell, not per block).
+  const cells = 1024;
+  const width = (h - start) / cells;
+  const curvature = new Float64Array(cells);
+  let curvatureMax = 0;
+  for (let cell = 0; cell < cells; cell++) {
+    curvature[cell] = d.curvature(start + cell * width, cell === cells - 1 ? h : start + (cell + 1) * width);
+    curvatureMax = Math.max(curvatureMax, curvature[cell]!);
+  }
+  if (!Number.isFinite(curvatureMax)) return undefined;
+  const cellOf = (v: number): number => Math.min(cells - 1, Math.max(0, Math.floor((v - start) / width)));
+  const curvatureOver = (a: number, b: number): number => {
+    let m = 0;
+    for (let cell = cellOf(a), lastCell = cellOf(b); cell <= lastCell; cell++) m = Math.max(m, curvature[cell]!);
+    return m;
+  };
+  // Blocks short enough that the curvature term stays ≤ budget/10 (the walk checks at least that often too).
+  const blockLength = curvatureMax > 0 ? Math.sqrt((0.8 * budget) / curvatureMax) : Infinity;
+  // Segments of K between kinks: from grid index segJ[s] (preimage segX[s]) with exponent segK[s]; K is linear there.
+  const segJ: number[] = [0];
+  const segX: number[] = [start];
+  const segK: number[] = [0];
   const at: number[] = [];
   const change: number[] = [];
-  const xs: number[] = [start];
-  let x = start;
-  let y = start;
-  let k = 0;
-  let j = 0;
   let sx = 0;
-  while (x < h) {
-    const yn = y + step;
-    const errorWith = (kk: number): number => yn + c - phi(x + step * Math.exp(-kk));
-    let best = k;
-    let bestErr = errorWith(k);
-    if (Math.abs(bestErr) > tau) {
+  let k = 0;
+  // The preimage of grid index i on the current (last) segment, and the staircase's error there.
+  const xOf = (i: number): number => segX[segX.length - 1]! + (i - segJ[segJ.length - 1]!) * step * Math.exp(-k);
+  const errorAt = (i: number): number => start + i * step + c - phi(xOf(i));
+  let j = 0;
+  while (xOf(j) < h) {
+    if (Math.abs(errorAt(j + 1)) > tau) {
       // The local slope of φ over one step picks the bracketing exponents.
+      const x = xOf(j);
       const slope = Math.max((phi(x + step) - phi(x)) / step, 1e-300);
       const kf = Math.floor(Math.log(slope));
+      const errorNext = (kk: number): number => start + (j + 1) * step + c - phi(x + step * Math.exp(-kk));
+      let best = k;
+      let bestErr = Math.abs(errorNext(k));
       for (const kk of [kf, kf + 1, k - 1, k + 1]) {
-        const e = errorWith(kk);
-        if (Math.abs(e) < Math.abs(bestErr)) {
+        const e = Math.abs(errorNext(kk));
+        if (e < bestErr) {
           best = kk;
           bestErr = e;
         }
       }
+      if (best !== k) {
+        segJ.push(j);
+        segX.push(x);
+        segK.push(best);
+        at.push(j);
+        change.push(best - k);
+        sx += Math.abs(best - k);
+        k = best;
+      }
+      if (at.length > 1 << 22) return undefined;
     }
-    if (best !== k) {
-      at.push(j);
-      change.push(best - k);
-      sx += Math.abs(best - k);
-      k = best;
+    // Keep the exponent while the knots stay within τ: gallop (strides at most one block, over which the error can
+    // leave the band and come back by at most budget/10), then bisect for the first knot past τ. The bound below is
+    // checked independently of the walk.
+    const unit = step * Math.exp(-k);
+    const last = j + Math.max(1, Math.ceil((h - xOf(j)) / unit));
+    const most = Math.max(1, Math.floor(blockLength / unit));
+    let good = j + 1;
+    let n = 1;
+    let bad = last;
+    while (good < last) {
+      const next = Math.min(good + n, last);
+      if (Math.abs(errorAt(next)) > tau) {
+        bad = next;
+        break;
+      }
+      good = next;
+      n = Math.min(2 * n, most);
     }
-    x += step * Math.exp(-k);
-    y = yn;
-    xs.push(x);
-    j++;
-    if (j > 1 << 22) return undefined;
+    if (good < bad) {
+      while (bad - good > 1) {
+        const mid = Math.floor((good + bad) / 2);
+        if (Math.abs(errorAt(mid)) > tau) bad = mid;
+        else good = mid;
+      }
+    }
+    j = good;
   }
-  // The proved error: K is linear between checked points (every 16th knot and every kink), where the error is at
-  // most the larger of the two end errors (interval arithmetic on d) plus ‖d''‖·(length)²/8 (curvature per block).
-  const knotError = (i: number): number => {
-    const xj = xs[i]!;
+  const end = j;
+  const xEnd = xOf(end);
+  // The proved error: on blocks inside each segment, K is linear and the error is at most the larger of the two end
+  // errors (interval arithmetic on d) plus ‖d''‖·(length)²/8, with ‖d''‖ from one interval evaluation per cell.
+  const knotError = (i: number, xj: number): number => {
     const yj = start + i * step;
     const [lo, hi] = d.range(xj, xj);
     return Math.max(Math.abs(yj + c - xj - lo), Math.abs(yj + c - xj - hi));
   };
-  const checked: number[] = [];
-  let next = 0;
-  for (const i of [...at, j + 1]) {
-    for (; next < i; next += 16) checked.push(next);
-    if (i <= j && checked[checked.length - 1] !== i) checked.push(i);
-    next = i + 16;
-  }
-  if (checked[checked.length - 1] !== j) checked.push(j);
+  // The last cell reaches past h to the last knot.
+  curvature[cells - 1] = Math.max(curvature[cells - 1]!, d.curvature(start + (cells - 1) * width, Math.max(h, xEnd)));
   let error = 0;
-  let prevErr = knotError(0);
-  for (let n = 1; n < checked.length; n++) {
-    const a = checked[n - 1]!;
-    const b = checked[n]!;
-    const err = knotError(b);
-    const len = xs[b]! - xs[a]!;
-    error = Math.max(error, Math.max(prevErr, err) + (d.curvature(xs[a]!, xs[b]!) * len * len) / 8);
-    prevErr = err;
+  let blocks = 0;
+  for (let s = 0; s < segJ.length; s++) {
+    const a = segJ[s]!;
+    const b = s + 1 < segJ.length ? segJ[s + 1]! : end;
+    const unit = step * Math.exp(-segK[s]!);
+    const stride = Math.max(1, Math.min(b - a, Math.floor(blockLength / unit)));
+    const x0 = segX[s]!;
+    let prev = knotError(a, x0);
+    for (let i = a; i < b;) {
+      const next = Math.min(b, i + stride);
+      const xa = x0 + (i - a) * unit;
+      const xb = x0 + (next - a) * unit;
+      const err = knotError(next, xb);
+      error = Math.max(error, Math.max(prev, err) + (curvatureOver(xa, xb) * (xb - xa) ** 2) / 8);
+      prev = err;
+      i = next;
+      if (++blocks > 1 << 22) return undefined;
+    }
   }
-  // The knots x_j were accumulated in doubles: each carries at most j roundings of its size, moved through φ.
-  error += j * scale * Number.EPSILON * (1 + d.slope(start, x)) + slack;
+  // Each segment's start was computed from the previous one in doubles: a few roundings of its size per segment.
+  error += 4 * (segJ.length + 1) * scale * Number.EPSILON * (1 + d.slope(start, xEnd)) + slack;
+  if (process.env.DBG) console.error('plan', J, end, at.length, blocks, error, budget, tau);
   if (!(error <= budget) || !Number.isFinite(error)) return undefined;
   let estimate = sx + moveCost(0);
   let prev = 0;
@@ -133,7 +187,7 @@ function planStretch(d: Function1, l: number, h: number, J: number, budget: numb
     estimate += moveCost(i - prev);
     prev = i;
   }
-  return { J, q0, shift, at, change, pieces: j, error, estimate };
+  return { J, q0, shift, at, change, pieces: end, error, estimate };
 }
 
 /** What `buildStretch` wrote. */
@@ -158,7 +212,9 @@ export function buildStretch(
   if (!Number.isFinite(d.slope(l, h)) || !Number.isFinite(d.curvature(l, h)))
     throw new RangeError('a stretch needs bounds on d′ and d″ over its interval');
   let best: StretchPlan | undefined;
-  const J0 = Math.max(-4, Math.floor(Math.log2(1 / budget)) - 1);
+  // A bump one grid step long moves the staircase by (e − 1)·2^-J, which must fit in the band ±0.7·budget of a
+  // plan (coarser grids cannot meet the budget: start at the coarsest that can).
+  const J0 = Math.max(-4, Math.ceil(Math.log2((Math.E - 1) / (1.4 * budget))));
   // Finer grids cost more to plan and, past the best one, more words (every bump is at least one grid step).
   for (let J = J0; J <= J0 + 4; J++) {
     const plan = planStretch(d, l, h, J, budget);
@@ -187,6 +243,45 @@ export function buildStretch(
       moves: b.length - afterFrame - exp,
       frame: afterFrame - start,
       gridLog2: -J,
+    },
+  };
+}
+
+/**
+ * Two stretches one after the other as one: φ = φ2∘φ1 with φi = id + di, so
+ * d(a) = d1(a) + d2(a + d1(a)). Bounds from the parts' (interval arithmetic
+ * where they have it): d2 is taken over the image of [a, b] under φ1, and
+ * φ' = φ2'(φ1)·φ1', φ'' = φ2''(φ1)·φ1'² + φ2'(φ1)·φ1'' (both φi increasing).
+ */
+export function composeStretches(d1: Function1, d2: Function1): Function1 {
+  const image = (a: number, b: number): [number, number] => {
+    const [lo] = d1.range(a, a);
+    const [, hi] = d1.range(b, b);
+    // φ1 is increasing: the image of [a, b] is [φ1(a), φ1(b)], each end enclosed (rounded outward).
+    return [nextDown(a + lo), nextUp(b + hi)];
+  };
+  return {
+    at: (v) => {
+      const e = d1.at(v);
+      return e + d2.at(v + e);
+    },
+    range: (a, b) => {
+      const [lo1, hi1] = d1.range(a, b);
+      const [u, w] = image(a, b);
+      const [lo2, hi2] = d2.range(u, w);
+      return [nextDown(lo1 + lo2), nextUp(hi1 + hi2)];
+    },
+    slope: (a, b) => {
+      const s1 = d1.slope(a, b);
+      const [u, w] = image(a, b);
+      const s2 = d2.slope(u, w);
+      return nextUp(nextUp(s1 + s2 * (1 + s1)) * (1 + 4 * Number.EPSILON));
+    },
+    curvature: (a, b) => {
+      const s1 = d1.slope(a, b);
+      const c1 = d1.curvature(a, b);
+      const [u, w] = image(a, b);
+      return nextUp((d2.curvature(u, w) * (1 + s1) ** 2 + (1 + d2.slope(u, w)) * c1) * (1 + 8 * Number.EPSILON));
     },
   };
 }

@@ -46,31 +46,35 @@ export function timeOnce(fn: () => unknown): number {
 }
 
 /**
- * Median nanoseconds per call of each of `fns`, sampled in turns (one sample
- * of each, then the next round), so that load from other processes falls on
- * all of them alike. Each call of `fns[i]` counts as `callsPer` calls.
+ * Runs `reps` calls of one engine and returns the nanoseconds they took. Each
+ * engine gets a sampler of its own, written as its own function literal: V8
+ * keeps type feedback per literal, so a timing loop shared by two engines gets
+ * compiled with the first engine's code inlined and thrown away when it meets
+ * the second, and in some processes one engine was then measured 2–14× slow.
+ */
+export type Sampler = (reps: number) => number;
+
+/**
+ * Median nanoseconds per call of each of `samplers`, sampled in turns (one
+ * sample of each, then the next round), so that load from other processes
+ * falls on all of them alike. Each call counts as `callsPer` calls.
  */
 export function interleavedPerCall(
-  fns: readonly (() => unknown)[],
+  samplers: readonly Sampler[],
   callsPer: number,
   samples: number,
   minSampleMs: number,
 ): number[] {
+  const first = samplers[0]!;
   let reps = 1;
   for (;;) {
-    const t = now();
-    for (let i = 0; i < reps; i++) fns[0]!();
-    const took = now() - t;
+    const took = first(reps);
     if (took >= minSampleMs * 1e6 || reps >= 1 << 24) break;
     reps = took <= 0 ? reps * 2 : Math.min(reps * 2, Math.ceil((reps * minSampleMs * 1e6) / took));
   }
-  const out: number[][] = fns.map(() => []);
+  const out: number[][] = samplers.map(() => []);
   for (let s = 0; s < samples; s++) {
-    fns.forEach((fn, j) => {
-      const t = now();
-      for (let i = 0; i < reps; i++) fn();
-      out[j]!.push((now() - t) / (reps * callsPer));
-    });
+    for (let j = 0; j < samplers.length; j++) out[j]!.push(samplers[j]!(reps) / (reps * callsPer));
   }
   return out.map(median);
 }

@@ -10,7 +10,7 @@
  */
 import type { Command } from 'commander';
 import { approximateMap, type Approximation, type MapTarget } from '../../approx/approximate.js';
-import { compileSentence, formatSentence, runCompiledSentence } from '../../approx/sentence.js';
+import { compileSentence, formatSentence, runCompiledSentenceMany } from '../../approx/sentence.js';
 import { type Box, SentenceTooLong, type StepReport } from '../../approx/steps.js';
 import { fieldTarget, linearFieldTarget } from '../../approx/general.js';
 import {
@@ -192,18 +192,22 @@ function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
 
 /** The sup error of the sentence against the reference on an n×n grid of the domain. */
 function measure(a: Approximation, job: Job, domain: Box, n: number): number {
-  const compiled = compileSentence(a.sentence);
-  const out = new Float64Array(2);
-  let worst = 0;
-  for (let i = 0; i < n; i++) {
-    const x = domain.x0 + ((domain.x1 - domain.x0) * i) / (n - 1);
+  // The sentence on all grid points at once (run by run: the same doubles as point by point, much faster).
+  const xs = new Float64Array(n * n);
+  const ys = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
-      const y = domain.y0 + ((domain.y1 - domain.y0) * j) / (n - 1);
-      runCompiledSentence(compiled, x, y, out);
-      const [u, v] = job.reference(x, y, [out[0]!, out[1]!]);
-      const e = Math.hypot(out[0]! - u, out[1]! - v);
-      if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
+      xs[i * n + j] = domain.x0 + ((domain.x1 - domain.x0) * i) / (n - 1);
+      ys[i * n + j] = domain.y0 + ((domain.y1 - domain.y0) * j) / (n - 1);
     }
+  const us = xs.slice();
+  const vs = ys.slice();
+  runCompiledSentenceMany(compileSentence(a.sentence), us, vs);
+  let worst = 0;
+  for (let k = 0; k < n * n; k++) {
+    const [u, v] = job.reference(xs[k]!, ys[k]!, [us[k]!, vs[k]!]);
+    const e = Math.hypot(us[k]! - u, vs[k]! - v);
+    if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
   }
   return worst;
 }
