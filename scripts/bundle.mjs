@@ -18,9 +18,18 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The code cache's warm-up, in a process of its own (started at the end of the build below): runs the start-up
+// bundle of `check` on a string it accepts and one it rejects, then writes V8's cache of everything that compiled
+// (see src/cli/codeCache.ts). The run prints and sets its exit code like any run; the cache is what counts.
+if (process.argv[2] === '--write-code-cache') {
+  const { writeCodeCache } = await import(pathToFileURL(join(root, 'dist', 'cli', 'codeCache.js')).href);
+  await writeCodeCache(pathToFileURL(join(root, 'dist', 'cli') + '/'), ['check', '(a|b)*abb', 'aabb', 'ab']);
+  process.exit(0);
+}
 const require = createRequire(join(root, 'package.json'));
 // chevrotain's single-file build (its package entry loads lodash-es as ~600
 // modules; src/syntax/chevrotain.ts explains). Not in the package's exports,
@@ -234,7 +243,7 @@ await build({
 
 // The code cache, written by a warm-up run of the bundle in a process of its own, with the Node that built it
 // (`npm install` builds, so it is the Node that runs it; any other ignores the cache, see src/cli/codeCache.ts).
-const warmUp = spawnSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs')], {
+const warmUp = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--write-code-cache'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (warmUp.status !== 0) throw new Error(`writing the code cache of dist/cli/check.cjs failed (exit ${warmUp.status})`);
