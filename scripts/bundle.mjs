@@ -3,18 +3,33 @@
 // tsc's dist/cli/main.js, so the `bin` path stays the same). Start-up is most of the time
 // of a scripted call such as `wordflow check P s`: loading some hundred
 // separate modules costs more than deciding membership, so the CLI ships as
-// a few files. Code splitting keeps the lazy loading of commands: the entry
-// holds only the command table, and each command's code is in chunks loaded
-// when it runs. commander and chevrotain are bundled in; packages that only
-// some commands need (Ink, React, Graphviz, the benchmark's competitors)
-// stay outside and load from node_modules as before.
+// a few files, in three builds:
+// - main.js, the entry (src/cli/main.ts): small, it only picks one of the two below;
+// - check.cjs, the start-up bundle of `check`, a classic script run with V8's code cache (check.cache,
+//   written after a warm-up run; see src/cli/codeCache.ts);
+// - cli.js and its chunks, the full program for every other command. Code splitting keeps the lazy loading
+//   of commands: the entry holds only the command table, and each command's code is in chunks loaded when
+//   it runs.
+// commander and chevrotain are bundled in; packages that only some commands need (Ink, React, Graphviz,
+// the benchmark's competitors) stay outside and load from node_modules as before.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The code cache's warm-up, in a process of its own (started at the end of the build below): runs the start-up
+// bundle of `check` on a string it accepts and one it rejects, then writes V8's cache of everything that compiled
+// (see src/cli/codeCache.ts). The run prints and sets its exit code like any run; the cache is what counts.
+if (process.argv[2] === '--write-code-cache') {
+  const { writeCodeCache } = await import(pathToFileURL(join(root, 'dist', 'cli', 'codeCache.js')).href);
+  await writeCodeCache(pathToFileURL(join(root, 'dist', 'cli') + '/'), ['check', '(a|b)*abb', 'aabb', 'ab']);
+  process.exit(0);
+}
 const require = createRequire(join(root, 'package.json'));
 // chevrotain's single-file build (its package entry loads lodash-es as ~600
 // modules; src/syntax/chevrotain.ts explains). Not in the package's exports,
@@ -39,6 +54,35 @@ const packages = {
         `${JSON.stringify(chevrotainBundle)};`,
       resolveDir: root,
     }));
+    // chevrotain fills a 65 536-entry table (a character code's first-character bucket) the first time any lexer
+    // is built, even a lexer that never uses it: 19 M instructions and an optimizing compile of the loop on every
+    // start. The table's entries are arithmetic, so the bundled copy computes them instead; the same numbers.
+    b.onLoad({ filter: /[/\\]chevrotain\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const table = [
+        'function charCodeToOptimizedIndex(charCode) {',
+        '  return charCode < minOptimizationVal ? charCode : charCodeToOptimizedIdxMap[charCode];',
+        '}',
+        'function initCharCodeToOptimizedIndexMap() {',
+        '  if (isEmpty_default(charCodeToOptimizedIdxMap)) {',
+        '    charCodeToOptimizedIdxMap = new Array(65536);',
+        '    for (let i = 0; i < 65536; i++) {',
+        '      charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n');
+      const computed = [
+        'function charCodeToOptimizedIndex(charCode) {',
+        '  return charCode < minOptimizationVal ? charCode : charCode < 65536 ? 255 + ~~(charCode / 255) : undefined;',
+        '}',
+        'function initCharCodeToOptimizedIndexMap() {}',
+      ].join('\n');
+      const at = source.indexOf(table);
+      if (at < 0 || source.indexOf(table, at + 1) >= 0)
+        throw new Error(`${args.path}: the character-code table to replace was not found once (another chevrotain?)`);
+      return { contents: source.replace(table, computed), loader: 'js' };
+    });
     // Should an import reach the loader module itself, chevrotain would load twice (two sets of token types).
     b.onLoad({ filter: /[/\\]src[/\\]syntax[/\\]chevrotain\.ts$/ }, (args) => {
       throw new Error(
@@ -74,15 +118,92 @@ const packages = {
   },
 };
 
-// Chunks are named by content hash: drop the previous build's, or they pile up.
+// Chunks are named by content hash: drop the previous build's, or they pile up. The code cache goes too: one
+// written for another build of the bundle must not outlive it.
 for (const name of readdirSync(join(root, 'dist', 'cli'))) {
-  if (/^(chunk-\w+|main|worker|approxWorker)\.js(\.map)?$|^properties\.cjs(\.map)?$/.test(name))
+  if (
+    /^(chunk-\w+|main|cli|worker|approxWorker)\.js(\.map)?$|^(properties|check|main)\.cjs(\.map)?$|^check\.cache$/.test(
+      name,
+    )
+  )
     rmSync(join(root, 'dist', 'cli', name));
 }
 
+// The entry: the full program stays outside it, loaded only by the command lines that need it. Built twice: as
+// CommonJS for the `bin` (Node starts a CommonJS file without setting up its ES module loader, some 20 M
+// instructions) and as an ES module at dist/cli/main.js, where the entry has always been.
+const entry = {
+  absWorkingDir: root,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
+  plugins: [
+    {
+      name: 'wordflow-entry',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) => {
+          if (args.path.startsWith('node:')) return undefined;
+          throw new Error(`the entry must not import packages (${args.path} from ${args.importer})`);
+        });
+      },
+    },
+  ],
+  logLevel: 'warning',
+};
+await build({ ...entry, format: 'esm' });
+await build({
+  ...entry,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__wordflowEntryUrl' },
+  banner: { js: "'use strict';\nconst __wordflowEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+for (const file of ['main.js', 'main.cjs']) chmodSync(join(root, 'dist', 'cli', file), 0o755);
+
+// The start-up bundle of `check`: the program with that command's module only (program.ts asks the full build
+// for any other), as one classic script. Its first line names this build; the code cache carries the same line.
+const stubbed = {
+  name: 'wordflow-check-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/\w+\.js$/ }, (args) =>
+      args.path === './commands/check.js' ? undefined : { path: args.path, namespace: 'not-in-check-bundle' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'not-in-check-bundle' }, (args) => ({
+      contents: `export function register() { throw new Error('internal: ${args.path} is not in the check bundle'); }`,
+    }));
+  },
+};
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
+  entryPoints: { check: 'src/cli/checkBundle.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
+  // src/cli/codeCache.ts passes the bundle's URL in this parameter of the function it wraps the bundle in.
+  define: { 'import.meta.url': '__wordflowUrl' },
+  banner: { js: `// wordflow check bundle, build ${randomUUID()}` },
+  plugins: [stubbed, packages],
+  logLevel: 'warning',
+});
+// A classic script run through vm.Script has no module loader for import(): the bundle must not need one.
+if (/\bimport\s*\(/.test(readFileSync(join(root, 'dist', 'cli', 'check.cjs'), 'utf8')))
+  throw new Error('dist/cli/check.cjs contains import(): a module it needs is outside the bundle');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/cli.ts', worker: 'src/parallel/worker.ts', approxWorker: 'src/tui/approxWorker.ts' },
   // The workers sit next to the chunks: src/parallel/index.ts starts `./worker.js`, src/tui/approxRunner.ts
   // `./approxWorker.js`, each relative to its own (bundled) module.
   outdir: 'dist/cli',
@@ -119,3 +240,10 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// The code cache, written by a warm-up run of the bundle in a process of its own, with the Node that built it
+// (`npm install` builds, so it is the Node that runs it; any other ignores the cache, see src/cli/codeCache.ts).
+const warmUp = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--write-code-cache'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (warmUp.status !== 0) throw new Error(`writing the code cache of dist/cli/check.cjs failed (exit ${warmUp.status})`);

@@ -12,6 +12,7 @@
  */
 import type { Command } from 'commander';
 import { LIMIT_FLAGS, LIVE_LIMITS, type Limits } from '../limits.js';
+import { namedCommand } from './commandLine.js';
 
 /** A command module: registers its command(s) on the program. */
 export interface CommandModule {
@@ -156,8 +157,7 @@ export function descriptionOf(name: string): string {
  * default command, which commander runs when no known command is named.
  */
 export function entryFor(args: readonly string[]): CommandEntry {
-  const words = args.filter((a) => !a.startsWith('-'));
-  const named = words[0] === 'help' ? words[1] : words[0];
+  const named = namedCommand(args);
   const first = COMMANDS[0];
   if (first === undefined) throw new Error('internal: the command table is empty');
   return COMMANDS.find((c) => c.name === named) ?? first;

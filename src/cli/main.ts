@@ -1,93 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `wordflow` command. Each command lives in `commands/<name>.ts` and
- * registers itself; `commandTable.ts` lists them. This file refuses a first
- * argument that is not a command (see suggest.ts), loads only the module of
- * the command being run, lists the others, and maps commander's own errors
- * (unknown options, missing arguments) to exit code 2.
+ * The `wordflow` command (the package's `bin`, built both as dist/cli/main.cjs,
+ * which the `bin` names because Node starts a CommonJS file without setting up
+ * its ES module loader, and as dist/cli/main.js). A `check` command line runs
+ * from the start-up bundle with its code cache (codeCache.ts), which starts in
+ * about half the instructions of the full build; every other command line,
+ * and `check` when there is no bundle (running from source), runs the full
+ * build (cli.ts). Both run the same program (program.ts) from the same
+ * sources. This file stays small: it is on every command's start-up path.
  */
-import { Command, CommanderError, Help } from 'commander';
-import { createRequire } from 'node:module';
-import { COMMANDS, entryFor, type CommandEntry, type CommandModule } from './commandTable.js';
-import { EXIT, reportError } from './common.js';
-import { unknownCommandMessage } from './suggest.js';
-import { WordflowError } from '../errors.js';
+import { namedCommand } from './commandLine.js';
+import { compileBundle } from './codeCache.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-/**
- * The program with `module` registered in full (the command being run) and
- * every other command of the table as a listing: name and description for
- * `--help`. Should commander dispatch to a listed command after all (a
- * command line `entryFor` read differently), its action names the entry to
- * load, and `main` parses again with that module.
- */
-export function program(loaded: CommandEntry, module: CommandModule, redirect: (entry: CommandEntry) => void): Command {
-  const usageOf = new Map(COMMANDS.map((c) => [c.name, `${c.name} ${c.usage}`]));
-  const p = new Command('wordflow')
-    .description('regular languages read as vocabularies of maps: expression → minimal DFA → compositions of words')
-    .version(version)
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({
-      sortSubcommands: false,
-      subcommandTerm(cmd: Command): string {
-        return usageOf.get(cmd.name()) ?? Help.prototype.subcommandTerm.call(this, cmd);
-      },
-    });
-  for (const entry of COMMANDS) {
-    if (entry.load === loaded.load) {
-      // A module registers all of its commands at once (enum, count and sample share one).
-      if (!p.commands.some((c) => c.name() === entry.name)) module.register(p);
-      continue;
-    }
-    p.command(entry.name, { isDefault: entry === COMMANDS[0] })
-      .description(entry.description)
-      .helpOption(false)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => redirect(entry));
-  }
-  for (const cmd of p.commands) cmd.exitOverride();
-  p.addHelpText(
-    'after',
-    `
-Examples:
-  $ wordflow                                   # the playground, on a built-in example
-  $ wordflow play '(ab)*'                      # the playground on your pattern
-  $ wordflow check '(a|b)*abb' abb ab          # accept abb, reject ab (exit 1)
-  $ wordflow dfa '(a|b)*a(a|b){3}' --format json
-  $ wordflow equiv '(a|b)*' '(a*b*)*'          # equal
-  $ wordflow explain '(ab)*' --embedding flow2d
-  $ wordflow help check                        # every command has examples
-
-Exit codes: 0 yes / success, 1 a well-formed no, 2 bad input or a limit.`,
-  );
-  return p;
-}
-
-/** Parses `argv` with the module of `entry` loaded; again with another module if commander picks a listed command. */
-async function main(argv: readonly string[], entry: CommandEntry): Promise<void> {
-  let next: CommandEntry | undefined;
-  await program(entry, await entry.load(), (e) => (next = e)).parseAsync(argv);
-  if (next !== undefined && next.load !== entry.load) await main(argv, next);
-}
-
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // A closed pipe (`wordflow enum … | head`) is a normal way to stop reading.
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+const compiled =
+  namedCommand(process.argv.slice(2)) === 'check' ? compileBundle(new URL('.', import.meta.url)) : undefined;
+void (compiled === undefined ? Promise.resolve(false) : compiled.start().run(process.argv)).then(async (done) => {
+  if (!done) await import('./cli.js');
 });
-
-try {
-  const unknown = unknownCommandMessage(process.argv.slice(2), [...COMMANDS.map((c) => c.name), 'help']);
-  if (unknown !== null) throw new WordflowError('usage', unknown);
-  await main(process.argv, entryFor(process.argv.slice(2)));
-} catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : EXIT.error;
-  } else {
-    reportError(e);
-    process.exitCode = EXIT.error;
-  }
-}

@@ -5,11 +5,18 @@
  * playground, so both measure alike.
  */
 
-// Fixed property classes (never built from user text).
-const MARK = /^\p{M}$/u;
-const INVISIBLE =
-  /^[\p{Cf}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u{115F}\u{1160}\u{3164}\u{FFA0}]$/u;
-const EMOJI_WIDE = /^\p{Emoji_Presentation}$/u;
+// Fixed property classes (never built from user text), made on first use: V8
+// reads a `\p{…}` class from ICU's tables when the regex is created, millions
+// of instructions each, which every start of a command importing this would pay.
+let classes: { mark: RegExp; invisible: RegExp; emojiWide: RegExp } | undefined;
+function propertyClasses(): { mark: RegExp; invisible: RegExp; emojiWide: RegExp } {
+  return (classes ??= {
+    mark: /^\p{M}$/u,
+    invisible:
+      /^[\p{Cf}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u{180B}-\u{180F}\u{115F}\u{1160}\u{3164}\u{FFA0}]$/u,
+    emojiWide: /^\p{Emoji_Presentation}$/u,
+  });
+}
 
 /** Whether a code point takes two terminal cells. */
 export function isWide(cp: number): boolean {
@@ -28,7 +35,7 @@ export function isWide(cp: number): boolean {
     (cp >= 0x1f300 && cp <= 0x1f64f) ||
     (cp >= 0x1f900 && cp <= 0x1f9ff) ||
     (cp >= 0x20000 && cp <= 0x3fffd) ||
-    EMOJI_WIDE.test(String.fromCodePoint(cp))
+    propertyClasses().emojiWide.test(String.fromCodePoint(cp))
   );
 }
 
@@ -36,7 +43,8 @@ export function isWide(cp: number): boolean {
 export function cellWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
   const ch = String.fromCodePoint(cp);
-  if (MARK.test(ch) || INVISIBLE.test(ch)) return 0;
+  const { mark, invisible } = propertyClasses();
+  if (mark.test(ch) || invisible.test(ch)) return 0;
   return isWide(cp) ? 2 : 1;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Rules about the source tree that no type checker enforces: user input is
- * never run as code, and chevrotain is loaded once, from its bundle.
+ * never run as code (the one `vm` use compiles the CLI's own bundle), and
+ * chevrotain is loaded once, from its bundle.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -38,6 +39,11 @@ describe('source rules', () => {
   it('never evaluates strings as code; only the benchmark builds RegExps (for V8 as a competitor)', () => {
     expect(occurrences(/\beval\s*\(|new\s+Function\s*\(/)).toEqual([]);
     expect(occurrences(/new\s+RegExp\s*\(|RegExp\s*\(/, ['bench/suite.ts'])).toEqual([]);
+  });
+
+  it("compiles code only in the loader of the start-up bundle, wordflow's own build output (src/cli/codeCache.ts)", () => {
+    expect(occurrences(/from\s+'(node:)?vm'|require\(\s*'(node:)?vm'\s*\)/, [join('cli', 'codeCache.ts')])).toEqual([]);
+    expect(occurrences(/from\s+'(node:)?vm'/).map((line) => line.split(':')[0])).toEqual([join('cli', 'codeCache.ts')]);
   });
 
   it('imports the Unicode property table (a costly parse) only through propertyTable.ts, so start-up skips it', () => {

@@ -26,7 +26,7 @@ interface Run {
 }
 
 function capped(args: readonly string[], input = ''): Run {
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/cli/main.js', ...args], {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, 'dist/cli/main.cjs', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',

@@ -18,6 +18,8 @@ const D = Decimal.clone({ precision: 200 });
 
 /** The exact value of a double as a decimal (m·2^k written out; 200 digits hold every k ≥ −140). */
 function exactDecimal(v: number): Decimal {
+  // An integer's own digits: its shortest form (2^300 prints as 2.037035976334486e+90) is not its value.
+  if (Number.isInteger(v)) return new D(BigInt(v).toString());
   return new D(v.toString(2).includes('.') ? binaryDecimal(v) : v.toString());
 }
 

@@ -20,7 +20,7 @@ export function wordflow(
   env: Record<string, string> = {},
   timeoutMs = 60_000,
 ): CliResult {
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli/main.cjs', ...args], {
     cwd: root,
     input: input ?? '',
     encoding: 'utf8',
@@ -39,7 +39,7 @@ export function conversation(args: readonly string[]): {
   ask(line: string): Promise<string>;
   close(): Promise<number>;
 } {
-  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], {
+  const child = spawn(process.execPath, ['dist/cli/main.cjs', ...args], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1' },
   });

@@ -45,12 +45,15 @@ export const Accept = createToken({ name: 'Accept', pattern: /accept/, label: "'
 export const State = createToken({ name: 'State', pattern: /state/, label: "'state'" });
 
 // chevrotain rebuilds regex patterns without the `u` flag, which `\p{…}`
-// needs, so names are matched by hand with a sticky Unicode regex.
-const NAME = /[\p{L}\p{N}_'.][\p{L}\p{M}\p{N}_'.]*/uy;
+// needs, so names are matched by hand with a sticky Unicode regex. It is made
+// on first use: V8 reads a `\p{…}` class from ICU's tables when the regex is
+// created, millions of instructions, and most runs read no .fa file.
+let namePattern: RegExp | undefined;
 
 function matchName(text: string, offset: number): RegExpExecArray | null {
-  NAME.lastIndex = offset;
-  return NAME.exec(text);
+  namePattern ??= /[\p{L}\p{N}_'.][\p{L}\p{M}\p{N}_'.]*/uy;
+  namePattern.lastIndex = offset;
+  return namePattern.exec(text);
 }
 
 // Every UTF-16 unit a name can start with, a superset: ASCII name characters and every unit above

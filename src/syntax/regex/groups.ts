@@ -27,8 +27,12 @@ interface Frame {
   readonly seq: Sequence;
 }
 
-/** A group name, like JavaScript's: an identifier (escapes in names are not supported). */
-const GROUP_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
+/**
+ * A group name, like JavaScript's: an identifier (escapes in names are not
+ * supported). Made on first use: V8 reads a `\p{…}` class from ICU's tables
+ * when the regex is created, millions of instructions at every start.
+ */
+let groupName: RegExp | undefined;
 
 /** Rejects a malformed `(?<name>`; names carry no meaning beyond that. */
 function checkGroupName(open: IToken, text: string): void {
@@ -38,7 +42,7 @@ function checkGroupName(open: IToken, text: string): void {
     throw syntaxError("the group name after '(?<' must be an identifier closed by '>', as in (?<year>…)", span, text);
   }
   const name = open.image.slice(3, -1);
-  if (!GROUP_NAME.test(name)) {
+  if (!(groupName ??= /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u).test(name)) {
     const shown = name === '' ? 'an empty name' : `'${name}'`;
     throw syntaxError(`invalid group name: ${shown}; names are identifiers, as in (?<year>…)`, span, text);
   }

@@ -32,8 +32,12 @@ const NAMED: Record<number, string> = {
 const META = new Set([...'\\.|&~*+?()[]{}^$']);
 /** Characters that need a backslash inside a class. */
 const CLASS_META = new Set([...'\\]-^[']);
-/** Non-ASCII code points that would be invisible or would combine with a neighbour. */
-const INVISIBLE = /[\p{Z}\p{C}\p{M}]/u;
+/**
+ * Non-ASCII code points that would be invisible or would combine with a
+ * neighbour. Made on first use: V8 reads a `\p{…}` class from ICU's tables
+ * when the regex is created, millions of instructions at every start.
+ */
+let invisible: RegExp | undefined;
 
 function hexEscape(cp: number): string {
   if (cp < 0x80) return '\\x' + cp.toString(16).padStart(2, '0');
@@ -54,7 +58,7 @@ export function printCodePoint(cp: number, inClass = false): string {
   const ch = String.fromCodePoint(cp);
   if ((inClass ? CLASS_META : META).has(ch)) return '\\' + ch;
   if (cp < 0x20 || cp === 0x7f) return hexEscape(cp);
-  if (cp >= 0x80 && INVISIBLE.test(ch)) return hexEscape(cp);
+  if (cp >= 0x80 && (invisible ??= /[\p{Z}\p{C}\p{M}]/u).test(ch)) return hexEscape(cp);
   return ch;
 }
 
