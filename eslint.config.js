@@ -12,16 +12,8 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '*.cjs',
-            '*.ts',
-            'src/parallel/*.mjs',
-            'src/tui/*.mjs',
-            'test/tui/fixtures/*.mjs',
-            'test/support/*.mjs',
-            'scripts/*.mjs',
-          ],
+          // Only TypeScript outside the projects needs one: .js, .cjs and .mjs files are linted without types (below).
+          allowDefaultProject: ['*.ts'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -55,6 +47,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly' } },
+    // Keep disableTypeChecked's parser options (no project service for these files) beside the globals.
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { module: 'writable', require: 'readonly', process: 'readonly' },
+    },
   },
 );
