@@ -62,6 +62,21 @@ describe('check --whole', () => {
 });
 
 describe('check past the state budget', () => {
+  it('walks the DFA for a few short strings and compiles the matcher once lines add up, with the same verdicts', () => {
+    const few = wordflow(['check', '[a-z]+@[a-z]+', 'ab@cd', 'ab', '--stats']);
+    expect(few.stdout).toBe('accept\tab@cd\nreject\tab\n');
+    expect(few.stderr).toMatch(/DFA walk/);
+    // 40 000 lines of ASCII, é and astral letters (a lone surrogate reaches stdin as U+FFFD): some walked, the rest compiled.
+    const lines = Array.from({ length: 40_000 }, (_, i) =>
+      i % 3 === 0 ? `a${'😀'.repeat(i % 7)}@b` : i % 3 === 1 ? `x${i}@` : `${'é'.repeat(i % 5)}q@r\ud800`,
+    );
+    const re = /^(?:[a-zé😀]+@[a-z]+)$/su;
+    const many = wordflow(['check', '[a-zé😀]+@[a-z]+', '--stats'], lines.join('\n') + '\n');
+    expect(many.stderr).toMatch(/compiled matcher/);
+    const want = lines.map((s) => `${re.test(s) ? 'accept' : 'reject'}\t${s}\n`).join('');
+    expect(many.stdout).toBe(Buffer.from(want).toString());
+  });
+
   it('answers (a|b)*a(a|b){30} with a lazy DFA', () => {
     const yes = 'b' + 'a' + 'b'.repeat(30);
     const no = 'a' + 'b'.repeat(31);

@@ -5,7 +5,8 @@
  * chunks (never whole) and, for a large file on several cores, in parallel.
  * `--jsonl` reads `{"pattern"|"fa", "input"}` lines and answers each in order.
  *
- * Deciding is delegated to a `Language`: the compiled matcher (default), a
+ * Deciding is delegated to a `Language`: the compiled matcher (default; a
+ * few short strings are decided by walking the DFA before it pays to compile), a
  * vocabulary of maps (`--embedding E`), all of them cross-checked
  * (`--verify`), or a lazy DFA when the full DFA exceeds --max-states.
  */
@@ -13,7 +14,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
-import type { CompleteDfa } from '../../automata/dfa.js';
+import { accepts, type CompleteDfa } from '../../automata/dfa.js';
 import type { LazyDfa } from '../../automata/lazy.js';
 import { asWordflowError, errorLine, WordflowError } from '../../errors.js';
 import type { Limits } from '../../limits.js';
@@ -261,7 +262,7 @@ function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Lang
   const { dfa } = lang;
   switch (mode.kind) {
     case 'dfa':
-      return matcherLanguage(compileMatcher(dfa));
+      return matcherLanguage(dfa);
     case 'embedding':
       return embeddingLanguage(dfa, mode.name);
     case 'verify':
@@ -269,13 +270,34 @@ function load(source: Source, limitOverrides: Partial<Limits>, mode: Mode): Lang
   }
 }
 
-function matcherLanguage(m: Matcher): Language {
+/**
+ * Code units a check reads by walking the DFA before it compiles the matcher.
+ * Compiling (the UTF-16 unit automata and their pair table) costs about what
+ * the walk needs for this many units, and most scripted calls (`check P s`)
+ * read a few dozen: they answer without paying for it.
+ */
+const WALK_UNITS = 1 << 14;
+
+/**
+ * The compiled matcher, compiled when the input has earned it: strings are
+ * decided by walking the DFA (the same verdicts, property-tested) until they
+ * have added up to `WALK_UNITS`; whole inputs and files compile at once.
+ */
+function matcherLanguage(dfa: CompleteDfa): Language {
+  let matcher: Matcher | undefined;
+  let walked = 0;
+  const compiled = (): Matcher => (matcher ??= compileMatcher(dfa));
   return {
-    engine: 'compiled matcher',
-    accepts: (s) => m.accepts(s),
-    whole: () => m.scanner(),
+    get engine() {
+      return matcher === undefined ? 'DFA walk (short input)' : 'compiled matcher';
+    },
+    accepts: (s) => {
+      if (matcher === undefined && (walked += s.length) <= WALK_UNITS) return accepts(dfa, s);
+      return compiled().accepts(s);
+    },
+    whole: () => compiled().scanner(),
     // Worker threads load only for a whole file: a line-by-line check starts without them.
-    file: async (path) => (await (await import('../../parallel/index.js')).acceptsFile(m, path)).accept,
+    file: async (path) => (await (await import('../../parallel/index.js')).acceptsFile(compiled(), path)).accept,
   };
 }
 
