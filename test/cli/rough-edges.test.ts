@@ -49,21 +49,7 @@ describe('help', () => {
   const LANGUAGE_FLAGS = ['--max-length', '--max-depth', '--max-repeat', '--max-states', '--max-nfa-states'];
 
   it('every command that reads a pattern lists every limit it can hit', () => {
-    for (const command of [
-      'play',
-      'check',
-      'dfa',
-      'equiv',
-      'enum',
-      'count',
-      'sample',
-      'regex',
-      'compile',
-      'trace',
-      'certify',
-      'monoid',
-      'explain',
-    ]) {
+    for (const command of PATTERN_COMMANDS) {
       const text = help(command);
       for (const flag of LANGUAGE_FLAGS) expect(text, `${command} --help`).toContain(`${flag} <n>`);
       expect(text.includes('--max-monoid'), `${command} --help`).toBe(command === 'monoid' || command === 'play');
