@@ -304,10 +304,14 @@ export function gridDistance(
   return worst;
 }
 
-/** The sup distance between a sentence (evaluated in doubles, all points at once) and `g` on an n×n grid of the box. */
+/**
+ * The sup distance between a sentence (evaluated in doubles, all points at
+ * once) and `g` on an n×n grid of the box. `g` is also given the sentence's
+ * value at the point, for references that start from it (Newton's inverse).
+ */
 export function sentenceGridDistance(
   sentence: Sentence,
-  g: (x: number, y: number) => readonly [number, number],
+  g: (x: number, y: number, sentenceValue: readonly [number, number]) => readonly [number, number],
   box: Box,
   n: number,
 ): number {
@@ -323,7 +327,7 @@ export function sentenceGridDistance(
   runCompiledSentenceMany(compileSentence(sentence), us, vs);
   let worst = 0;
   for (let k = 0; k < n * n; k++) {
-    const [c, d] = g(xs[k]!, ys[k]!);
+    const [c, d] = g(xs[k]!, ys[k]!, [us[k]!, vs[k]!]);
     const e = Math.hypot(us[k]! - c, vs[k]! - d);
     if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
   }

@@ -9,9 +9,14 @@
  * contract of schemas/approx.schema.json.
  */
 import type { Command } from 'commander';
-import { approximateMap, type Approximation, type CompositionPart, type MapTarget } from '../../approx/approximate.js';
+import {
+  approximateMap,
+  sentenceGridDistance,
+  type Approximation,
+  type CompositionPart,
+  type MapTarget,
+} from '../../approx/approximate.js';
 import { OutOfTime, TimeBudget } from '../../approx/budget.js';
-import { compileSentence, formatSentence, runCompiledSentenceMany } from '../../approx/sentence.js';
 import { type Box, SentenceTooLong, type StepReport } from '../../approx/steps.js';
 import { fieldTarget, linearFieldTarget } from '../../approx/general.js';
 import {
@@ -29,7 +34,7 @@ import { limitError, WordflowError } from '../../errors.js';
 import { APPROX_LIMIT_FLAGS, DEFAULT_APPROX_LIMITS } from '../../limits.js';
 import { parseMapExpr, type MapExpr } from '../../mapexpr/index.js';
 import { approxToSvg } from '../../present/approx.js';
-import { evaluateSentence } from '../../approx/sentence.js';
+import { evaluateSentence, formatSentence } from '../../approx/sentence.js';
 import { action, emit, EXIT, intOption, writeLine } from '../common.js';
 import { descriptionOf } from '../commandTable.js';
 
@@ -194,24 +199,7 @@ function jobOf(args: readonly string[], opts: ApproxOptions, domain: Box): Job {
 
 /** The sup error of the sentence against the reference on an n×n grid of the domain. */
 function measure(a: Approximation, job: Job, domain: Box, n: number): number {
-  // The sentence on all grid points at once (run by run: the same doubles as point by point, much faster).
-  const xs = new Float64Array(n * n);
-  const ys = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      xs[i * n + j] = domain.x0 + ((domain.x1 - domain.x0) * i) / (n - 1);
-      ys[i * n + j] = domain.y0 + ((domain.y1 - domain.y0) * j) / (n - 1);
-    }
-  const us = xs.slice();
-  const vs = ys.slice();
-  runCompiledSentenceMany(compileSentence(a.sentence), us, vs);
-  let worst = 0;
-  for (let k = 0; k < n * n; k++) {
-    const [u, v] = job.reference(xs[k]!, ys[k]!, [us[k]!, vs[k]!]);
-    const e = Math.hypot(us[k]! - u, vs[k]! - v);
-    if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
-  }
-  return worst;
+  return sentenceGridDistance(a.sentence, job.reference, domain, n);
 }
 
 /**
