@@ -9,6 +9,7 @@ import type { CompleteDfa } from '../automata/dfa.js';
 import { asWordflowError, formatError, WordflowError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, limits as withDefaults, type Limits } from '../limits.js';
 import { progressIndicator } from '../present/progress.js';
+import { flushOut, writeOut } from './stdout.js';
 import {
   type CompileOptions,
   dfaOf,
@@ -224,22 +225,15 @@ export function action<A extends unknown[]>(
       reportError(e);
       code = EXIT.error;
     }
-    await flush();
+    // Stdout drained first, so piping into `head` etc. is safe.
+    await flushOut();
     process.exitCode = code;
   };
 }
 
-/** Waits until stdout has drained, so piping into `head` etc. is safe. */
-function flush(): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.writableNeedDrain) process.stdout.once('drain', () => resolve());
-    else resolve();
-  });
-}
-
 /** Writes a line to stdout, waiting when the pipe is full (back-pressure). */
 export async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(line + '\n')) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+  await writeOut(line + '\n');
 }
 
 /**

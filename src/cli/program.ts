@@ -10,6 +10,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { createRequire } from 'node:module';
 import { COMMANDS, entryFor, type CommandEntry, type CommandModule } from './commandTable.js';
 import { EXIT, reportError } from './common.js';
+import { writeOut } from './stdout.js';
 import { unknownCommandMessage } from './suggest.js';
 import { WordflowError } from '../errors.js';
 
@@ -28,6 +29,8 @@ export function program(loaded: CommandEntry, module: CommandModule, redirect: (
     .description('regular languages read as vocabularies of maps: expression → minimal DFA → compositions of words')
     .version(version)
     .exitOverride()
+    // Help and version go where every command's output goes (stdout.ts: not through process.stdout's stream).
+    .configureOutput({ writeOut: (text) => void writeOut(text) })
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({
       sortSubcommands: false,
@@ -101,11 +104,6 @@ export async function run(
     if (unknown !== null) throw new WordflowError('usage', unknown);
     const entry = entryFor(argv.slice(2));
     if (!holds(entry)) return false;
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      // A closed pipe (`wordflow enum … | head`) is a normal way to stop reading.
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
     await main(argv, entry, holds);
   } catch (e) {
     if (e instanceof NotInThisBuild) return false;
