@@ -39,6 +39,82 @@ const chevrotainBundle = join(dirname(require.resolve('chevrotain')), '..', 'che
 // The Unicode property table, next to the chunks that load it (by a path relative to their own).
 const PROPERTY_TABLE = 'properties.cjs';
 
+/**
+ * The replacements in chevrotain's bundle (see the plugin below). Each is a `from` text of chevrotain 11.2.0 and
+ * the `to` text that replaces it, with why.
+ */
+const CHEVROTAIN_PATCHES = [
+  {
+    // The first time any lexer is built, even one that never uses it, chevrotain fills a 65 536-entry table (a
+    // character code's first-character bucket): 19 M instructions and an optimizing compile of the loop on every
+    // start. The entries are arithmetic, so the bundled copy computes them instead; the same numbers.
+    what: 'the character-code table',
+    from: [
+      'function charCodeToOptimizedIndex(charCode) {',
+      '  return charCode < minOptimizationVal ? charCode : charCodeToOptimizedIdxMap[charCode];',
+      '}',
+      'function initCharCodeToOptimizedIndexMap() {',
+      '  if (isEmpty_default(charCodeToOptimizedIdxMap)) {',
+      '    charCodeToOptimizedIdxMap = new Array(65536);',
+      '    for (let i = 0; i < 65536; i++) {',
+      '      charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n'),
+    to: [
+      'function charCodeToOptimizedIndex(charCode) {',
+      '  return charCode < minOptimizationVal ? charCode : charCode < 65536 ? 255 + ~~(charCode / 255) : undefined;',
+      '}',
+      'function initCharCodeToOptimizedIndexMap() {}',
+    ].join('\n'),
+  },
+  {
+    // chevrotain copies some 200 methods of ten mixin classes onto its Parser class's prototype one by one, at
+    // load. V8 gives an object with fast properties a new layout (map) per property added, copying its list of
+    // properties each time: 0.7 MB of garbage on every start. Deleting a property that is not the last one added
+    // turns the prototype into a dictionary first, where each addition costs the same small amount; V8 makes a
+    // prototype fast again on its first use as one.
+    what: 'the mixins of Parser',
+    from: ['function applyMixins(derivedCtor, baseCtors) {', '  baseCtors.forEach((baseCtor) => {'].join('\n'),
+    to: [
+      'function applyMixins(derivedCtor, baseCtors) {',
+      '  derivedCtor.prototype.__wordflowFirst = 0;',
+      '  derivedCtor.prototype.__wordflowLast = 0;',
+      '  delete derivedCtor.prototype.__wordflowFirst;',
+      '  delete derivedCtor.prototype.__wordflowLast;',
+      '  baseCtors.forEach((baseCtor) => {',
+    ].join('\n'),
+  },
+  {
+    // A parser's self-analysis made the parser object a prototype (the `toFastProperties` trick) and then, after
+    // recording the grammar, deleted the 89 recording methods from it one by one; V8 rebuilds a prototype's
+    // properties on every deletion: 0.75 MB of garbage and 4 ms when the regex parser is built. Made fast after the
+    // deletions instead, the object ends with the same properties, in fast mode as before.
+    what: 'the order of toFastProperties and the grammar recording',
+    from: [
+      '      this.TRACE_INIT("toFastProps", () => {',
+      '        toFastProperties(this);',
+      '      });',
+      '      this.TRACE_INIT("Grammar Recording", () => {',
+    ].join('\n'),
+    to: '      this.TRACE_INIT("Grammar Recording", () => {',
+  },
+  {
+    what: 'the grammar recording, followed by toFastProperties',
+    from: ['        } finally {', '          this.disableRecording();', '        }', '      });'].join('\n'),
+    to: [
+      '        } finally {',
+      '          this.disableRecording();',
+      '        }',
+      '      });',
+      '      this.TRACE_INIT("toFastProps", () => {',
+      '        toFastProperties(this);',
+      '      });',
+    ].join('\n'),
+  },
+];
+
 /** Bundles commander and chevrotain; leaves every other package external. */
 const packages = {
   name: 'wordflow-packages',
@@ -54,34 +130,18 @@ const packages = {
         `${JSON.stringify(chevrotainBundle)};`,
       resolveDir: root,
     }));
-    // chevrotain fills a 65 536-entry table (a character code's first-character bucket) the first time any lexer
-    // is built, even a lexer that never uses it: 19 M instructions and an optimizing compile of the loop on every
-    // start. The table's entries are arithmetic, so the bundled copy computes them instead; the same numbers.
+    // Three start-up costs of chevrotain, removed from the bundled copy by replacing its text (CHEVROTAIN_PATCHES;
+    // the build fails if a text is not found exactly once, as with another chevrotain version). None changes what
+    // chevrotain computes, only how V8 stores it; the CLI's end-to-end tests run the bundled copy.
     b.onLoad({ filter: /[/\\]chevrotain\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const table = [
-        'function charCodeToOptimizedIndex(charCode) {',
-        '  return charCode < minOptimizationVal ? charCode : charCodeToOptimizedIdxMap[charCode];',
-        '}',
-        'function initCharCodeToOptimizedIndexMap() {',
-        '  if (isEmpty_default(charCodeToOptimizedIdxMap)) {',
-        '    charCodeToOptimizedIdxMap = new Array(65536);',
-        '    for (let i = 0; i < 65536; i++) {',
-        '      charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;',
-        '    }',
-        '  }',
-        '}',
-      ].join('\n');
-      const computed = [
-        'function charCodeToOptimizedIndex(charCode) {',
-        '  return charCode < minOptimizationVal ? charCode : charCode < 65536 ? 255 + ~~(charCode / 255) : undefined;',
-        '}',
-        'function initCharCodeToOptimizedIndexMap() {}',
-      ].join('\n');
-      const at = source.indexOf(table);
-      if (at < 0 || source.indexOf(table, at + 1) >= 0)
-        throw new Error(`${args.path}: the character-code table to replace was not found once (another chevrotain?)`);
-      return { contents: source.replace(table, computed), loader: 'js' };
+      let source = readFileSync(args.path, 'utf8');
+      for (const patch of CHEVROTAIN_PATCHES) {
+        const at = source.indexOf(patch.from);
+        if (at < 0 || source.indexOf(patch.from, at + 1) >= 0)
+          throw new Error(`${args.path}: the text of "${patch.what}" was not found once (another chevrotain?)`);
+        source = source.replace(patch.from, patch.to);
+      }
+      return { contents: source, loader: 'js' };
     });
     // Should an import reach the loader module itself, chevrotain would load twice (two sets of token types).
     b.onLoad({ filter: /[/\\]src[/\\]syntax[/\\]chevrotain\.ts$/ }, (args) => {
