@@ -43,6 +43,10 @@ export interface BenchOptions {
   readonly runBacktrackChild?: (index: number, n: number, capMs: number) => Promise<number | null>;
   /** Times the start-up of `wordflow check a a` against `node -e 0` in `pairs` alternating pairs of processes. */
   readonly runStartup?: (pairs: number) => Promise<StartupRow>;
+  /** Times each compiler on the realistic patterns in this many child processes of its own (0: in this process). */
+  readonly compileProcesses?: number;
+  /** Times `compiler` on the realistic patterns in a fresh child process (`compileTimes` there). */
+  readonly runCompileChild?: (compiler: Compiler) => Promise<CompileTimes>;
 }
 
 /** Start-up: wall time of `wordflow check a a` against `node -e 0`, in fresh processes. */
@@ -107,6 +111,23 @@ export interface CompileRow {
   /** refa time / wordflow time (above 1: wordflow faster). */
   readonly speedup: number | null;
 }
+/** The compilers of the compile rows. */
+export type Compiler = 'wordflow' | 'refa';
+export const COMPILERS: readonly Compiler[] = ['wordflow', 'refa'];
+/** One compiler's times on the realistic patterns, measured in one process by `compileTimes`. */
+export interface CompileTimes {
+  readonly compiler: Compiler;
+  /** Median ms per compile of each of `REALISTIC_COMPILES`, in order; null when the compiler is not installed. */
+  readonly ms: readonly number[] | null;
+}
+/** How the realistic compile rows were timed (`compileTimes`, `realisticCompileRows`). */
+export interface RealisticCompileTiming {
+  /** Child processes per compiler (0: both compilers in the benchmark's own process, one after the other). */
+  readonly processes: number;
+  /** Compiles of every pattern before the timed ones, and timed compiles of every pattern, per process. */
+  readonly warmUpRounds: number;
+  readonly timedRounds: number;
+}
 /** One parallel row: one thread against several on the same input. */
 export interface ParallelRow {
   readonly name: string;
@@ -142,6 +163,7 @@ export interface BenchResult {
   readonly catastrophic: { readonly rows: CatastrophicRow[] };
   readonly compile: {
     readonly realistic: CompileRow[];
+    readonly realisticTiming: RealisticCompileTiming;
     readonly medianSpeedup: number | null;
     readonly blowUp: CompileRow[];
     readonly minBlowUpSpeedup: number | null;
@@ -335,6 +357,72 @@ export function shortCase(index: number, quick: boolean): ShortRow {
   return { name: c.name, wordflow: wordflow!, v8: v8Ns!, re2js: null };
 }
 
+/** The realistic compile rows' patterns: every long- and short-input pattern once, named as in its first case. */
+export const REALISTIC_COMPILES: readonly { readonly name: string; readonly pattern: string }[] = [
+  ...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries(),
+].map(([pattern, name]) => ({ name, pattern }));
+
+/** Compiles of every realistic pattern before the timed ones, and timed compiles of every pattern, per process. */
+export function realisticCompileRounds(quick: boolean): Omit<RealisticCompileTiming, 'processes'> {
+  return quick ? { warmUpRounds: 10, timedRounds: 7 } : { warmUpRounds: 30, timedRounds: 15 };
+}
+
+/** wordflow's compile as the compile rows time it (states of the minimal DFA). */
+const wordflowCompile = (pattern: string): number => compileRegex(pattern, { limits: { maxStates: 1 << 22 } }).states;
+
+/**
+ * Times one compiler on every realistic pattern, in this process: `warmUpRounds`
+ * rounds through all the patterns, then `timedRounds` timed ones (the patterns
+ * in turn, as a program compiling several patterns sees them), the median per
+ * pattern. `runBench` calls it in fresh child processes, one compiler per
+ * process, because a compile allocates a few hundred KB and what that costs
+ * depends on the process's state more than on the compiler. Timed in the
+ * benchmark's own process, after it had waited a minute for its child
+ * processes, compiles ran 3–6× slower for the first ~30 MB allocated: V8 had
+ * shrunk the idle process's young generation (1 MiB where it had been 8) and
+ * grew it again as allocation resumed, and the first touch of each fresh page
+ * is a page fault (some 90 in a 0.25 ms compile of IPv4, about 12 µs each
+ * here). There the rows timed wordflow first, after one warm-up compile.
+ */
+export async function compileTimes(compiler: Compiler, quick: boolean): Promise<CompileTimes> {
+  const compile = compiler === 'wordflow' ? wordflowCompile : (await competitors([])).refa;
+  if (compile === null) return { compiler, ms: null };
+  const { warmUpRounds, timedRounds } = realisticCompileRounds(quick);
+  for (let r = 0; r < warmUpRounds; r++) for (const c of REALISTIC_COMPILES) compile(c.pattern);
+  const times: number[][] = REALISTIC_COMPILES.map(() => []);
+  let sink = 0;
+  for (let r = 0; r < timedRounds; r++) {
+    REALISTIC_COMPILES.forEach((c, i) => {
+      const t = now();
+      sink += compile(c.pattern);
+      times[i]!.push(now() - t);
+    });
+  }
+  // The state counts are used, so that no compile can be dropped as dead code.
+  if (sink < 0) throw new Error('bench: a negative count of states');
+  return { compiler, ms: times.map((t) => median(t) / 1e6) };
+}
+
+/**
+ * The realistic compile rows from the times of several processes (any number per
+ * compiler, at least one of wordflow's): per pattern, the median over each
+ * compiler's processes; `states` are wordflow's counts, in `REALISTIC_COMPILES` order.
+ */
+export function realisticCompileRows(runs: readonly CompileTimes[], states: readonly number[]): CompileRow[] {
+  const medians = (compiler: Compiler): number[] | null => {
+    const mine = runs.filter((r) => r.compiler === compiler).map((r) => r.ms);
+    if (mine.length === 0 || mine.some((ms) => ms === null)) return null;
+    return REALISTIC_COMPILES.map((_, i) => median(mine.map((ms) => ms![i]!)));
+  };
+  const wordflow = medians('wordflow');
+  if (wordflow === null) throw new Error('bench: no wordflow compile times');
+  const refa = medians('refa');
+  return REALISTIC_COMPILES.map((c, i) => {
+    const refaMs = refa === null ? null : refa[i]!;
+    return { name: c.name, states: states[i]!, wordflowMs: wordflow[i]!, refaMs, speedup: ratio(refaMs, wordflow[i]!) };
+  });
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const notes: string[] = [];
   const loadAtStart = loadavg()[0]!;
@@ -347,21 +435,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const catastrophicN = q ? 22 : 28;
   const blowUpKs = q ? [12, 13] : [12, 13, 14, 15, 16];
   const parallelSize = q ? 16 << 20 : 64 << 20;
-  const realisticPatterns = [...new Map([...LONG_CASES, ...SHORT_CASES].map((x) => [x.pattern, x.name])).entries()];
   const hugeCases = LONG_CASES.filter((x) => ['(a|b)*abb', 'C string', 'identifier'].includes(x.name));
   const total =
-    LONG_CASES.length +
-    hugeCases.length +
-    1 +
-    CATASTROPHIC.length +
-    realisticPatterns.length +
-    blowUpKs.length +
-    2 +
-    1 +
-    1 +
-    1 +
-    1 +
-    1;
+    LONG_CASES.length + hugeCases.length + 1 + CATASTROPHIC.length + 1 + blowUpKs.length + 2 + 1 + 1 + 1 + 1 + 1;
   let done = 0;
   const tick = (label: string) => options.onProgress?.(done++, total, label);
 
@@ -448,11 +524,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (c.refa !== null) refaMs = median(Array.from({ length: repeat }, () => timeOnce(() => c.refa!(pattern)))) / 1e6;
     return { name, states, wordflowMs, refaMs, speedup: ratio(refaMs, wordflowMs) };
   };
-  const realistic = realisticPatterns.map(([pattern, name]) => {
-    tick(`compile: ${name}`);
-    compileRow(name, pattern, 1); // warm-up
-    return compileRow(name, pattern, q ? 3 : 7);
-  });
+  tick('compile: realistic patterns');
+  const compileProcesses = options.runCompileChild === undefined ? 0 : (options.compileProcesses ?? 0);
+  const compileRuns: CompileTimes[] = [];
+  if (compileProcesses > 0) {
+    // Each compiler in processes of its own, which of the two starts alternating between rounds.
+    for (let i = 0; i < compileProcesses; i++)
+      for (const compiler of i % 2 === 0 ? COMPILERS : [...COMPILERS].reverse())
+        compileRuns.push(await options.runCompileChild!(compiler));
+  } else {
+    for (const compiler of COMPILERS) compileRuns.push(await compileTimes(compiler, q));
+  }
+  const realistic = realisticCompileRows(
+    compileRuns,
+    REALISTIC_COMPILES.map((c) => wordflowCompile(c.pattern)),
+  );
   // Both compilers warm up on a smaller member of the family first, as the
   // realistic rows do, and the smaller k (tens of milliseconds, where JIT
   // warm-up still shows) take the median of three runs.
@@ -614,6 +700,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     catastrophic: { rows: catastrophic },
     compile: {
       realistic,
+      realisticTiming: { processes: compileProcesses, ...realisticCompileRounds(q) },
       medianSpeedup: realSpeedups.length > 0 ? median(realSpeedups) : null,
       blowUp: blowUpRows,
       minBlowUpSpeedup: blowSpeedups.length > 0 ? Math.min(...blowSpeedups) : null,

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wordflow } from '../support/cli.js';
+import { SHORT_CASES } from '../../src/bench/corpus.js';
+import { compileRegex } from '../../src/language.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wordflow-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,6 +153,11 @@ describe('bench --quick --json', () => {
       '(a|a?)+b',
     ]);
     for (const row of b.catastrophic.rows) expect(typeof row.v8Capped).toBe('boolean');
+    expect(b.compile.realisticTiming.processes).toBe(1); // each compiler in one child process of its own
+    const ipv4 = b.compile.realistic.find((row: { name: string }) => row.name === 'IPv4');
+    // The row's states are those of its own pattern (the rows and the children's times line up by pattern).
+    expect(ipv4.states).toBe(compileRegex(SHORT_CASES.find((c) => c.name === 'IPv4')!.pattern).states);
+    for (const v of [ipv4.wordflowMs, ipv4.refaMs]) expect(v).toBeGreaterThan(0);
     expect(b.compile.blowUp[0].states).toBe(2 ** 13 + 1); // 2^13 live states and the dead state of the complete DFA
     expect(b.parallel.rows.length).toBe(2);
     for (const row of b.parallel.rows) expect(row.load).toBeGreaterThanOrEqual(0);

@@ -3,14 +3,26 @@
  * table of medians and ratios, or `--json`; a progress bar on stderr when it
  * is a terminal. Each short-input case is timed in child processes of its
  * own, since the same code varies between Node processes and a call site
- * that has seen other patterns is not what a validation call site is.
+ * that has seen other patterns is not what a validation call site is; each
+ * compiler of the realistic compile rows too, so that both compile in a
+ * process in the same state (see `compileTimes`).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { type Command, Option } from 'commander';
 import { WordflowError } from '../../errors.js';
 import { renderBench } from '../../bench/render.js';
-import { backtrackV8, runBench, shortCase, type ShortRow, type StartupRow } from '../../bench/suite.js';
+import {
+  backtrackV8,
+  type Compiler,
+  COMPILERS,
+  compileTimes,
+  type CompileTimes,
+  runBench,
+  shortCase,
+  type ShortRow,
+  type StartupRow,
+} from '../../bench/suite.js';
 import { median } from '../../bench/measure.js';
 import { closeWorkers } from '../../parallel/index.js';
 import { action, EXIT, intOption, writeLine } from '../common.js';
@@ -24,6 +36,7 @@ interface BenchOptions {
   startupPairs?: string;
   shortChild?: string;
   backtrackChild?: string;
+  compileChild?: string;
 }
 
 function progressBar(): ((done: number, total: number, label: string) => void) | undefined {
@@ -63,26 +76,37 @@ function backtrackChild(index: number, n: number, capMs: number): Promise<number
   });
 }
 
-/** Times short-input case `index` in a fresh Node process of this same program. */
-function shortChild(index: number, quick: boolean): Promise<ShortRow> {
+/** Runs `wordflow bench` with `args` (and `--quick` when quick) in a fresh Node process; its one JSON line. */
+function jsonChild(args: readonly string[], quick: boolean, what: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const args = [
-      ...process.execArgv,
-      process.argv[1]!,
-      'bench',
-      '--short-child',
-      String(index),
-      ...(quick ? ['--quick'] : []),
-    ];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const all = [...process.execArgv, process.argv[1]!, 'bench', ...args, ...(quick ? ['--quick'] : [])];
+    const child = spawn(process.execPath, all, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) reject(new WordflowError('internal', `the short-input benchmark process failed (exit ${code})`));
-      else resolve(JSON.parse(out) as ShortRow);
+      if (code !== 0) reject(new WordflowError('internal', `the ${what} benchmark process failed (exit ${code})`));
+      else resolve(JSON.parse(out));
     });
   });
+}
+
+/** Times short-input case `index` in a fresh Node process of this same program. */
+function shortChild(index: number, quick: boolean): Promise<ShortRow> {
+  return jsonChild(['--short-child', String(index)], quick, 'short-input') as Promise<ShortRow>;
+}
+
+/** Times one compiler on the realistic patterns in a fresh Node process of this same program. */
+function compileChild(compiler: Compiler, quick: boolean): Promise<CompileTimes> {
+  return jsonChild(['--compile-child', compiler], quick, 'compile') as Promise<CompileTimes>;
+}
+
+/** The compiler named by `--compile-child`. */
+function compilerOption(text: string): Compiler {
+  const compiler = COMPILERS.find((c) => c === text);
+  if (compiler === undefined)
+    throw new WordflowError('usage', `--compile-child takes ${COMPILERS.join(' or ')}, not ${JSON.stringify(text)}`);
+  return compiler;
 }
 
 /** Wall time (ms) of one run of Node with `args`, output discarded. */
@@ -129,10 +153,11 @@ export function register(program: Command): void {
     .option('--quick', 'a short run: smaller inputs and fewer samples')
     .option('--json', 'print the results as one JSON value')
     .option('--size <MiB>', 'MiB streamed by the memory section (default 1024, quick 128)')
-    .option('--processes <n>', 'child processes per short-input case (default 3, quick 2)')
+    .option('--processes <n>', 'child processes per short-input case and per compiler (default 3, quick 2)')
     .option('--startup-pairs <n>', 'alternating pairs of processes timing start-up (default 30, quick 10)')
     .addOption(new Option('--short-child <index>', 'internal: time one short-input case').hideHelp())
     .addOption(new Option('--backtrack-child <index,n>', 'internal: time V8 on one backtracking case').hideHelp())
+    .addOption(new Option('--compile-child <compiler>', 'internal: time one compiler on the patterns').hideHelp())
     .addHelpText(
       'after',
       `
@@ -148,6 +173,10 @@ Examples:
           await writeLine(JSON.stringify(shortCase(intOption(opts.shortChild, '--short-child'), quick)));
           return EXIT.yes;
         }
+        if (opts.compileChild !== undefined) {
+          await writeLine(JSON.stringify(await compileTimes(compilerOption(opts.compileChild), quick)));
+          return EXIT.yes;
+        }
         if (opts.backtrackChild !== undefined) {
           const [index, n] = opts.backtrackChild.split(',').map(Number);
           await writeLine(String(backtrackV8(index!, n!)));
@@ -161,6 +190,8 @@ Examples:
             memoryMiB,
             shortProcesses: processes,
             runShortChild: (index) => shortChild(index, quick),
+            compileProcesses: processes,
+            runCompileChild: (compiler) => compileChild(compiler, quick),
             runBacktrackChild: backtrackChild,
             runStartup: (pairs) =>
               startupPairs(opts.startupPairs === undefined ? pairs : intOption(opts.startupPairs, '--startup-pairs')),
