@@ -6,14 +6,14 @@
  * parser whose actions build the `Regex` AST directly. Every failure leaves as
  * a positioned `WordflowError`; nothing else is ever thrown.
  */
-import type { IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import { EmbeddedActionsParser } from '../chevrotain.js';
 import { ALL, single } from '../../alphabet/charset.js';
 import { WordflowError, asWordflowError } from '../../errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../../limits.js';
 import type { Regex } from './ast.js';
 import { stripAnchors } from './anchors.js';
-import { classReader, escapeAtom, literalAtoms } from './classset.js';
+import { type ClassReader, classReader, escapeAtom, literalAtoms } from './classset.js';
 import { decodeEscape } from './escape.js';
 import {
   ALL_TOKENS,
@@ -64,52 +64,87 @@ export class RegexParser extends EmbeddedActionsParser {
     this.ACTION(() => act(token));
   }
 
+  // The readers of the pattern and of the class being parsed, set by the rules before their loops (neither rule
+  // calls itself, so one of each is enough). The loops' alternatives are built once, below, as chevrotain's
+  // performance guide advises: written in the rules, every token would allocate an array of them, each with its
+  // closures (some 25 objects a token, about a quarter of a small pattern's compile).
+  private group: GroupReader | undefined;
+  private cls: ClassReader | undefined;
+
+  private groupNow(): GroupReader {
+    if (this.group === undefined) throw new Error('regex parser: no group reader outside a parse');
+    return this.group;
+  }
+
+  private classNow(): ClassReader {
+    if (this.cls === undefined) throw new Error('regex parser: no class reader outside a class');
+    return this.cls;
+  }
+
+  private readonly onLiteral = (t: IToken): void => literals(t, this.groupNow());
+  private readonly onQuantifier = (t: IToken): void => this.groupNow().quantifier(t);
+  private readonly onPipe = (t: IToken): void => this.groupNow().or(t);
+  private readonly onAmp = (t: IToken): void => this.groupNow().and(t);
+  private readonly onTilde = (t: IToken): void => this.groupNow().tilde(t);
+  private readonly onDot = (t: IToken): void => this.groupNow().atom(chars(ALL, tokenSpan(t)));
+  private readonly onEscape = (t: IToken): void => this.groupNow().atom(escapeChars(t, this.text, this.syntax));
+  private readonly onOpen = (t: IToken): void => this.groupNow().open(t);
+  private readonly onClose = (t: IToken): void => this.groupNow().close(t);
+  private readonly onStray = (t: IToken): void => {
+    throw strayError(t, this.text, this.syntax);
+  };
+
+  private readonly patternAlternatives: IOrAlt<void>[] = [
+    { ALT: () => this.on(this.CONSUME(Literal), this.onLiteral) },
+    { ALT: () => this.on(this.CONSUME(Quantifier), this.onQuantifier) },
+    { ALT: () => this.on(this.CONSUME(Pipe), this.onPipe) },
+    { ALT: () => this.on(this.CONSUME(Amp), this.onAmp) },
+    { ALT: () => this.on(this.CONSUME(Tilde), this.onTilde) },
+    { ALT: () => this.on(this.CONSUME(Dot), this.onDot) },
+    { ALT: () => this.on(this.CONSUME(Escape), this.onEscape) },
+    { ALT: () => this.on(this.CONSUME(GroupOpen), this.onOpen) },
+    { ALT: () => this.on(this.CONSUME(RParen), this.onClose) },
+    {
+      ALT: () => {
+        const node = this.SUBRULE(this.charClass);
+        this.ACTION(() => this.groupNow().atom(node));
+      },
+    },
+    { ALT: () => this.on(this.CONSUME(Stray), this.onStray) },
+  ];
+
+  private readonly onClassChar = (t: IToken): void => literalAtoms(t).forEach(this.classNow().atom);
+  private readonly onClassEscape = (t: IToken): void => this.classNow().atom(escapeAtom(t, this.text, this.syntax));
+  private readonly onDash = (t: IToken): void => this.classNow().dash(t, this.classEndsNext());
+  private readonly onClassOpen = (t: IToken): void => this.classNow().open(t);
+  private readonly onClassClose = (t: IToken): void => this.classNow().close(t);
+
+  private readonly classAlternatives: IOrAlt<void>[] = [
+    { ALT: () => this.on(this.CONSUME(ClassChar), this.onClassChar) },
+    { ALT: () => this.on(this.CONSUME(Escape), this.onClassEscape) },
+    { ALT: () => this.on(this.CONSUME(Dash), this.onDash) },
+    { ALT: () => this.on(this.CONSUME2(ClassOpener), this.onClassOpen) },
+    { ALT: () => this.on(this.CONSUME(ClassClose), this.onClassClose) },
+  ];
+
+  private readonly patternStep = (): void => this.OR(this.patternAlternatives);
+  private readonly classStep = {
+    GATE: (): boolean => this.classNow().isOpen(),
+    DEF: (): void => this.OR(this.classAlternatives),
+  };
+
   private readonly pattern = this.RULE('pattern', (): Regex => {
-    const g = this.ACTION(() => groupReader(this.text, this.limits, this.syntax));
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.on(this.CONSUME(Literal), (t) => literals(t, g)) },
-        { ALT: () => this.on(this.CONSUME(Quantifier), (t) => g.quantifier(t)) },
-        { ALT: () => this.on(this.CONSUME(Pipe), (t) => g.or(t)) },
-        { ALT: () => this.on(this.CONSUME(Amp), (t) => g.and(t)) },
-        { ALT: () => this.on(this.CONSUME(Tilde), (t) => g.tilde(t)) },
-        { ALT: () => this.on(this.CONSUME(Dot), (t) => g.atom(chars(ALL, tokenSpan(t)))) },
-        { ALT: () => this.on(this.CONSUME(Escape), (t) => g.atom(escapeChars(t, this.text, this.syntax))) },
-        { ALT: () => this.on(this.CONSUME(GroupOpen), (t) => g.open(t)) },
-        { ALT: () => this.on(this.CONSUME(RParen), (t) => g.close(t)) },
-        {
-          ALT: () => {
-            const node = this.SUBRULE(this.charClass);
-            this.ACTION(() => g.atom(node));
-          },
-        },
-        {
-          ALT: () =>
-            this.on(this.CONSUME(Stray), (t) => {
-              throw strayError(t, this.text, this.syntax);
-            }),
-        },
-      ]);
-    });
-    return this.ACTION(() => g.finish());
+    this.ACTION(() => (this.group = groupReader(this.text, this.limits, this.syntax)));
+    this.MANY(this.patternStep);
+    return this.ACTION(() => this.groupNow().finish());
   });
 
   private readonly charClass = this.RULE('charClass', (): Regex => {
-    const cls = this.ACTION(() => classReader(this.text));
-    this.on(this.CONSUME(ClassOpener), (t) => cls.open(t));
-    this.MANY({
-      GATE: () => cls.isOpen(),
-      DEF: () => {
-        this.OR([
-          { ALT: () => this.on(this.CONSUME(ClassChar), (t) => literalAtoms(t).forEach(cls.atom)) },
-          { ALT: () => this.on(this.CONSUME(Escape), (t) => cls.atom(escapeAtom(t, this.text, this.syntax))) },
-          { ALT: () => this.on(this.CONSUME(Dash), (t) => cls.dash(t, this.classEndsNext())) },
-          { ALT: () => this.on(this.CONSUME2(ClassOpener), (t) => cls.open(t)) },
-          { ALT: () => this.on(this.CONSUME(ClassClose), (t) => cls.close(t)) },
-        ]);
-      },
-    });
-    return this.ACTION(() => cls.finish());
+    // A class nested in a class is read by the same reader (`open`); the rule itself never recurses.
+    this.ACTION(() => (this.cls = classReader(this.text)));
+    this.on(this.CONSUME(ClassOpener), this.onClassOpen);
+    this.MANY(this.classStep);
+    return this.ACTION(() => this.classNow().finish());
   });
 
   /** Whether the next token ends the class (or the input). */
